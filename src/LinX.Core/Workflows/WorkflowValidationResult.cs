@@ -1,0 +1,11 @@
+namespace LinX.Core.Workflows;
+
+/// <summary>The outcome of validating a workflow request: a plan, or every problem found.</summary>
+public sealed record WorkflowValidationResult(WorkflowPlan? Plan, IReadOnlyList<FieldError> Errors)
+{
+    public bool IsValid => Plan is not null && Errors.Count == 0;
+
+    public static WorkflowValidationResult Valid(WorkflowPlan plan) => new(plan, []);
+
+    public static WorkflowValidationResult Invalid(IReadOnlyList<FieldError> errors) => new(null, errors);
+}
