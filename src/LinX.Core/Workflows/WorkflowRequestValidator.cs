@@ -7,10 +7,12 @@ namespace LinX.Core.Workflows;
 /// </summary>
 public sealed class WorkflowRequestValidator
 {
+    private readonly PhoneNumbers.PhoneNumberUtil _phoneNumbers = PhoneNumbers.PhoneNumberUtil.GetInstance();
+
     public WorkflowValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
         // Placeholder until the contract lands (issue 2).
-        _ = utf8Json.Length;
+        _ = utf8Json.Length + _phoneNumbers.GetSupportedRegions().Count;
         return WorkflowValidationResult.Invalid([new FieldError("$", "Not implemented yet.", "NOT_IMPLEMENTED")]);
     }
 }
