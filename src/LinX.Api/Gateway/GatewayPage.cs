@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Http;
+
+namespace LinX.Api.Gateway;
+
+/// <summary>
+/// Serves the customer's Gateway page and its assets from embedded resources, with headers that keep
+/// the link token out of referrers and caches and allow no third-party script or framing.
+/// </summary>
+public static class GatewayPage
+{
+    private const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private static readonly FrozenDictionary<string, (byte[] Content, string ContentType)> Assets = new Dictionary<string, (byte[], string)>
+    {
+        ["gateway.html"] = (Load("gateway.html"), "text/html; charset=utf-8"),
+        ["gateway.css"] = (Load("gateway.css"), "text/css; charset=utf-8"),
+        ["gateway.js"] = (Load("gateway.js"), "text/javascript; charset=utf-8"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary><c>GET /linx/{token}</c>: the page; the token is read by the page's script from the URL.</summary>
+    public static IResult Page(HttpContext context) => Serve(context, "gateway.html");
+
+    /// <summary><c>GET /linx/assets/{file}</c>: the page's stylesheet and script.</summary>
+    public static IResult Asset(HttpContext context, string file) =>
+        Assets.ContainsKey(file) && file != "gateway.html" ? Serve(context, file) : Results.NotFound();
+
+    private static IResult Serve(HttpContext context, string name)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers.CacheControl = "no-store";
+        var (content, contentType) = Assets[name];
+        return Results.Bytes(content, contentType);
+    }
+
+    private static byte[] Load(string name)
+    {
+        using var stream = typeof(GatewayPage).Assembly.GetManifestResourceStream("LinX.Gateway." + name)
+            ?? throw new InvalidOperationException($"Embedded Gateway asset '{name}' is missing.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
