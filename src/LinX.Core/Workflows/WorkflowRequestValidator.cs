@@ -1,18 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LinX.Core.Workflows;
 
 /// <summary>
 /// Parses and validates a workflow request (UTF-8 JSON, as posted) against every rule of the contract
-/// and returns an immutable <see cref="WorkflowPlan"/> or ALL the problems found.
-/// References to stored data (customers, accounts) are checked by the caller, not here.
+/// and returns an immutable <see cref="WorkflowPlan"/> or ALL the problems found (up to
+/// <see cref="WorkflowLimits.MaxErrors"/>), each with a JSON path and a <see cref="WorkflowErrorCodes"/> code.
+/// References to stored data (customers, accounts, and so the sub-type of a looked-up account) are
+/// checked by the caller, not here. Thread-safe and stateless: register it as a singleton.
 /// </summary>
 public sealed class WorkflowRequestValidator
 {
-    private readonly PhoneNumbers.PhoneNumberUtil _phoneNumbers = PhoneNumbers.PhoneNumberUtil.GetInstance();
-
+    /// <summary>Validates the posted bytes. Never throws for any input.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API: injected as a service and substitutable in tests.")]
     public WorkflowValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
-        // Placeholder until the contract lands (issue 2).
-        _ = utf8Json.Length + _phoneNumbers.GetSupportedRegions().Count;
-        return WorkflowValidationResult.Invalid([new FieldError("$", "Not implemented yet.", "NOT_IMPLEMENTED")]);
+        var errors = new ValidationErrors();
+        var request = new WorkflowRequestReader(errors).Read(utf8Json);
+        return request is null ? WorkflowValidationResult.Invalid(errors.ToList()) : Apply(request, errors);
+    }
+
+    /// <summary>Validates a request built in code (e.g. deserialized with <see cref="WorkflowJson.Options"/>).</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API: injected as a service and substitutable in tests.")]
+    public WorkflowValidationResult Validate(WorkflowRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Apply(request, new ValidationErrors());
+    }
+
+    private static WorkflowValidationResult Apply(WorkflowRequest request, ValidationErrors errors)
+    {
+        var plan = WorkflowRequestRules.Apply(request, errors);
+        return plan is not null && errors.Count == 0
+            ? WorkflowValidationResult.Valid(plan)
+            : WorkflowValidationResult.Invalid(errors.ToList());
     }
 }

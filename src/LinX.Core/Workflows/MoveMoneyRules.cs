@@ -1,0 +1,152 @@
+using P = LinX.Core.Workflows.WorkflowParameterNames;
+
+namespace LinX.Core.Workflows;
+
+/// <summary>
+/// The move-money step's parameters and the rules between them: priorities per solution, description
+/// and memo for wire, currency and amount, and the financial account the solution needs.
+/// </summary>
+internal static class MoveMoneyRules
+{
+    private static readonly Dictionary<PaymentSolution, PaymentPriority[]> PrioritiesBySolution = new()
+    {
+        [PaymentSolution.PushToCard] = [PaymentPriority.Immediate],
+        [PaymentSolution.Ach] = [PaymentPriority.SameDay, PaymentPriority.NextDay, PaymentPriority.Standard],
+        [PaymentSolution.Wire] = [PaymentPriority.Immediate, PaymentPriority.SameDay],
+    };
+
+    public static MoveMoneyStep? Check(WorkflowRequestParameters p, FinancialAccountSubType? subType, ValidationErrors errors)
+    {
+        var before = errors.Count;
+        var type = ValueRules.OneOf(p.TransactionType, WireValues.TransactionTypes, JsonPath.Parameter(P.TransactionType), errors);
+        var solution = ValueRules.OneOf(p.Solution, WireValues.Solutions, JsonPath.Parameter(P.Solution), errors);
+        var account = ValueRules.Uuid(p.BaFinancialAccountId, JsonPath.Parameter(P.BaFinancialAccountId), errors);
+        CheckCurrency(p.Currency, errors);
+        CheckAmount(p.Amount, errors);
+        var priority = ValueRules.OneOf(p.Priority, WireValues.Priorities, JsonPath.Parameter(P.Priority), errors);
+        ValueRules.Text(p.Description, JsonPath.Parameter(P.Description), WorkflowLimits.MaxDescriptionLength, errors);
+        ValueRules.Text(p.Memo, JsonPath.Parameter(P.Memo), WorkflowLimits.MaxMemoLength, errors);
+        if (p.PaymentReasonId is not null && PaymentReasonCatalog.Find(p.PaymentReasonId) is null)
+        {
+            errors.Add(JsonPath.Parameter(P.PaymentReasonId), WorkflowErrorCodes.UnknownPaymentReason,
+                "Unknown payment reason; see GET /api/linx/payment-reasons.");
+        }
+
+        if (solution is { } s)
+        {
+            priority = CheckPriority(s, priority, p.Priority is not null, errors);
+            CheckWireFields(s, p, errors);
+            CheckAccountFits(s, type, subType, errors);
+        }
+
+        return errors.Count == before && type is not null && solution is not null && account is not null && priority is not null
+            ? new MoveMoneyStep(type.Value, solution.Value, account.Value, p.Currency!, p.Amount!.Value, priority.Value,
+                p.Description, p.Memo, p.PaymentReasonId!)
+            : null;
+    }
+
+    private static void CheckCurrency(string? currency, ValidationErrors errors)
+    {
+        if (currency is null || CurrencyCatalog.IsSupported(currency))
+        {
+            return;
+        }
+
+        var path = JsonPath.Parameter(P.Currency);
+        var supported = string.Join(", ", CurrencyCatalog.Supported);
+        if (CurrencyCatalog.IsWellFormed(currency))
+        {
+            errors.Add(path, WorkflowErrorCodes.UnsupportedCurrency, $"This currency is not supported; use {supported}.");
+        }
+        else
+        {
+            errors.Add(path, WorkflowErrorCodes.InvalidCurrency, $"Must be an ISO 4217 code in upper case: {supported}.");
+        }
+    }
+
+    private static void CheckAmount(decimal? amount, ValidationErrors errors)
+    {
+        if (amount is not { } value)
+        {
+            return;
+        }
+
+        var path = JsonPath.Parameter(P.Amount);
+        if (value <= 0 || value > WorkflowLimits.MaxAmount)
+        {
+            errors.Add(path, WorkflowErrorCodes.ValueOutOfRange, $"Must be more than 0 and at most {WorkflowLimits.MaxAmount:0.00}.");
+        }
+
+        // Value-based: 256.250 is 256.25; 256.255 is not a payable amount.
+        if (decimal.Round(value, WorkflowLimits.AmountDecimals) != value)
+        {
+            errors.Add(path, WorkflowErrorCodes.TooManyDecimals, $"At most {WorkflowLimits.AmountDecimals} decimals.");
+        }
+    }
+
+    private static PaymentPriority? CheckPriority(PaymentSolution solution, PaymentPriority? priority, bool given, ValidationErrors errors)
+    {
+        var allowed = PrioritiesBySolution[solution];
+        var path = JsonPath.Parameter(P.Priority);
+        var allowedText = string.Join(", ", allowed.Select(WireValues.Priorities.Format));
+        if (!given)
+        {
+            if (solution == PaymentSolution.PushToCard)
+            {
+                return PaymentPriority.Immediate;
+            }
+
+            errors.Add(path, WorkflowErrorCodes.ParameterRequired, $"Required for {WireValues.Solutions.Format(solution)}: {allowedText}.");
+            return null;
+        }
+
+        if (priority is { } value && !allowed.Contains(value))
+        {
+            errors.Add(path, WorkflowErrorCodes.PriorityNotAllowed, $"{WireValues.Solutions.Format(solution)} allows: {allowedText}.");
+            return null;
+        }
+
+        return priority;
+    }
+
+    private static void CheckWireFields(PaymentSolution solution, WorkflowRequestParameters p, ValidationErrors errors)
+    {
+        var description = JsonPath.Parameter(P.Description);
+        if (solution == PaymentSolution.Wire && p.Description is null && !errors.IsRejected(description))
+        {
+            errors.Add(description, WorkflowErrorCodes.ParameterRequired, "Required for wire.");
+        }
+
+        var memo = JsonPath.Parameter(P.Memo);
+        if (solution != PaymentSolution.Wire && (p.Memo is not null || errors.IsRejected(memo)))
+        {
+            errors.Add(memo, WorkflowErrorCodes.ParameterNotAllowed, "memo is for wire only.");
+        }
+    }
+
+    private static void CheckAccountFits(PaymentSolution solution, TransactionType? type, FinancialAccountSubType? subType, ValidationErrors errors)
+    {
+        if (solution == PaymentSolution.PushToCard && type == TransactionType.Request)
+        {
+            errors.Add(JsonPath.Parameter(P.TransactionType), WorkflowErrorCodes.TransactionTypeNotAllowed,
+                "push-to-card only sends money to the customer (SEND).");
+        }
+
+        // With lookup-financial-account the sub-type is only known from storage: the caller checks it (422).
+        if (subType is not { } kind)
+        {
+            return;
+        }
+
+        var isCard = kind is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
+        if (solution == PaymentSolution.PushToCard && kind != FinancialAccountSubType.Debit)
+        {
+            errors.Add(JsonPath.Parameter(P.FinancialAccountSubType), WorkflowErrorCodes.DebitCardRequired, "push-to-card needs a DEBIT card.");
+        }
+        else if (solution != PaymentSolution.PushToCard && isCard)
+        {
+            errors.Add(JsonPath.Parameter(P.FinancialAccountSubType), WorkflowErrorCodes.BankAccountRequired,
+                $"{WireValues.Solutions.Format(solution)} needs a bank account (CHECKING or SAVING).");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using P = LinX.Core.Workflows.WorkflowParameterNames;
+
+namespace LinX.Core.Workflows;
+
+/// <summary>The steps of the workflow contract (seed table), in order.</summary>
+public static class StepCatalog
+{
+    public const int NotificationGroup = 1;
+    public const int CustomerGroup = 2;
+    public const int FinancialAccountGroup = 3;
+    public const int MoveMoneyGroup = 4;
+
+    public static StepDefinition Notification { get; } = new(
+        StepNames.Notification, "Notification", NotificationGroup, IsInteractive: false,
+        [Required(P.Channel), Required(P.PhoneNumber), Optional(P.IntroductoryMessage)]);
+
+    public static StepDefinition CustomerAccount { get; } = new(
+        StepNames.CustomerAccount, "Create your profile", CustomerGroup, IsInteractive: true, []);
+
+    public static StepDefinition LookupProfile { get; } = new(
+        StepNames.LookupProfile, "Confirm your profile", CustomerGroup, IsInteractive: true,
+        [Required(P.CustomerId)]);
+
+    public static StepDefinition FinancialAccount { get; } = new(
+        StepNames.FinancialAccount, "Add a card or bank account", FinancialAccountGroup, IsInteractive: true,
+        [Required(P.FinancialAccountSubType)]);
+
+    public static StepDefinition LookupFinancialAccount { get; } = new(
+        StepNames.LookupFinancialAccount, "Confirm your account", FinancialAccountGroup, IsInteractive: true,
+        [Required(P.CustomerFinancialAccountId)]);
+
+    public static StepDefinition MoveMoney { get; } = new(
+        StepNames.MoveMoney, "Accept the transaction", MoveMoneyGroup, IsInteractive: true,
+        [
+            Required(P.TransactionType), Required(P.Solution), Required(P.BaFinancialAccountId),
+            Required(P.Currency), Required(P.Amount),
+            new(P.Priority, ParameterRequirement.Conditional, "Required for ach and wire; push-to-card defaults to IMMEDIATE."),
+            new(P.Description, ParameterRequirement.Conditional, "Required for wire; optional otherwise."),
+            new(P.Memo, ParameterRequirement.Conditional, "Allowed for wire only."),
+            Required(P.PaymentReasonId),
+        ]);
+
+    /// <summary>Every step, in contract order.</summary>
+    public static IReadOnlyList<StepDefinition> All { get; } =
+        [Notification, CustomerAccount, LookupProfile, FinancialAccount, LookupFinancialAccount, MoveMoney];
+
+    /// <summary>Every parameter name some step defines.</summary>
+    public static IReadOnlySet<string> ParameterNames { get; } =
+        All.SelectMany(s => s.Parameters).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The step named <paramref name="name"/> (case-sensitive), or null.</summary>
+    public static StepDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    private static StepParameter Required(string name) => new(name, ParameterRequirement.Required);
+
+    private static StepParameter Optional(string name) => new(name, ParameterRequirement.Optional);
+}

@@ -1,0 +1,323 @@
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace LinX.Core.Workflows;
+
+/// <summary>
+/// Reads the posted bytes into a <see cref="WorkflowRequest"/>, reporting every problem of shape:
+/// encoding, malformed JSON, wrong types, duplicated keys, unknown fields and parameters,
+/// unreadable numbers and forbidden characters. Rejected values are left null (and marked rejected).
+/// </summary>
+internal sealed class WorkflowRequestReader(ValidationErrors errors)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = WorkflowLimits.MaxJsonDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public WorkflowRequest? Read(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.Length > WorkflowLimits.MaxBodyBytes)
+        {
+            errors.Add(JsonPath.Root, WorkflowErrorCodes.BodyTooLarge, $"The body must be at most {WorkflowLimits.MaxBodyBytes} bytes.");
+            return null;
+        }
+
+        // RFC 8259 lets a parser ignore a UTF-8 byte order mark; some clients send one.
+        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        if (utf8Json.Trim((ReadOnlySpan<byte>)" \t\r\n"u8).IsEmpty)
+        {
+            errors.Add(JsonPath.Root, WorkflowErrorCodes.EmptyBody, "The body is empty; send a workflow request as JSON.");
+            return null;
+        }
+
+        if (!Utf8.IsValid(utf8Json))
+        {
+            errors.Add(JsonPath.Root, WorkflowErrorCodes.InvalidEncoding, "The body must be UTF-8.");
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(JsonPath.Root, WorkflowErrorCodes.MalformedJson,
+                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            return null;
+        }
+
+        using (document)
+        {
+            return ReadRoot(document.RootElement);
+        }
+    }
+
+    private WorkflowRequest? ReadRoot(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(JsonPath.Root, WorkflowErrorCodes.InvalidType, "The body must be a JSON object.");
+            return null;
+        }
+
+        var request = new WorkflowRequest();
+        foreach (var (name, value, path) in Properties(root, JsonPath.Root))
+        {
+            request = name switch
+            {
+                "title" => request with { Title = ReadString(value, path) },
+                "expireIn" => request with { ExpireIn = ReadWholeNumber(value, path) },
+                "expireInHours" => request with { ExpireInHours = ReadWholeNumber(value, path) },
+                "parameters" => request with { Parameters = ReadParameters(value) },
+                "steps" => request with { Steps = ReadSteps(value) },
+                "passcode" => request with { Passcode = ReadBoolean(value, path) },
+                "customerMemo" => request with { CustomerMemo = ReadString(value, path, allowLineBreaks: true) },
+                _ => Unknown(request, path, WorkflowErrorCodes.UnknownField, "Unknown field."),
+            };
+        }
+
+        return request;
+    }
+
+    private WorkflowRequestParameters? ReadParameters(JsonElement element)
+    {
+        if (!IsObject(element, JsonPath.Parameters))
+        {
+            return null;
+        }
+
+        var strings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        decimal? amount = null;
+        foreach (var (name, value, path) in Properties(element, JsonPath.Parameters))
+        {
+            if (name == WorkflowParameterNames.Amount)
+            {
+                amount = ReadDecimal(value, path);
+            }
+            else if (StepCatalog.ParameterNames.Contains(name))
+            {
+                strings[name] = ReadString(value, path, allowLineBreaks: false);
+            }
+            else
+            {
+                errors.Add(path, WorkflowErrorCodes.UnknownParameter, "No step defines this parameter.");
+            }
+        }
+
+        return WorkflowRequestParameters.From(strings, amount);
+    }
+
+    private List<WorkflowRequestStep>? ReadSteps(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Reject(JsonPath.Steps, WorkflowErrorCodes.InvalidType, "Must be an array of steps.");
+            return null;
+        }
+
+        if (element.GetArrayLength() > WorkflowLimits.MaxSteps)
+        {
+            errors.Reject(JsonPath.Steps, WorkflowErrorCodes.TooManySteps, $"At most {WorkflowLimits.MaxSteps} steps.");
+            return null;
+        }
+
+        var steps = new List<WorkflowRequestStep>();
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            steps.Add(ReadStep(item, index++));
+        }
+
+        return steps;
+    }
+
+    private WorkflowRequestStep ReadStep(JsonElement element, int index)
+    {
+        var stepPath = JsonPath.Step(index);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Reject(stepPath, WorkflowErrorCodes.InvalidType, "A step must be an object such as { \"name\": \"notification\" }.");
+            return new WorkflowRequestStep(null);
+        }
+
+        string? name = null;
+        foreach (var (key, value, path) in Properties(element, stepPath))
+        {
+            if (key == "name")
+            {
+                name = ReadString(value, path);
+            }
+            else
+            {
+                errors.Add(path, WorkflowErrorCodes.UnknownField, "Unknown field; a step only has a name.");
+            }
+        }
+
+        return new WorkflowRequestStep(name);
+    }
+
+    private bool IsObject(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.Null)
+        {
+            errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be an object.");
+        }
+
+        return false;
+    }
+
+    /// <summary>The properties of an object, without the duplicates (reported) and unreadable names (reported).</summary>
+    private IEnumerable<(string Name, JsonElement Value, string Path)> Properties(JsonElement element, string parentPath)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                errors.Add(parentPath, WorkflowErrorCodes.InvalidEncoding, "A key holds an unpaired surrogate escape.");
+                continue;
+            }
+
+            var path = JsonPath.Property(parentPath, name);
+            if (!seen.Add(name))
+            {
+                errors.Add(path, WorkflowErrorCodes.DuplicateKey, "This key appears more than once.");
+                continue;
+            }
+
+            yield return (name, property.Value, path);
+        }
+    }
+
+    private WorkflowRequest Unknown(WorkflowRequest request, string path, string code, string message)
+    {
+        errors.Add(path, code, message);
+        return request;
+    }
+
+    private string? ReadString(JsonElement element, string path, bool allowLineBreaks = false)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                break;
+            default:
+                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be a string.");
+                return null;
+        }
+
+        string value;
+        try
+        {
+            value = element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Reject(path, WorkflowErrorCodes.InvalidEncoding, "Holds an unpaired surrogate escape.");
+            return null;
+        }
+
+        if (TextRules.HasForbiddenCharacter(value, allowLineBreaks))
+        {
+            errors.Reject(path, WorkflowErrorCodes.ControlCharacter, "Must not contain control or bidirectional-override characters.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private bool? ReadBoolean(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be true or false.");
+                return null;
+        }
+    }
+
+    private decimal? ReadDecimal(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number when element.TryGetDecimal(out var number):
+                return number;
+            case JsonValueKind.Number:
+                errors.Reject(path, WorkflowErrorCodes.ValueOutOfRange, "The number is out of range.");
+                return null;
+            case JsonValueKind.String:
+                var text = ReadString(element, path);
+                if (text is not null && PlainDecimal.TryParse(text, out var parsed))
+                {
+                    return parsed;
+                }
+
+                if (!errors.IsRejected(path))
+                {
+                    errors.Reject(path, WorkflowErrorCodes.InvalidNumber, "Must be a plain decimal number such as \"256.25\" (no exponent, spaces or '+').");
+                }
+
+                return null;
+            default:
+                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be a number or a numeric string.");
+                return null;
+        }
+    }
+
+    private int? ReadWholeNumber(JsonElement element, string path)
+    {
+        var value = ReadDecimal(element, path);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!decimal.IsInteger(value.Value))
+        {
+            errors.Reject(path, WorkflowErrorCodes.NotWholeNumber, "Must be a whole number.");
+            return null;
+        }
+
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            errors.Reject(path, WorkflowErrorCodes.ValueOutOfRange, "The number is out of range.");
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+}
