@@ -39,9 +39,10 @@ internal static class MoveMoneyRules
             CheckAccountFits(s, type, subType, errors);
         }
 
-        return errors.Count == before && type is not null && solution is not null && account is not null && priority is not null
-            ? new MoveMoneyStep(type.Value, solution.Value, account.Value, p.Currency!, p.Amount!.Value, priority.Value,
-                p.Description, p.Memo, p.PaymentReasonId!)
+        return errors.Count == before
+            && type is { } t && solution is { } sol && account is { } a && priority is { } pr
+            && p.Currency is { } currency && p.Amount is { } amount && p.PaymentReasonId is { } reason
+            ? new MoveMoneyStep(t, sol, a, currency, decimal.Round(amount, WorkflowLimits.AmountDecimals), pr, p.Description, p.Memo, reason)
             : null;
     }
 

@@ -94,6 +94,14 @@ internal static class StepRules
 
     private static void CheckPresence(StepAnalysis analysis, ValidationErrors errors)
     {
+        CheckLookupFinancialAccount(analysis, errors);
+
+        // An unknown or unreadable step may be the one that looks missing: say nothing speculative.
+        if (!analysis.IsComplete)
+        {
+            return;
+        }
+
         if (!analysis.Has(StepCatalog.Notification))
         {
             errors.Add(JsonPath.Steps, WorkflowErrorCodes.NotificationRequired, "The first step must be notification.");
@@ -110,7 +118,10 @@ internal static class StepRules
             errors.Add(JsonPath.Steps, WorkflowErrorCodes.FinancialAccountStepRequired,
                 "move-money needs financial-account or lookup-financial-account.");
         }
+    }
 
+    private static void CheckLookupFinancialAccount(StepAnalysis analysis, ValidationErrors errors)
+    {
         var lookup = analysis.Accepted.FirstOrDefault(a => a.Definition == StepCatalog.LookupFinancialAccount);
         if (lookup.Definition is not null && analysis.Has(StepCatalog.CustomerAccount))
         {

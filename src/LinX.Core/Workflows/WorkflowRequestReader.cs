@@ -10,6 +10,8 @@ namespace LinX.Core.Workflows;
 /// </summary>
 internal sealed class WorkflowRequestReader(ValidationErrors errors)
 {
+    private readonly JsonValueReader _values = new(errors);
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         MaxDepth = WorkflowLimits.MaxJsonDepth,
@@ -74,13 +76,13 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
         {
             request = name switch
             {
-                "title" => request with { Title = ReadString(value, path) },
-                "expireIn" => request with { ExpireIn = ReadWholeNumber(value, path) },
-                "expireInHours" => request with { ExpireInHours = ReadWholeNumber(value, path) },
+                "title" => request with { Title = _values.ReadString(value, path) },
+                "expireIn" => request with { ExpireIn = _values.ReadWholeNumber(value, path) },
+                "expireInHours" => request with { ExpireInHours = _values.ReadWholeNumber(value, path) },
                 "parameters" => request with { Parameters = ReadParameters(value) },
                 "steps" => request with { Steps = ReadSteps(value) },
-                "passcode" => request with { Passcode = ReadBoolean(value, path) },
-                "customerMemo" => request with { CustomerMemo = ReadString(value, path, allowLineBreaks: true) },
+                "passcode" => request with { Passcode = _values.ReadBoolean(value, path) },
+                "customerMemo" => request with { CustomerMemo = _values.ReadString(value, path, allowLineBreaks: true) },
                 _ => Unknown(request, path, WorkflowErrorCodes.UnknownField, "Unknown field."),
             };
         }
@@ -101,11 +103,11 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
         {
             if (name == WorkflowParameterNames.Amount)
             {
-                amount = ReadDecimal(value, path);
+                amount = _values.ReadDecimal(value, path);
             }
             else if (StepCatalog.ParameterNames.Contains(name))
             {
-                strings[name] = ReadString(value, path, allowLineBreaks: false);
+                strings[name] = _values.ReadString(value, path, allowLineBreaks: false);
             }
             else
             {
@@ -159,7 +161,7 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
         {
             if (key == "name")
             {
-                name = ReadString(value, path);
+                name = _values.ReadString(value, path);
             }
             else
             {
@@ -217,107 +219,5 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
     {
         errors.Add(path, code, message);
         return request;
-    }
-
-    private string? ReadString(JsonElement element, string path, bool allowLineBreaks = false)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return null;
-            case JsonValueKind.String:
-                break;
-            default:
-                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be a string.");
-                return null;
-        }
-
-        string value;
-        try
-        {
-            value = element.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            errors.Reject(path, WorkflowErrorCodes.InvalidEncoding, "Holds an unpaired surrogate escape.");
-            return null;
-        }
-
-        if (TextRules.HasForbiddenCharacter(value, allowLineBreaks))
-        {
-            errors.Reject(path, WorkflowErrorCodes.ControlCharacter, "Must not contain control or bidirectional-override characters.");
-            return null;
-        }
-
-        return value;
-    }
-
-    private bool? ReadBoolean(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.True:
-                return true;
-            case JsonValueKind.False:
-                return false;
-            case JsonValueKind.Null:
-                return null;
-            default:
-                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be true or false.");
-                return null;
-        }
-    }
-
-    private decimal? ReadDecimal(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return null;
-            case JsonValueKind.Number when element.TryGetDecimal(out var number):
-                return number;
-            case JsonValueKind.Number:
-                errors.Reject(path, WorkflowErrorCodes.ValueOutOfRange, "The number is out of range.");
-                return null;
-            case JsonValueKind.String:
-                var text = ReadString(element, path);
-                if (text is not null && PlainDecimal.TryParse(text, out var parsed))
-                {
-                    return parsed;
-                }
-
-                if (!errors.IsRejected(path))
-                {
-                    errors.Reject(path, WorkflowErrorCodes.InvalidNumber, "Must be a plain decimal number such as \"256.25\" (no exponent, spaces or '+').");
-                }
-
-                return null;
-            default:
-                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be a number or a numeric string.");
-                return null;
-        }
-    }
-
-    private int? ReadWholeNumber(JsonElement element, string path)
-    {
-        var value = ReadDecimal(element, path);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!decimal.IsInteger(value.Value))
-        {
-            errors.Reject(path, WorkflowErrorCodes.NotWholeNumber, "Must be a whole number.");
-            return null;
-        }
-
-        if (value is < int.MinValue or > int.MaxValue)
-        {
-            errors.Reject(path, WorkflowErrorCodes.ValueOutOfRange, "The number is out of range.");
-            return null;
-        }
-
-        return (int)value.Value;
     }
 }

@@ -1,0 +1,34 @@
+using LinX.Core.Workflows;
+
+namespace LinX.Api.Problems;
+
+/// <summary>
+/// The top-level <c>errorCode</c> of every problem response. Field-level codes come from
+/// <see cref="WorkflowErrorCodes"/> (and the Gateway's own). Clients branch on these; never rename one.
+/// </summary>
+public static class ApiErrorCodes
+{
+    /// <summary>400: the body or a parameter breaks the contract; see <c>errors</c>.</summary>
+    public const string ValidationFailed = "VALIDATION_FAILED";
+
+    /// <summary>400: the body is larger than its limit (DESIGN.md: oversize bodies are 400, not 413).</summary>
+    public const string BodyTooLarge = WorkflowErrorCodes.BodyTooLarge;
+
+    /// <summary>422: the request names a customer or account that does not exist for this business.</summary>
+    public const string UnprocessableReference = "UNPROCESSABLE_REFERENCE";
+
+    /// <summary>404: no such resource for this caller (also another tenant's resource).</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>409: the resource is not in a state that allows the operation.</summary>
+    public const string Conflict = "CONFLICT";
+
+    /// <summary>401: no valid credentials.</summary>
+    public const string Unauthorized = "UNAUTHORIZED";
+
+    /// <summary>423: the link is locked after too many wrong passcodes.</summary>
+    public const string Locked = "LOCKED";
+
+    /// <summary>500: a fault on our side; nothing about it is disclosed.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+}

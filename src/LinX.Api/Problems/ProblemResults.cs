@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LinX.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace LinX.Api.Problems;
+
+/// <summary>
+/// The one place where LinX builds error responses: RFC 9457 problem details as <see cref="IResult"/>s,
+/// usable from Minimal API handlers and from Azure Functions HTTP triggers with ASP.NET Core
+/// integration (pass <c>request.HttpContext</c>). Details never carry personal data or exception text.
+/// </summary>
+public static class ProblemResults
+{
+    public const string ContentType = "application/problem+json";
+
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>400 VALIDATION_FAILED listing every problem found.</summary>
+    public static IResult Validation(HttpContext httpContext, IReadOnlyList<FieldError> errors, string? detail = null) =>
+        Problem(httpContext, StatusCodes.Status400BadRequest, ApiErrorCodes.ValidationFailed,
+            detail ?? $"The request has {errors.Count} problem(s); see errors.", errors);
+
+    /// <summary>400 BODY_TOO_LARGE: DESIGN.md makes oversize bodies a client error of the contract, not a 413.</summary>
+    public static IResult BodyTooLarge(HttpContext httpContext, long maxBytes)
+    {
+        var detail = $"The body must be at most {maxBytes} bytes.";
+        return Problem(httpContext, StatusCodes.Status400BadRequest, ApiErrorCodes.BodyTooLarge, detail,
+            [new FieldError("$", detail, ApiErrorCodes.BodyTooLarge)]);
+    }
+
+    /// <summary>422: the request is valid but names customers or accounts this business does not have.</summary>
+    public static IResult UnprocessableReference(HttpContext httpContext, IReadOnlyList<FieldError> errors, string? detail = null) =>
+        Problem(httpContext, StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.UnprocessableReference,
+            detail ?? "The request refers to something that does not exist for this business; see errors.", errors);
+
+    /// <summary>404: also for another tenant's resource, so that existence is not disclosed.</summary>
+    public static IResult NotFound(HttpContext httpContext, string detail = "The resource does not exist.") =>
+        Problem(httpContext, StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, detail);
+
+    /// <summary>409 with a specific code, e.g. IDEMPOTENCY_KEY_REUSED or STEP_NOT_CURRENT.</summary>
+    public static IResult Conflict(HttpContext httpContext, string detail, string errorCode = ApiErrorCodes.Conflict) =>
+        Problem(httpContext, StatusCodes.Status409Conflict, errorCode, detail);
+
+    /// <summary>401 with <c>WWW-Authenticate: Bearer</c>.</summary>
+    public static IResult Unauthorized(HttpContext httpContext, string detail = "A valid API key is required: Authorization: Bearer <key>.") =>
+        new ResultWithHeader(
+            Problem(httpContext, StatusCodes.Status401Unauthorized, ApiErrorCodes.Unauthorized, detail),
+            HeaderNames.WWWAuthenticate, "Bearer");
+
+    /// <summary>423: the link is locked (too many wrong passcodes).</summary>
+    public static IResult Locked(HttpContext httpContext, string detail = "This link is locked.", string errorCode = ApiErrorCodes.Locked) =>
+        Problem(httpContext, StatusCodes.Status423Locked, errorCode, detail);
+
+    /// <summary>500 for the exception handler: a fixed message, nothing from the exception.</summary>
+    public static IResult InternalError(HttpContext httpContext) =>
+        Problem(httpContext, StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError,
+            "An unexpected error occurred. Quote the traceId if you contact support.");
+
+    /// <summary>Any other problem; prefer the named factories.</summary>
+    public static IResult Problem(HttpContext httpContext, int status, string errorCode, string detail, IReadOnlyList<FieldError>? errors = null) =>
+        Results.Json(CreateBody(httpContext, status, errorCode, detail, errors), SerializerOptions, ContentType, status);
+
+    /// <summary>The body alone, for callers that write the response themselves.</summary>
+    public static ProblemBody CreateBody(HttpContext httpContext, int status, string errorCode, string detail, IReadOnlyList<FieldError>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return new ProblemBody(TypeOf(status), ReasonPhrases.GetReasonPhrase(status), status, detail,
+            Activity.Current?.Id ?? httpContext.TraceIdentifier, errorCode, errors ?? []);
+    }
+
+    private static string TypeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        StatusCodes.Status401Unauthorized => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+        StatusCodes.Status403Forbidden => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+        StatusCodes.Status404NotFound => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        StatusCodes.Status409Conflict => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
+        StatusCodes.Status413PayloadTooLarge => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        StatusCodes.Status422UnprocessableEntity => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        StatusCodes.Status423Locked => "https://www.rfc-editor.org/rfc/rfc4918#section-11.3",
+        StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        StatusCodes.Status500InternalServerError => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+        StatusCodes.Status503ServiceUnavailable => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+        _ => "about:blank",
+    };
+}
