@@ -1,0 +1,79 @@
+using LinX.Core.Accounts;
+using LinX.Core.Common;
+using LinX.Core.Orchestration;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using Microsoft.Extensions.Logging;
+
+namespace LinX.Core.Activities;
+
+/// <summary>
+/// Creates the workflow's transaction (status NEW, with idempotency key <c>{workflowId}:move-money</c>) and submits
+/// it to the processor with the same key. A re-run finds the transaction by its key and never moves money twice:
+/// once it has left NEW it is returned as stored; while NEW the processor's own idempotency covers a crash
+/// between submission and status update.
+/// </summary>
+public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOutput>
+{
+    private readonly ITransactionStore _transactions;
+    private readonly IFinancialAccountStore _accounts;
+    private readonly IPaymentProcessor _processor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MoveMoneyActivity> _logger;
+
+    public MoveMoneyActivity(
+        ITransactionStore transactions, IFinancialAccountStore accounts, IPaymentProcessor processor, TimeProvider time, ILogger<MoveMoneyActivity> logger)
+    {
+        _transactions = transactions;
+        _accounts = accounts;
+        _processor = processor;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The idempotency key of a workflow's transaction.</summary>
+    public static string IdempotencyKey(Guid workflowId) => workflowId.ToString("D") + ":" + StepNames.MoveMoney;
+
+    public async Task<TransactionOutput> RunAsync(MoveMoneyInput input, CancellationToken cancellationToken)
+    {
+        var key = IdempotencyKey(input.WorkflowId);
+        var step = input.Step;
+        var transaction = await _transactions.FindByIdempotencyKeyAsync(input.BusinessId, key, cancellationToken)
+            ?? await _transactions.CreateAsync(
+                new Transaction(
+                    DeterministicId.From(input.WorkflowId, StepNames.MoveMoney), input.BusinessId, input.WorkflowId, key,
+                    step.TransactionType, step.Solution, step.Priority, step.Amount, step.Currency, input.CustomerFinancialAccountId,
+                    step.BaFinancialAccountId, step.PaymentReasonId, step.Description, step.Memo, TransactionStatus.New,
+                    null, null, _time.GetUtcNow(), null, null),
+                cancellationToken);
+        if (transaction.Status != TransactionStatus.New)
+        {
+            return ToOutput(transaction);
+        }
+
+        var customerAccount = await _accounts.GetAsync(input.BusinessId, input.CustomerFinancialAccountId, cancellationToken);
+        var businessAccount = await _accounts.GetAsync(input.BusinessId, step.BaFinancialAccountId, cancellationToken);
+        PaymentOutcome outcome;
+        if (customerAccount is null || businessAccount is null || businessAccount.CustomerId is not null)
+        {
+            outcome = new PaymentOutcome(TransactionStatus.Error, null, null, "A financial account of the transaction does not exist.");
+        }
+        else
+        {
+            outcome = await _processor.SubmitAsync(
+                new PaymentRequest(
+                    key, step.TransactionType, step.Solution, step.Priority, step.Amount, step.Currency,
+                    customerAccount.ProcessorToken, businessAccount.ProcessorToken),
+                cancellationToken);
+        }
+
+        var settled = outcome.Status is TransactionStatus.Settled or TransactionStatus.Cleared ? _time.GetUtcNow() : (DateTimeOffset?)null;
+        transaction = await _transactions.UpdateStatusAsync(
+            input.BusinessId, transaction.TransactionId, outcome.Status, outcome.ProcessorReference, outcome.Reason, outcome.SettleAt, settled, cancellationToken);
+        _logger.TransactionStatus(transaction.TransactionId, transaction.WorkflowId, transaction.Status.ToString());
+        return ToOutput(transaction);
+    }
+
+    internal static TransactionOutput ToOutput(Transaction transaction) =>
+        new(transaction.TransactionId, transaction.Status, transaction.SettleAt?.UtcDateTime, transaction.StatusReason, StepData.Transaction(transaction));
+}

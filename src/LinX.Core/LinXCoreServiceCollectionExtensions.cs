@@ -1,0 +1,38 @@
+using LinX.Core.Activities;
+using LinX.Core.Businesses;
+using LinX.Core.Gateway;
+using LinX.Core.Management;
+using LinX.Core.Notifications;
+using LinX.Core.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LinX.Core;
+
+/// <summary>Registration of LinX.Core: options, crypto, application services and activities.</summary>
+public static class LinXCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the options sections <c>LinX</c> and <c>LinX:Security</c> (validated at start), the application
+    /// services and every activity (see <see cref="ActivityCatalog"/>). Stores, SMS sender and payment processor
+    /// come from an infrastructure registration.
+    /// </summary>
+    public static IServiceCollection AddLinXCore(this IServiceCollection services)
+    {
+        services.AddOptions<LinXOptions>().BindConfiguration(LinXOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LinXSecurityOptions>().BindConfiguration(LinXSecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LinXCrypto>();
+        services.TryAddSingleton<SmsComposer>();
+        services.TryAddScoped<ApiKeyAuthenticator>();
+        services.TryAddScoped<WorkflowService>();
+        services.TryAddScoped<GatewayService>();
+        services.TryAddScoped<BusinessReadService>();
+        foreach (var activity in ActivityCatalog.All)
+        {
+            services.TryAddTransient(activity.ImplementationType);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace LinX.Core;
+
+/// <summary>The log messages of LinX.Core. No personal data: ids, statuses and masked values only.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Workflow {WorkflowId} of business {BusinessId} created with {StepCount} steps")]
+    public static partial void WorkflowCreated(this ILogger logger, Guid workflowId, Guid businessId, int stepCount);
+
+    [LoggerMessage(2, LogLevel.Information, "Workflow {WorkflowId} is {Status} at step {CurrentStep}")]
+    public static partial void WorkflowStatusChanged(this ILogger logger, Guid workflowId, string status, int currentStep);
+
+    [LoggerMessage(3, LogLevel.Information, "SMS {Serial} ({Origin}) of workflow {WorkflowId} to {MaskedPhone}: successful={Successful}")]
+    public static partial void SmsSent(this ILogger logger, Guid workflowId, int serial, string origin, string maskedPhone, bool successful);
+
+    [LoggerMessage(4, LogLevel.Information, "SMS {Serial} of workflow {WorkflowId} was already sent; not sending again")]
+    public static partial void SmsAlreadySent(this ILogger logger, Guid workflowId, int serial);
+
+    [LoggerMessage(5, LogLevel.Warning, "Activity {Activity} of workflow {WorkflowId} failed for good: {ErrorType}")]
+    public static partial void ActivityFailed(this ILogger logger, string activity, Guid workflowId, string errorType);
+
+    [LoggerMessage(6, LogLevel.Information, "Transaction {TransactionId} of workflow {WorkflowId} is {Status}")]
+    public static partial void TransactionStatus(this ILogger logger, Guid transactionId, Guid? workflowId, string status);
+
+    [LoggerMessage(7, LogLevel.Information, "Workflow {WorkflowId} ignored a {Kind} event for step {StepName}")]
+    public static partial void EventIgnored(this ILogger logger, Guid workflowId, string kind, string? stepName);
+
+    [LoggerMessage(8, LogLevel.Warning, "Wrong passcode for workflow {WorkflowId} ({Attempts} attempts)")]
+    public static partial void WrongPasscode(this ILogger logger, Guid workflowId, int attempts);
+
+    [LoggerMessage(9, LogLevel.Information, "Workflow {WorkflowId}: customer submitted step {StepName}")]
+    public static partial void StepSubmitted(this ILogger logger, Guid workflowId, string stepName);
+}

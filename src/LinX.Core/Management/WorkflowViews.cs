@@ -1,0 +1,46 @@
+using LinX.Core.Notifications;
+using LinX.Core.Workflows;
+
+namespace LinX.Core.Management;
+
+/// <summary>The answer to a create: what the business needs, the passcode only once (never stored in clear).</summary>
+/// <remarks><c>Link</c>: The customer's link, <c>{PublicBaseUrl}/linx/{token}</c>. <c>Passcode</c>: The 6-digit passcode when the request asked for one; null on an idempotent replay. <c>IdempotentReplay</c>: True when an earlier request with the same Idempotency-Key and body created it.</remarks>
+public sealed record WorkflowCreated(
+    Guid WorkflowId, WorkflowStatus Status, DateTimeOffset ExpireAt, string Link, string? Passcode, bool IdempotentReplay);
+
+/// <summary>A workflow as the business reads it.</summary>
+public sealed record WorkflowDetails(
+    Guid WorkflowId,
+    string Title,
+    WorkflowStatus Status,
+    int CurrentStep,
+    IReadOnlyList<StepState> Steps,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpireAt,
+    DateTimeOffset? NextNotificationAt,
+    DateTimeOffset? CompletedAt,
+    string? DeclineReason,
+    string? DeclineComment,
+    string? FailureReason,
+    Guid? CustomerId,
+    Guid? FinancialAccountId,
+    Guid? TransactionId,
+    string MaskedPhoneNumber,
+    bool PasscodeRequired)
+{
+    public static WorkflowDetails From(WorkflowRecord record) => new(
+        record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps, record.CreatedAt, record.ExpireAt,
+        record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
+        record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null);
+}
+
+/// <summary>One notification of a workflow's history.</summary>
+public sealed record NotificationView(
+    int Serial, string Channel, NotificationOrigin Origin, DateTimeOffset SentAt, string? ProviderMessageId, string MaskedPhoneNumber, bool Successful)
+{
+    public static NotificationView From(NotificationRecord record) => new(
+        record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful);
+}
+
+/// <summary>The answer to cancel, resend and extend: the request was handed to the orchestrator.</summary>
+public sealed record WorkflowCommandAccepted(Guid WorkflowId, string Command, DateTimeOffset? ExpireAt = null);

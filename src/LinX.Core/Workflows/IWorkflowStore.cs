@@ -1,0 +1,34 @@
+using LinX.Core.Common;
+
+namespace LinX.Core.Workflows;
+
+/// <summary>What happened to a create: stored, or an earlier workflow with the same idempotency key exists.</summary>
+public sealed record WorkflowCreateResult(bool Created, WorkflowRecord Workflow);
+
+/// <summary>Workflows, partitioned by business.</summary>
+public interface IWorkflowStore
+{
+    /// <summary>
+    /// Stores a new workflow and, when it has an idempotency key hash, the key's index row, in one entity-group
+    /// transaction. When the key already exists nothing is written and the existing workflow is returned.
+    /// </summary>
+    Task<WorkflowCreateResult> CreateAsync(WorkflowRecord workflow, CancellationToken cancellationToken);
+
+    Task<WorkflowRecord?> GetAsync(Guid businessId, Guid workflowId, CancellationToken cancellationToken);
+
+    /// <summary>The workflow created with this idempotency key hash, or null.</summary>
+    Task<WorkflowRecord?> FindByIdempotencyKeyAsync(Guid businessId, string idempotencyKeyHash, CancellationToken cancellationToken);
+
+    /// <summary>The business's workflows, newest first, filtered by status and title (contains, case-insensitive).</summary>
+    Task<ResultPage<WorkflowRecord>> SearchAsync(
+        Guid businessId, WorkflowStatus? status, string? titleContains, int page, int size, CancellationToken cancellationToken);
+
+    /// <summary>Applies an orchestrator snapshot when its version is newer than the stored one; false when ignored.</summary>
+    Task<bool> ApplyAsync(WorkflowStatusUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the failed passcode attempts if the row still has <paramref name="etag"/>; false on a concurrent
+    /// change (the caller re-reads and retries).
+    /// </summary>
+    Task<bool> TrySetPasscodeAttemptsAsync(Guid businessId, Guid workflowId, int attempts, string etag, CancellationToken cancellationToken);
+}

@@ -1,0 +1,69 @@
+namespace LinX.Core.Workflows;
+
+/// <summary>
+/// The stored workflow: what the business API and the Gateway read. Holds no full phone number (only
+/// encrypted and masked), no link token (only its hash) and no passcode (only its keyed hash).
+/// </summary>
+public sealed record WorkflowRecord
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required Guid BusinessId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The validated plan with the phone number masked: what the orchestrator runs.</summary>
+    public required WorkflowPlan Plan { get; init; }
+
+    public required WorkflowStatus Status { get; init; }
+
+    /// <summary>Index in <see cref="Steps"/> of the step the customer is on.</summary>
+    public required int CurrentStep { get; init; }
+
+    public required IReadOnlyList<StepState> Steps { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset ExpireAt { get; init; }
+
+    public DateTimeOffset? NextNotificationAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public string? DeclineReason { get; init; }
+
+    public string? DeclineComment { get; init; }
+
+    public string? FailureReason { get; init; }
+
+    public Guid? CustomerId { get; init; }
+
+    public Guid? FinancialAccountId { get; init; }
+
+    public Guid? TransactionId { get; init; }
+
+    /// <summary>AES-GCM ciphertext of the E.164 phone number, bound to the workflow id.</summary>
+    public required string EncryptedPhoneNumber { get; init; }
+
+    public required string MaskedPhoneNumber { get; init; }
+
+    public required string LinkTokenHash { get; init; }
+
+    public string? PasscodeHash { get; init; }
+
+    public int FailedPasscodeAttempts { get; init; }
+
+    /// <summary>SHA-256 hex of the Idempotency-Key header, if one was given.</summary>
+    public string? IdempotencyKeyHash { get; init; }
+
+    /// <summary>SHA-256 hex of the request body.</summary>
+    public required string RequestHash { get; init; }
+
+    /// <summary>Version of the last orchestrator update applied; updates with a lower or equal version are ignored.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Optimistic concurrency tag of the stored row.</summary>
+    public string? ETag { get; init; }
+
+    public StepState? CurrentStepState => CurrentStep >= 0 && CurrentStep < Steps.Count ? Steps[CurrentStep] : null;
+}

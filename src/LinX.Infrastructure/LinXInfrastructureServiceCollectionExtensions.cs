@@ -1,0 +1,68 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using LinX.Core.Accounts;
+using LinX.Core.Businesses;
+using LinX.Core.Customers;
+using LinX.Core.Notifications;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using LinX.Infrastructure.Payments;
+using LinX.Infrastructure.Sms;
+using LinX.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LinX.Infrastructure;
+
+/// <summary>Registration of LinX.Infrastructure.</summary>
+public static class LinXInfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds section <c>LinX:Storage</c> (validated at start), a <see cref="TableServiceClient"/> (connection string,
+    /// or <c>DefaultAzureCredential</c> with the table URI), every Table Storage store, and a hosted service that
+    /// creates the tables if missing at start.
+    /// </summary>
+    public static IServiceCollection AddLinXTableStorage(this IServiceCollection services)
+    {
+        services.AddOptions<LinXStorageOptions>().BindConfiguration(LinXStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LinXStorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential())
+                : new TableServiceClient(options.ConnectionString);
+        });
+        services.TryAddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<LinXStorageOptions>>().Value.TablePrefix));
+        services.TryAddSingleton<TableStorage>();
+        services.TryAddSingleton<IWorkflowStore, TableWorkflowStore>();
+        services.TryAddSingleton<ILinkTokenStore, TableLinkTokenStore>();
+        services.TryAddSingleton<ICustomerStore, TableCustomerStore>();
+        services.TryAddSingleton<IFinancialAccountStore, TableFinancialAccountStore>();
+        services.TryAddSingleton<ITransactionStore, TableTransactionStore>();
+        services.TryAddSingleton<INotificationStore, TableNotificationStore>();
+        services.TryAddSingleton<IBusinessStore, TableBusinessStore>();
+        services.TryAddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.AddHostedService<TableInitializer>();
+        return services;
+    }
+
+    /// <summary>Adds the in-memory dev SMS sender (<see cref="DevSmsInbox"/>, also resolvable for the <c>/dev/sms</c> page).</summary>
+    public static IServiceCollection AddLinXDevSms(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DevSmsInbox>();
+        services.TryAddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevSmsInbox>());
+        return services;
+    }
+
+    /// <summary>Adds the sandbox payment processor (see <see cref="SandboxPaymentProcessor"/> for its rules).</summary>
+    public static IServiceCollection AddLinXSandboxPayments(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPaymentProcessor, SandboxPaymentProcessor>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using LinX.Core.Payments;
+using LinX.Core.Security;
+using LinX.Core.Workflows;
+
+namespace LinX.Infrastructure.Payments;
+
+/// <summary>
+/// A sandbox processor, deterministic and stateless (so idempotent per key by construction):
+/// <list type="bullet">
+/// <item>push-to-card settles at once (SETTLED);</item>
+/// <item>ach is PENDING and settles by its priority: SAME_DAY after 4 hours, NEXT_DAY after 1 day, STANDARD after 3 days;</item>
+/// <item>wire is PENDING and clears the same day, after 1 hour (CLEARED);</item>
+/// <item>an amount whose cents are <c>.13</c> (e.g. 10.13) is DECLINED (<see cref="DeclineReasonText"/>), to test failures.</item>
+/// </list>
+/// Tokens are random (an unsalted hash of a card number could be brute-forced back); references are <c>sbx_</c> +
+/// a hash of the idempotency key, so a resubmission gets the same reference.
+/// </summary>
+public sealed class SandboxPaymentProcessor : IPaymentProcessor
+{
+    /// <summary>The reason given for a declined sandbox payment.</summary>
+    public const string DeclineReasonText = "Declined by the sandbox (amounts ending in .13 are always declined).";
+
+    private readonly TimeProvider _time;
+
+    public SandboxPaymentProcessor(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <summary>True for the amounts the sandbox declines.</summary>
+    public static bool IsDeclinedAmount(decimal amount) => decimal.Remainder(decimal.Round(amount * 100m), 100m) == 13m;
+
+    public Task<string> TokenizeCardAsync(CardDetails card, CancellationToken cancellationToken) =>
+        Task.FromResult("tok_" + Hashing.RandomToken());
+
+    public Task<string> TokenizeBankAccountAsync(BankAccountDetails bankAccount, CancellationToken cancellationToken) =>
+        Task.FromResult("tok_" + Hashing.RandomToken());
+
+    public Task<PaymentOutcome> SubmitAsync(PaymentRequest request, CancellationToken cancellationToken)
+    {
+        var reference = "sbx_" + OpaqueHash(request.IdempotencyKey)[..24];
+        if (IsDeclinedAmount(request.Amount))
+        {
+            return Task.FromResult(new PaymentOutcome(TransactionStatus.Declined, reference, null, DeclineReasonText));
+        }
+
+        var now = _time.GetUtcNow();
+        var outcome = request.Solution switch
+        {
+            PaymentSolution.PushToCard => new PaymentOutcome(TransactionStatus.Settled, reference, null, null),
+            PaymentSolution.Ach => new PaymentOutcome(TransactionStatus.Pending, reference, now + AchDelay(request.Priority), null),
+            _ => new PaymentOutcome(TransactionStatus.Pending, reference, now + TimeSpan.FromHours(1), null),
+        };
+        return Task.FromResult(outcome);
+    }
+
+    public Task<PaymentOutcome> GetSettlementAsync(string processorReference, PaymentSolution solution, CancellationToken cancellationToken) =>
+        Task.FromResult(new PaymentOutcome(
+            solution == PaymentSolution.Wire ? TransactionStatus.Cleared : TransactionStatus.Settled, processorReference, null, null));
+
+    private static TimeSpan AchDelay(PaymentPriority priority) => priority switch
+    {
+        PaymentPriority.SameDay => TimeSpan.FromHours(4),
+        PaymentPriority.NextDay => TimeSpan.FromDays(1),
+        _ => TimeSpan.FromDays(3),
+    };
+
+    private static string OpaqueHash(string text) => Hashing.Sha256Hex("linx-sandbox:" + text);
+}

@@ -1,0 +1,35 @@
+namespace LinX.Infrastructure.Storage;
+
+/// <summary>The LinX tables, each name prefixed by <see cref="LinXStorageOptions.TablePrefix"/>.</summary>
+public sealed class TableNames
+{
+    public TableNames(string prefix)
+    {
+        Workflows = prefix + "Workflows";
+        LinkTokens = prefix + "LinkTokens";
+        Customers = prefix + "Customers";
+        FinancialAccounts = prefix + "FinancialAccounts";
+        Transactions = prefix + "Transactions";
+        Notifications = prefix + "Notifications";
+        Businesses = prefix + "Businesses";
+        ApiKeys = prefix + "ApiKeys";
+    }
+
+    public string Workflows { get; }
+
+    public string LinkTokens { get; }
+
+    public string Customers { get; }
+
+    public string FinancialAccounts { get; }
+
+    public string Transactions { get; }
+
+    public string Notifications { get; }
+
+    public string Businesses { get; }
+
+    public string ApiKeys { get; }
+
+    public IReadOnlyList<string> All => [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys];
+}

@@ -1,0 +1,50 @@
+using Azure.Data.Tables;
+
+namespace LinX.Infrastructure.Storage;
+
+/// <summary>The table clients of LinX.</summary>
+public sealed class TableStorage
+{
+    public TableStorage(TableServiceClient service, TableNames names)
+    {
+        Names = names;
+        Service = service;
+        Workflows = service.GetTableClient(names.Workflows);
+        LinkTokens = service.GetTableClient(names.LinkTokens);
+        Customers = service.GetTableClient(names.Customers);
+        FinancialAccounts = service.GetTableClient(names.FinancialAccounts);
+        Transactions = service.GetTableClient(names.Transactions);
+        Notifications = service.GetTableClient(names.Notifications);
+        Businesses = service.GetTableClient(names.Businesses);
+        ApiKeys = service.GetTableClient(names.ApiKeys);
+    }
+
+    public TableNames Names { get; }
+
+    public TableServiceClient Service { get; }
+
+    public TableClient Workflows { get; }
+
+    public TableClient LinkTokens { get; }
+
+    public TableClient Customers { get; }
+
+    public TableClient FinancialAccounts { get; }
+
+    public TableClient Transactions { get; }
+
+    public TableClient Notifications { get; }
+
+    public TableClient Businesses { get; }
+
+    public TableClient ApiKeys { get; }
+
+    /// <summary>Creates every table if it does not exist (idempotent).</summary>
+    public async Task CreateTablesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in Names.All)
+        {
+            await Service.CreateTableIfNotExistsAsync(name, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LinX.Core.Common;
+using LinX.Core.Workflows;
+
+namespace LinX.Infrastructure.Storage;
+
+/// <summary>
+/// Workflows: PK = business id, RK = workflow id; idempotency index rows in the same partition
+/// (RK = <c>idem-{sha256(key)}</c>) written in the same entity-group transaction as the workflow.
+/// </summary>
+internal sealed class TableWorkflowStore : IWorkflowStore
+{
+    private const string WorkflowKind = "workflow";
+    private const string IdempotencyKind = "idempotency";
+    private const int MaxConcurrencyRetries = 10;
+
+    private readonly TableClient _table;
+
+    public TableWorkflowStore(TableStorage storage)
+    {
+        _table = storage.Workflows;
+    }
+
+    public async Task<WorkflowCreateResult> CreateAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
+    {
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, WorkflowEntity.From(workflow))];
+        if (workflow.IdempotencyKeyHash is { } keyHash)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(TableKeys.Of(workflow.BusinessId), IdempotencyRowKey(keyHash))
+            {
+                ["Kind"] = IdempotencyKind,
+                ["WorkflowId"] = workflow.WorkflowId,
+            }));
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return new WorkflowCreateResult(true, (await GetAsync(workflow.BusinessId, workflow.WorkflowId, cancellationToken))!);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            var existing = workflow.IdempotencyKeyHash is { } hash
+                ? await FindByIdempotencyKeyAsync(workflow.BusinessId, hash, cancellationToken)
+                : null;
+            existing ??= await GetAsync(workflow.BusinessId, workflow.WorkflowId, cancellationToken);
+            return new WorkflowCreateResult(false, existing ?? throw new InvalidOperationException("Conflicting workflow not found.", e));
+        }
+    }
+
+    public async Task<WorkflowRecord?> GetAsync(Guid businessId, Guid workflowId, CancellationToken cancellationToken)
+    {
+        var entity = await _table.GetEntityIfExistsAsync<WorkflowEntity>(TableKeys.Of(businessId), TableKeys.Of(workflowId), cancellationToken: cancellationToken);
+        return entity.HasValue && entity.Value is { Kind: WorkflowKind } value ? value.ToRecord() : null;
+    }
+
+    public async Task<WorkflowRecord?> FindByIdempotencyKeyAsync(Guid businessId, string idempotencyKeyHash, CancellationToken cancellationToken)
+    {
+        var index = await _table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Of(businessId), IdempotencyRowKey(idempotencyKeyHash), cancellationToken: cancellationToken);
+        return index.HasValue && index.Value?.GetGuid("WorkflowId") is { } workflowId
+            ? await GetAsync(businessId, workflowId, cancellationToken)
+            : null;
+    }
+
+    public async Task<ResultPage<WorkflowRecord>> SearchAsync(
+        Guid businessId, WorkflowStatus? status, string? titleContains, int page, int size, CancellationToken cancellationToken)
+    {
+        var filter = status is { } s
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(businessId)} and Kind eq {WorkflowKind} and Status eq {s.ToContractString()}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(businessId)} and Kind eq {WorkflowKind}");
+        var matches = new List<WorkflowRecord>();
+        await foreach (var entity in _table.QueryAsync<WorkflowEntity>(filter, cancellationToken: cancellationToken))
+        {
+            // Table Storage has no "contains": the title filter runs here, on one business's partition.
+            if (string.IsNullOrEmpty(titleContains) || entity.Title.Contains(titleContains, StringComparison.OrdinalIgnoreCase))
+            {
+                matches.Add(entity.ToRecord());
+            }
+        }
+
+        var items = matches.OrderByDescending(w => w.CreatedAt).Skip((page - 1) * size).Take(size).ToList();
+        return new ResultPage<WorkflowRecord>(items, page, size, matches.Count);
+    }
+
+    public async Task<bool> ApplyAsync(WorkflowStatusUpdate update, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var response = await _table.GetEntityIfExistsAsync<WorkflowEntity>(
+                TableKeys.Of(update.BusinessId), TableKeys.Of(update.WorkflowId), cancellationToken: cancellationToken);
+            var entity = response.HasValue ? response.Value : null;
+            if (entity is null)
+            {
+                throw new InvalidOperationException("The workflow does not exist.");
+            }
+
+            if (entity.Version >= update.Version)
+            {
+                return false;
+            }
+
+            entity.Apply(update);
+            try
+            {
+                await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
+            {
+                // A concurrent write (e.g. a passcode attempt): read again and re-apply.
+            }
+        }
+
+        throw new InvalidOperationException("The workflow kept changing; the update was not applied.");
+    }
+
+    public async Task<bool> TrySetPasscodeAttemptsAsync(Guid businessId, Guid workflowId, int attempts, string etag, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.Of(businessId), TableKeys.Of(workflowId)) { ["FailedPasscodeAttempts"] = attempts };
+        try
+        {
+            await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
+        {
+            return false;
+        }
+    }
+
+    private static string IdempotencyRowKey(string keyHash) => "idem-" + keyHash;
+
+    /// <summary>The workflow row.</summary>
+    internal sealed class WorkflowEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = string.Empty;
+
+        public string RowKey { get; set; } = string.Empty;
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string Kind { get; set; } = WorkflowKind;
+
+        public Guid WorkflowId { get; set; }
+
+        public Guid BusinessId { get; set; }
+
+        public string Title { get; set; } = string.Empty;
+
+        public string PlanJson { get; set; } = string.Empty;
+
+        public string Status { get; set; } = string.Empty;
+
+        public int CurrentStep { get; set; }
+
+        public string StepsJson { get; set; } = "[]";
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public DateTimeOffset ExpireAt { get; set; }
+
+        public DateTimeOffset? NextNotificationAt { get; set; }
+
+        public DateTimeOffset? CompletedAt { get; set; }
+
+        public string? DeclineReason { get; set; }
+
+        public string? DeclineComment { get; set; }
+
+        public string? FailureReason { get; set; }
+
+        public Guid? CustomerId { get; set; }
+
+        public Guid? FinancialAccountId { get; set; }
+
+        public Guid? TransactionId { get; set; }
+
+        public string EncryptedPhoneNumber { get; set; } = string.Empty;
+
+        public string MaskedPhoneNumber { get; set; } = string.Empty;
+
+        public string LinkTokenHash { get; set; } = string.Empty;
+
+        public string? PasscodeHash { get; set; }
+
+        public int FailedPasscodeAttempts { get; set; }
+
+        public string? IdempotencyKeyHash { get; set; }
+
+        public string RequestHash { get; set; } = string.Empty;
+
+        public long Version { get; set; }
+
+        public static WorkflowEntity From(WorkflowRecord r) => new()
+        {
+            PartitionKey = TableKeys.Of(r.BusinessId),
+            RowKey = TableKeys.Of(r.WorkflowId),
+            WorkflowId = r.WorkflowId,
+            BusinessId = r.BusinessId,
+            Title = r.Title,
+            PlanJson = JsonSerializer.Serialize(r.Plan, TableKeys.Json),
+            Status = r.Status.ToContractString(),
+            CurrentStep = r.CurrentStep,
+            StepsJson = JsonSerializer.Serialize(r.Steps, TableKeys.Json),
+            CreatedAt = r.CreatedAt,
+            ExpireAt = r.ExpireAt,
+            NextNotificationAt = r.NextNotificationAt,
+            CompletedAt = r.CompletedAt,
+            DeclineReason = r.DeclineReason,
+            DeclineComment = r.DeclineComment,
+            FailureReason = r.FailureReason,
+            CustomerId = r.CustomerId,
+            FinancialAccountId = r.FinancialAccountId,
+            TransactionId = r.TransactionId,
+            EncryptedPhoneNumber = r.EncryptedPhoneNumber,
+            MaskedPhoneNumber = r.MaskedPhoneNumber,
+            LinkTokenHash = r.LinkTokenHash,
+            PasscodeHash = r.PasscodeHash,
+            FailedPasscodeAttempts = r.FailedPasscodeAttempts,
+            IdempotencyKeyHash = r.IdempotencyKeyHash,
+            RequestHash = r.RequestHash,
+            Version = r.Version,
+        };
+
+        public void Apply(WorkflowStatusUpdate u)
+        {
+            Version = u.Version;
+            Status = u.Status.ToContractString();
+            CurrentStep = u.CurrentStep;
+            StepsJson = JsonSerializer.Serialize(u.Steps, TableKeys.Json);
+            ExpireAt = u.ExpireAt;
+            NextNotificationAt = u.NextNotificationAt;
+            CompletedAt = u.CompletedAt;
+            DeclineReason = u.DeclineReason;
+            DeclineComment = u.DeclineComment;
+            FailureReason = u.FailureReason;
+            CustomerId = u.CustomerId;
+            FinancialAccountId = u.FinancialAccountId;
+            TransactionId = u.TransactionId;
+        }
+
+        public WorkflowRecord ToRecord() => new()
+        {
+            WorkflowId = WorkflowId,
+            BusinessId = BusinessId,
+            Title = Title,
+            Plan = JsonSerializer.Deserialize<WorkflowPlan>(PlanJson, TableKeys.Json)!,
+            Status = Enum.Parse<WorkflowStatus>(Status, ignoreCase: true),
+            CurrentStep = CurrentStep,
+            Steps = JsonSerializer.Deserialize<List<StepState>>(StepsJson, TableKeys.Json) ?? [],
+            CreatedAt = CreatedAt,
+            ExpireAt = ExpireAt,
+            NextNotificationAt = NextNotificationAt,
+            CompletedAt = CompletedAt,
+            DeclineReason = DeclineReason,
+            DeclineComment = DeclineComment,
+            FailureReason = FailureReason,
+            CustomerId = CustomerId,
+            FinancialAccountId = FinancialAccountId,
+            TransactionId = TransactionId,
+            EncryptedPhoneNumber = EncryptedPhoneNumber,
+            MaskedPhoneNumber = MaskedPhoneNumber,
+            LinkTokenHash = LinkTokenHash,
+            PasscodeHash = PasscodeHash,
+            FailedPasscodeAttempts = FailedPasscodeAttempts,
+            IdempotencyKeyHash = IdempotencyKeyHash,
+            RequestHash = RequestHash,
+            Version = Version,
+            ETag = ETag.ToString(),
+        };
+    }
+}
