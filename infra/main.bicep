@@ -37,7 +37,7 @@ param publicBaseUrl string = ''
 param taskHubName string = 'linxhub'
 
 @description('Prefix of LinX table names (letters and digits).')
-param tablePrefix string = 'linx'
+param tablePrefix string = 'LinX'
 
 @description('.NET version of the isolated worker on Flex Consumption.')
 param dotnetVersion string = '10.0'
