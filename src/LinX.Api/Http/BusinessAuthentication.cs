@@ -1,0 +1,21 @@
+using LinX.Api.Problems;
+using LinX.Core.Businesses;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinX.Api.Http;
+
+/// <summary>
+/// Business API authentication: <c>Authorization: Bearer &lt;api key&gt;</c>, resolved to one business.
+/// Every business handler runs inside <see cref="RunAsync"/>, so no route can forget the check.
+/// </summary>
+public static class BusinessAuthentication
+{
+    public static async Task<IResult> RunAsync(HttpContext http, Func<Business, Task<IResult>> handle)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        var business = await http.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, http.RequestAborted);
+        return business is null ? ProblemResults.Unauthorized(http) : await handle(business);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using LinX.Api.Http;
+using LinX.Api.Management;
+using LinX.Api.Problems;
+using LinX.Core;
+using LinX.Core.Management;
+using LinX.Core.Workflows;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinX.Api.Workflows;
+
+/// <summary>
+/// The business's workflow endpoints (<c>/api/linx/workflows...</c>). Host-neutral: each takes the
+/// <see cref="HttpContext"/> (and route values as strings) and returns an <see cref="IResult"/>, so the local
+/// host maps them as Minimal API routes and the Functions host calls them from HTTP triggers.
+/// </summary>
+public static class WorkflowEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary><c>POST /api/linx/workflows</c>: 202 with the workflow, its link and the management URIs.</summary>
+    public static Task<IResult> CreateAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
+    {
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length > 0 && !IsValidIdempotencyKey(key))
+        {
+            return ProblemResults.Validation(http, [new FieldError(
+                "headers.Idempotency-Key", "Idempotency-Key must be 6 to 255 visible ASCII characters.", "INVALID_IDEMPOTENCY_KEY")]);
+        }
+
+        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        {
+            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+        }
+
+        var result = await Workflows(http).CreateAsync(business, body, key.Length > 0 ? key : null, http.RequestAborted);
+        return ServiceResults.ToHttp(http, result, created =>
+        {
+            var management = http.RequestServices.GetRequiredService<IManagementUrls>().Create(http.Request, created.WorkflowId.ToString());
+            http.Response.Headers.Location = management.StatusQueryGetUri;
+            return Results.Json(CreateWorkflowResponse.From(created, management), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        });
+    });
+
+    /// <summary><c>GET /api/linx/workflows/{id}</c>.</summary>
+    public static Task<IResult> GetAsync(HttpContext http, string id) => WithWorkflowAsync(http, id, (business, workflowId) =>
+        Workflows(http).GetAsync(business, workflowId, http.RequestAborted));
+
+    /// <summary><c>GET /api/linx/workflows?status=&amp;search=&amp;page=&amp;size=</c>: newest first.</summary>
+    public static Task<IResult> SearchAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
+    {
+        var query = WorkflowQuery.Parse(http.Request.Query);
+        if (query.Errors.Count > 0)
+        {
+            return ProblemResults.Validation(http, query.Errors);
+        }
+
+        var result = await Workflows(http).SearchAsync(business, query.Status, query.Search, query.Page, query.Size, http.RequestAborted);
+        return ServiceResults.ToHttp(http, result, page => Results.Json(page, ApiJson.Options));
+    });
+
+    /// <summary><c>POST /api/linx/workflows/{id}/cancel</c>: 202; 409 when the workflow has ended.</summary>
+    public static Task<IResult> CancelAsync(HttpContext http, string id) => CommandAsync(http, id, (business, workflowId) =>
+        Workflows(http).CancelAsync(business, workflowId, http.RequestAborted));
+
+    /// <summary><c>POST /api/linx/workflows/{id}/resend</c>: 202; the SMS goes out again with origin MANUAL.</summary>
+    public static Task<IResult> ResendAsync(HttpContext http, string id) => CommandAsync(http, id, (business, workflowId) =>
+        Workflows(http).ResendAsync(business, workflowId, http.RequestAborted));
+
+    /// <summary><c>POST /api/linx/workflows/{id}/extend</c> with <c>{ "expireAt": "..." }</c> or <c>{ "hours": n }</c>.</summary>
+    public static Task<IResult> ExtendAsync(HttpContext http, string id) => BusinessAuthentication.RunAsync(http, async business =>
+    {
+        if (RouteIds.Parse(id) is not { } workflowId)
+        {
+            return ProblemResults.NotFound(http, "No such workflow.");
+        }
+
+        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        {
+            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+        }
+
+        var request = ExtendRequest.Parse(body.Span);
+        if (request.Errors.Count > 0)
+        {
+            return ProblemResults.Validation(http, request.Errors);
+        }
+
+        var result = await Workflows(http).ExtendAsync(business, workflowId, request.ExpireAt, request.Hours, http.RequestAborted);
+        return ServiceResults.ToHttp(http, result, accepted => Results.Json(accepted, ApiJson.Options, statusCode: StatusCodes.Status202Accepted));
+    });
+
+    /// <summary><c>GET /api/linx/workflows/{id}/notifications</c>: the SMS history (serial, origin, sentAt, provider id).</summary>
+    public static Task<IResult> NotificationsAsync(HttpContext http, string id) => WithWorkflowAsync(http, id, (business, workflowId) =>
+        Workflows(http).GetNotificationsAsync(business, workflowId, http.RequestAborted));
+
+    internal static bool IsValidIdempotencyKey(string key) =>
+        key.Length is >= 6 and <= 255 && key.All(c => c is >= '!' and <= '~');
+
+    private static WorkflowService Workflows(HttpContext http) => http.RequestServices.GetRequiredService<WorkflowService>();
+
+    private static Task<IResult> WithWorkflowAsync<T>(HttpContext http, string id, Func<Core.Businesses.Business, Guid, Task<ServiceResult<T>>> read) =>
+        BusinessAuthentication.RunAsync(http, async business =>
+            RouteIds.Parse(id) is { } workflowId
+                ? ServiceResults.ToHttp(http, await read(business, workflowId), value => Results.Json(value, ApiJson.Options))
+                : ProblemResults.NotFound(http, "No such workflow."));
+
+    private static Task<IResult> CommandAsync(HttpContext http, string id, Func<Core.Businesses.Business, Guid, Task<ServiceResult<WorkflowCommandAccepted>>> command) =>
+        BusinessAuthentication.RunAsync(http, async business =>
+            RouteIds.Parse(id) is { } workflowId
+                ? ServiceResults.ToHttp(http, await command(business, workflowId), accepted => Results.Json(accepted, ApiJson.Options, statusCode: StatusCodes.Status202Accepted))
+                : ProblemResults.NotFound(http, "No such workflow."));
+}
