@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
-await app.RunAsync();
+using LinX.Local;
+
+await LinxLocalApplication.Create(args).RunAsync();

@@ -35,4 +35,21 @@ public sealed class DurableBuilder
         }));
         return this;
     }
+
+    /// <summary>
+    /// Registers an activity described at run time (a host registering a catalog of activities):
+    /// <paramref name="invoke"/> runs it on the deserialized input and returns its output.
+    /// </summary>
+    public DurableBuilder AddActivity(
+        string name, Type inputType, Type outputType, Func<IServiceProvider, object, CancellationToken, Task<object?>> invoke)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Services.AddSingleton(new ActivityRegistration(name, async (provider, input, cancellationToken) =>
+        {
+            var argument = System.Text.Json.JsonSerializer.Deserialize(input ?? "null", inputType, DurableJson.Payload)
+                ?? throw new ArgumentException($"Activity '{name}' needs an input.", nameof(input));
+            return DurableJson.Serialize(await invoke(provider, argument, cancellationToken), outputType);
+        }));
+        return this;
+    }
 }

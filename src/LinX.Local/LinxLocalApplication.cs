@@ -1,0 +1,32 @@
+using LinX.Api;
+using LinX.Api.Problems;
+using LinX.Local.Dev;
+using LinX.Local.Durable;
+
+namespace LinX.Local;
+
+/// <summary>Builds the local host: used by <c>Program</c> and by end-to-end tests that host it in-process.</summary>
+public static class LinxLocalApplication
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        configure?.Invoke(builder);
+        builder.Services.AddLinXLocal(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(context => ProblemResults.InternalError(context).ExecuteAsync(context)));
+        app.UseStatusCodePages();
+        app.MapLinXApi();
+        app.MapDurableManagement();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("LinX:DevSmsInbox"))
+        {
+            app.MapDevSmsInbox();
+        }
+
+        return app;
+    }
+}
