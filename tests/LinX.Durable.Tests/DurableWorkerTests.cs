@@ -366,6 +366,46 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         Assert.Equal("ActivityNotFound", done.FailureDetails!.ErrorType);
     }
 
+    [Fact]
+    public async Task Commit_EpisodeSentItsMessages_LeavesNoPendingOutbox()
+    {
+        // Arrange
+        await using var host = await StartAsync(b => b.AddOrchestrator("Outbox", async ctx =>
+        {
+            await ctx.CallActivityAsync<string>(EchoActivity.Name, "o");
+            return await ctx.WaitForExternalEvent<string>(Approve);
+        }));
+
+        // Act
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Outbox", null, "outbox-1");
+        await host.WaitForHistoryAsync("outbox-1", e => e.Type == HistoryEventType.TaskCompleted, "the activity result to be recorded");
+        var state = await host.Storage.LoadAsync("outbox-1", CancellationToken.None);
+
+        // Assert
+        Assert.Empty(state!.Outbox);
+        Assert.Equal(OrchestrationStatus.Running, state.Status);
+    }
+
+    [Fact]
+    public async Task TryCommit_Twice_SecondWithStaleETagIsRejected()
+    {
+        // Arrange
+        await using var host = await StartAsync(_ => { });
+        await host.Worker.StopAsync(CancellationToken.None);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("NotRegisteredHere", null, "etag-1");
+        var mine = await host.Storage.LoadAsync("etag-1", CancellationToken.None);
+        var theirs = await host.Storage.LoadAsync("etag-1", CancellationToken.None);
+
+        // Act
+        var committed = await host.Storage.TryCommitAsync(mine!, [new(HistoryEventType.OrchestratorStarted)], CancellationToken.None);
+        var stored = await host.Storage.ReadInstanceAsync("etag-1", CancellationToken.None);
+        var stale = await host.Storage.TryCommitAsync(theirs!, [new(HistoryEventType.OrchestratorStarted)], CancellationToken.None);
+
+        // Assert
+        Assert.Equal(stored!.ETag, committed);
+        Assert.Null(stale);
+    }
+
     private static void RegisterRace(DurableBuilder builder) => builder.AddOrchestrator("Race", async ctx =>
     {
         using var cts = new CancellationTokenSource();
