@@ -108,7 +108,12 @@ internal sealed class OrchestrationProcessor
         if (state.Outbox.Count > 0)
         {
             await SendOutboxAsync(state, cancellationToken);
-            await _storage.TryUpdateInstanceAsync(state, cancellationToken);
+
+            // Without the commit's ETag the outbox stays; the next episode re-sends it (duplicates are dropped).
+            if (state.ETag != default)
+            {
+                await _storage.TryUpdateInstanceAsync(state, cancellationToken);
+            }
         }
 
         await DeleteAsync(messages, cancellationToken);
