@@ -97,6 +97,13 @@ public sealed class WorkflowService
             return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
         }
 
+        return await CreateValidatedAsync(business, plan, requestHash, keyHash, cancellationToken);
+    }
+
+    /// <summary>Stores and starts a validated plan whose references were checked (the second half of <see cref="CreateAsync"/>).</summary>
+    internal async Task<ServiceResult<WorkflowCreated>> CreateValidatedAsync(
+        Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken)
+    {
         var workflowId = Guid.NewGuid();
         var now = _time.GetUtcNow();
         var phone = plan.Notification.PhoneNumber;
