@@ -1,26 +1,303 @@
+using LinX.Core.Accounts;
+using LinX.Core.Businesses;
+using LinX.Core.Orchestration;
+using LinX.Core.Payments;
+using LinX.Core.Security;
+using LinX.Core.Workflows;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace LinX.Core.Gateway;
 
 /// <summary>
 /// The customer side, by link token. Unknown or malformed tokens are <see cref="ServiceOutcome.NotFound"/>; the
-/// token is never logged. Submissions are validated (and card/bank details tokenized) before the event is raised.
+/// token is never logged. Submissions are validated (card and bank details also tokenized) before the event is
+/// raised, so bad data is a 400 and the workflow keeps waiting.
 /// </summary>
-public sealed partial class GatewayService
+public sealed class GatewayService
 {
-    /// <summary>The view; when a passcode is required and <paramref name="passcodeProof"/> is not valid, step data is withheld.</summary>
-    public Task<ServiceResult<GatewayView>> GetViewAsync(string token, string? passcodeProof, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    private const int MaxConcurrencyRetries = 5;
+
+    private readonly ILinkTokenStore _linkTokens;
+    private readonly IWorkflowStore _workflows;
+    private readonly IBusinessStore _businesses;
+    private readonly IOrchestrationClient _orchestrations;
+    private readonly IPaymentProcessor _processor;
+    private readonly LinXCrypto _crypto;
+    private readonly LinXOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GatewayService> _logger;
+
+    public GatewayService(
+        ILinkTokenStore linkTokens,
+        IWorkflowStore workflows,
+        IBusinessStore businesses,
+        IOrchestrationClient orchestrations,
+        IPaymentProcessor processor,
+        LinXCrypto crypto,
+        IOptions<LinXOptions> options,
+        TimeProvider time,
+        ILogger<GatewayService> logger)
+    {
+        _linkTokens = linkTokens;
+        _workflows = workflows;
+        _businesses = businesses;
+        _orchestrations = orchestrations;
+        _processor = processor;
+        _crypto = crypto;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The view; when a passcode is required and <c>passcodeProof</c> is not valid, step data is withheld.</summary>
+    public async Task<ServiceResult<GatewayView>> GetViewAsync(string token, string? passcodeProof, CancellationToken cancellationToken)
+    {
+        var workflow = await ResolveAsync(token, cancellationToken);
+        if (workflow is null)
+        {
+            return ServiceResult.Fail<GatewayView>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
+        var unlocked = workflow.PasscodeHash is null || _crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId);
+        var status = EffectiveStatus(workflow);
+        var steps = workflow.Steps
+            .Select((s, i) => new GatewayStepView(s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status, unlocked ? s.Data : null))
+            .ToList();
+        var current = unlocked && status == WorkflowStatus.Active ? CurrentStep(workflow) : null;
+        return ServiceResult.Ok(new GatewayView(
+            workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
+            workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, IsLocked(workflow),
+            workflow.ExpireAt, steps, current));
+    }
 
     /// <summary>Checks the passcode; Ok with a proof for an HttpOnly cookie, Invalid when wrong, Locked after too many tries.</summary>
-    public Task<ServiceResult<string>> VerifyPasscodeAsync(string token, string passcode, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task<ServiceResult<string>> VerifyPasscodeAsync(string token, string passcode, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var workflow = await ResolveAsync(token, cancellationToken);
+            if (workflow is null)
+            {
+                return ServiceResult.Fail<string>(ServiceOutcome.NotFound, NotFoundError);
+            }
+
+            if (workflow.PasscodeHash is null)
+            {
+                return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId));
+            }
+
+            if (IsLocked(workflow))
+            {
+                return ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError);
+            }
+
+            var wellFormed = passcode is { Length: 6 } && passcode.All(char.IsAsciiDigit);
+            if (wellFormed && _crypto.VerifyPasscode(workflow.WorkflowId, passcode!, workflow.PasscodeHash))
+            {
+                return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId));
+            }
+
+            var attempts = workflow.FailedPasscodeAttempts + 1;
+            if (!await _workflows.TrySetPasscodeAttemptsAsync(workflow.BusinessId, workflow.WorkflowId, attempts, workflow.ETag!, cancellationToken))
+            {
+                continue; // a concurrent attempt or update: count again on fresh data
+            }
+
+            _logger.WrongPasscode(workflow.WorkflowId, attempts);
+            return attempts >= _options.MaxPasscodeAttempts
+                ? ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError)
+                : ServiceResult.Fail<string>(ServiceOutcome.Invalid, new FieldError("$.passcode", "The passcode is wrong.", ServiceErrorCodes.PasscodeWrong));
+        }
+
+        return ServiceResult.Fail<string>(ServiceOutcome.Conflict, new FieldError("$", "Too many concurrent attempts; try again.", ServiceErrorCodes.PasscodeWrong));
+    }
 
     /// <summary>Validates the step's body (all field errors), then raises the submission: Accepted, Invalid, Conflict, Forbidden or NotFound.</summary>
-    public Task<ServiceResult<GatewayAccepted>> SubmitStepAsync(
-        string token, string stepName, ReadOnlyMemory<byte> body, string? passcodeProof, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task<ServiceResult<GatewayAccepted>> SubmitStepAsync(
+        string token, string stepName, ReadOnlyMemory<byte> body, string? passcodeProof, CancellationToken cancellationToken)
+    {
+        var (workflow, failure) = await AuthorizeAsync(token, passcodeProof, cancellationToken);
+        if (workflow is null)
+        {
+            return failure!;
+        }
+
+        var index = workflow.Plan.Steps.ToList().FindIndex(s => s.Name == stepName);
+        if (index <= 0)
+        {
+            return ServiceResult.Fail<GatewayAccepted>(
+                ServiceOutcome.NotFound, new FieldError("$", "This workflow has no such step.", ServiceErrorCodes.UnknownStep));
+        }
+
+        if (index != workflow.CurrentStep)
+        {
+            return ServiceResult.Fail<GatewayAccepted>(
+                ServiceOutcome.Conflict, new FieldError("$", "This step is not the current one.", ServiceErrorCodes.StepNotCurrent));
+        }
+
+        using var document = JsonBody.Parse(body, out var malformed);
+        if (document is null)
+        {
+            return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, malformed!);
+        }
+
+        var root = document.RootElement;
+        var fields = JsonBody.Collect();
+        WorkflowEvent? submission = null;
+        switch (workflow.Plan.Steps[index])
+        {
+            case CustomerAccountStep:
+                var profile = SubmissionParser.Profile(root, fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+                submission = profile is null ? null : WorkflowEvent.SubmitProfile(profile);
+                break;
+            case FinancialAccountStep account when account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit:
+                var card = SubmissionParser.Card(root, fields, _time.GetUtcNow());
+                submission = card is null ? null : WorkflowEvent.SubmitCard(await TokenizeAsync(card, cancellationToken));
+                break;
+            case FinancialAccountStep:
+                var bank = SubmissionParser.Bank(root, fields);
+                submission = bank is null ? null : WorkflowEvent.SubmitBankAccount(await TokenizeAsync(bank, cancellationToken));
+                break;
+            case MoveMoneyStep:
+                submission = fields.True(root, "accept") ? WorkflowEvent.Confirm(stepName) : null;
+                break;
+            default:
+                submission = fields.True(root, "confirm") ? WorkflowEvent.Confirm(stepName) : null;
+                break;
+        }
+
+        if (submission is null)
+        {
+            return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, fields.Errors);
+        }
+
+        await _orchestrations.RaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken);
+        _logger.StepSubmitted(workflow.WorkflowId, stepName);
+        return ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, stepName));
+    }
 
     /// <summary>Declines the workflow: body <c>{ "reason": ..., "comment"? }</c>.</summary>
-    public Task<ServiceResult<GatewayAccepted>> DeclineAsync(
-        string token, ReadOnlyMemory<byte> body, string? passcodeProof, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task<ServiceResult<GatewayAccepted>> DeclineAsync(
+        string token, ReadOnlyMemory<byte> body, string? passcodeProof, CancellationToken cancellationToken)
+    {
+        var (workflow, failure) = await AuthorizeAsync(token, passcodeProof, cancellationToken);
+        if (workflow is null)
+        {
+            return failure!;
+        }
+
+        using var document = JsonBody.Parse(body, out var malformed);
+        if (document is null)
+        {
+            return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, malformed!);
+        }
+
+        var fields = JsonBody.Collect();
+        var (reason, comment) = SubmissionParser.Decline(document.RootElement, fields);
+        if (fields.Errors.Count > 0 || reason is null)
+        {
+            return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, fields.Errors);
+        }
+
+        await _orchestrations.RaiseEventAsync(
+            workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, WorkflowEvent.Decline(reason.Value, comment), cancellationToken);
+        return ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, "decline"));
+    }
+
+    private static readonly FieldError NotFoundError = new("$", "This link is not valid.", ServiceErrorCodes.NotFound);
+
+    private static readonly FieldError LockedError = new("$", "This link is locked after too many wrong passcodes.", ServiceErrorCodes.Locked);
+
+    private async Task<(WorkflowRecord? Workflow, ServiceResult<GatewayAccepted>? Failure)> AuthorizeAsync(
+        string token, string? passcodeProof, CancellationToken cancellationToken)
+    {
+        var workflow = await ResolveAsync(token, cancellationToken);
+        if (workflow is null)
+        {
+            return (null, ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.NotFound, NotFoundError));
+        }
+
+        if (workflow.PasscodeHash is not null && IsLocked(workflow))
+        {
+            return (null, ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Locked, LockedError));
+        }
+
+        if (workflow.PasscodeHash is not null && !_crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId))
+        {
+            return (null, ServiceResult.Fail<GatewayAccepted>(
+                ServiceOutcome.Forbidden, new FieldError("$", "Enter the passcode first.", ServiceErrorCodes.PasscodeRequired)));
+        }
+
+        if (EffectiveStatus(workflow) != WorkflowStatus.Active)
+        {
+            return (null, ServiceResult.Fail<GatewayAccepted>(
+                ServiceOutcome.Conflict, new FieldError("$", "This request is no longer active.", ServiceErrorCodes.WorkflowNotActive)));
+        }
+
+        return (workflow, null);
+    }
+
+    /// <summary>Token to workflow: a point read by the token's hash, then a constant-time check of the token itself.</summary>
+    private async Task<WorkflowRecord?> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = LinXCrypto.LinkTokenHash(token);
+        if (hash is null || await _linkTokens.FindAsync(hash, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        var workflow = await _workflows.GetAsync(entry.BusinessId, entry.WorkflowId, cancellationToken);
+        return workflow is not null && _crypto.IsLinkTokenOf(token, workflow.WorkflowId) ? workflow : null;
+    }
+
+    /// <summary>An ACTIVE workflow past its expiry is treated as EXPIRED even before the orchestrator's timer has run.</summary>
+    private WorkflowStatus EffectiveStatus(WorkflowRecord workflow) =>
+        workflow.Status.IsOpen() && workflow.ExpireAt <= _time.GetUtcNow() ? WorkflowStatus.Expired : workflow.Status;
+
+    private bool IsLocked(WorkflowRecord workflow) => workflow.FailedPasscodeAttempts >= _options.MaxPasscodeAttempts;
+
+    private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow)
+    {
+        var step = workflow.Plan.Steps[workflow.CurrentStep];
+        var data = workflow.Steps[workflow.CurrentStep].Data;
+        return step switch
+        {
+            FinancialAccountStep account => new GatewayCurrentStep(
+                step.Name, account.FinancialAccountSubType,
+                account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit ? "card" : "bank", data, null),
+            MoveMoneyStep move => new GatewayCurrentStep(
+                step.Name, null, null, data,
+                new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description)),
+            _ => new GatewayCurrentStep(step.Name, null, null, data, null),
+        };
+    }
+
+    private static string DisplayName(WorkflowStep step) => step switch
+    {
+        NotificationStep => "Notification",
+        CustomerAccountStep => "Create your profile",
+        LookupProfileStep => "Confirm your profile",
+        FinancialAccountStep { FinancialAccountSubType: FinancialAccountSubType.Debit or FinancialAccountSubType.Credit } => "Add your card",
+        FinancialAccountStep => "Add your bank account",
+        LookupFinancialAccountStep => "Confirm your account",
+        MoveMoneyStep => "Accept the transaction",
+        _ => step.Name,
+    };
+
+    private async Task<TokenizedCard> TokenizeAsync(CardDetails card, CancellationToken cancellationToken)
+    {
+        var token = await _processor.TokenizeCardAsync(card, cancellationToken);
+        return new TokenizedCard(
+            PaymentDetailsValidation.Brand(card.CardNumber), card.CardNumber[^4..], card.ExpiryYear, card.ExpiryMonth,
+            _crypto.Fingerprint("card", card.CardNumber), token, card.NameOnCard);
+    }
+
+    private async Task<TokenizedBankAccount> TokenizeAsync(BankAccountDetails bank, CancellationToken cancellationToken)
+    {
+        var token = await _processor.TokenizeBankAccountAsync(bank, cancellationToken);
+        return new TokenizedBankAccount(
+            bank.RoutingNumber, bank.AccountNumber[^4..], _crypto.Fingerprint("bank", bank.RoutingNumber + ":" + bank.AccountNumber), token, bank.NameOnAccount);
+    }
 }

@@ -1,6 +1,13 @@
+using LinX.Core.Accounts;
 using LinX.Core.Businesses;
 using LinX.Core.Common;
+using LinX.Core.Customers;
+using LinX.Core.Notifications;
+using LinX.Core.Orchestration;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LinX.Core.Management;
 
@@ -8,33 +15,291 @@ namespace LinX.Core.Management;
 /// The business side of workflows. Every read and write is tenant-checked: another business's workflow is
 /// <see cref="ServiceOutcome.NotFound"/>.
 /// </summary>
-public sealed partial class WorkflowService
+public sealed class WorkflowService
 {
-    /// <summary>Validates, checks references, stores and schedules a workflow. Nothing is persisted for a rejected request.</summary>
-    public Task<ServiceResult<WorkflowCreated>> CreateAsync(
-        Business business, ReadOnlyMemory<byte> body, string? idempotencyKey, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    private const int MaxBodyBytes = 64 * 1024;
+    private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
 
-    public Task<ServiceResult<WorkflowDetails>> GetAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    private readonly IWorkflowStore _workflows;
+    private readonly ILinkTokenStore _linkTokens;
+    private readonly ICustomerStore _customers;
+    private readonly IFinancialAccountStore _accounts;
+    private readonly INotificationStore _notifications;
+    private readonly IOrchestrationClient _orchestrations;
+    private readonly LinXCrypto _crypto;
+    private readonly SmsComposer _composer;
+    private readonly LinXOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WorkflowService> _logger;
 
-    /// <summary>Newest first. <paramref name="page"/> is 1-based, <paramref name="size"/> 1–100.</summary>
-    public Task<ServiceResult<ResultPage<WorkflowDetails>>> SearchAsync(
-        Business business, WorkflowStatus? status, string? search, int page, int size, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public WorkflowService(
+        IWorkflowStore workflows,
+        ILinkTokenStore linkTokens,
+        ICustomerStore customers,
+        IFinancialAccountStore accounts,
+        INotificationStore notifications,
+        IOrchestrationClient orchestrations,
+        LinXCrypto crypto,
+        SmsComposer composer,
+        IOptions<LinXOptions> options,
+        TimeProvider time,
+        ILogger<WorkflowService> logger)
+    {
+        _workflows = workflows;
+        _linkTokens = linkTokens;
+        _customers = customers;
+        _accounts = accounts;
+        _notifications = notifications;
+        _orchestrations = orchestrations;
+        _crypto = crypto;
+        _composer = composer;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Validates, checks references, stores and schedules a workflow. Nothing is persisted for a rejected request.
+    /// The same Idempotency-Key and body return the same workflow (and re-do the token index and the schedule, both
+    /// idempotent); the same key with another body is a Conflict.
+    /// </summary>
+    public async Task<ServiceResult<WorkflowCreated>> CreateAsync(
+        Business business, ReadOnlyMemory<byte> body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is < 6 or > 255 || idempotencyKey.Any(char.IsControl)))
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError(
+                "Idempotency-Key", "The Idempotency-Key header must be 6 to 255 printable characters.", ServiceErrorCodes.IdempotencyKeyInvalid));
+        }
+
+        if (body.Length > MaxBodyBytes)
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError("$", "The body is larger than 64 KiB.", ServiceErrorCodes.BodyTooLarge));
+        }
+
+        var requestHash = Hashing.Sha256Hex(body.Span);
+        var keyHash = idempotencyKey is null ? null : Hashing.Sha256Hex(idempotencyKey);
+        if (keyHash is not null && await _workflows.FindByIdempotencyKeyAsync(business.BusinessId, keyHash, cancellationToken) is { } earlier)
+        {
+            return await ReplayAsync(earlier, requestHash, cancellationToken);
+        }
+
+        var validation = new WorkflowRequestValidator().Validate(body.Span);
+        if (!validation.IsValid)
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, validation.Errors);
+        }
+
+        var plan = validation.Plan!;
+        var referenceErrors = await CheckReferencesAsync(business.BusinessId, plan, cancellationToken);
+        if (referenceErrors.Count > 0)
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
+        }
+
+        return await CreateValidatedAsync(business, plan, requestHash, keyHash, cancellationToken);
+    }
+
+    /// <summary>Stores and starts a validated plan whose references were checked (the second half of <see cref="CreateAsync"/>).</summary>
+    internal async Task<ServiceResult<WorkflowCreated>> CreateValidatedAsync(
+        Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken)
+    {
+        var workflowId = Guid.NewGuid();
+        var now = _time.GetUtcNow();
+        var phone = plan.Notification.PhoneNumber;
+        var maskedPhone = Masking.Phone(phone);
+        var passcode = plan.PasscodeRequired ? LinXCrypto.NewPasscode() : null;
+        var token = _crypto.LinkToken(workflowId);
+        var record = new WorkflowRecord
+        {
+            WorkflowId = workflowId,
+            BusinessId = business.BusinessId,
+            Title = plan.Title,
+            Plan = plan with { Steps = [.. plan.Steps.Select(s => s is NotificationStep n ? n with { PhoneNumber = maskedPhone } : s)] },
+            Status = WorkflowStatus.Created,
+            CurrentStep = 0,
+            Steps = [.. plan.Steps.Select(s => new StepState(s.Name, StepStatus.Created))],
+            CreatedAt = now,
+            ExpireAt = now + plan.ExpireIn,
+            EncryptedPhoneNumber = _crypto.Encrypt(phone, workflowId.ToString("D")),
+            MaskedPhoneNumber = maskedPhone,
+            LinkTokenHash = LinXCrypto.LinkTokenHash(token)!,
+            PasscodeHash = passcode is null ? null : _crypto.PasscodeHash(workflowId, passcode),
+            IdempotencyKeyHash = keyHash,
+            RequestHash = requestHash,
+        };
+        var stored = await _workflows.CreateAsync(record, cancellationToken);
+        if (!stored.Created)
+        {
+            return await ReplayAsync(stored.Workflow, requestHash, cancellationToken); // lost a race on the same key
+        }
+
+        await StartAsync(record, cancellationToken);
+        _logger.WorkflowCreated(workflowId, business.BusinessId, plan.Steps.Count);
+        return ServiceResult.Accepted(new WorkflowCreated(workflowId, WorkflowStatus.Created, record.ExpireAt, _composer.Link(token), passcode, false));
+    }
+
+    public async Task<ServiceResult<WorkflowDetails>> GetAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
+        await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken) is { } workflow
+            ? ServiceResult.Ok(WorkflowDetails.From(workflow))
+            : ServiceResult.Fail<WorkflowDetails>(ServiceOutcome.NotFound, NotFoundError);
+
+    /// <summary>Newest first. <c>page</c> is 1-based, <c>size</c> 1–100; <c>search</c> matches the title (contains).</summary>
+    public async Task<ServiceResult<ResultPage<WorkflowDetails>>> SearchAsync(
+        Business business, WorkflowStatus? status, string? search, int page, int size, CancellationToken cancellationToken)
+    {
+        if (page < 1 || size is < 1 or > 100 || search is { Length: > 100 })
+        {
+            return ServiceResult.Fail<ResultPage<WorkflowDetails>>(ServiceOutcome.Invalid, new FieldError(
+                "$", "page must be at least 1, size 1 to 100, search at most 100 characters.", ServiceErrorCodes.InvalidPaging));
+        }
+
+        var found = await _workflows.SearchAsync(business.BusinessId, status, search, page, size, cancellationToken);
+        return ServiceResult.Ok(new ResultPage<WorkflowDetails>([.. found.Items.Select(WorkflowDetails.From)], found.PageNumber, found.Size, found.TotalCount));
+    }
 
     public Task<ServiceResult<WorkflowCommandAccepted>> CancelAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        CommandAsync(business, workflowId, "cancel", _ => WorkflowEvent.Cancel(), cancellationToken);
 
     public Task<ServiceResult<WorkflowCommandAccepted>> ResendAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        CommandAsync(business, workflowId, "resend", _ => WorkflowEvent.Resend(), cancellationToken);
 
-    /// <summary>Moves the expiry to <paramref name="newExpireAt"/>, or by <paramref name="hours"/> from the current expiry.</summary>
-    public Task<ServiceResult<WorkflowCommandAccepted>> ExtendAsync(
-        Business business, Guid workflowId, DateTimeOffset? newExpireAt, int? hours, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <summary>
+    /// Moves the expiry to <c>newExpireAt</c>, or by <c>hours</c> from the current expiry (exactly one of them): later
+    /// than the current expiry and at most 365 days after creation.
+    /// </summary>
+    public async Task<ServiceResult<WorkflowCommandAccepted>> ExtendAsync(
+        Business business, Guid workflowId, DateTimeOffset? newExpireAt, int? hours, CancellationToken cancellationToken)
+    {
+        if ((newExpireAt is null) == (hours is null) || hours is < 1 or > 8760)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Invalid, new FieldError(
+                "$", "Give either expireAt or hours (1 to 8760).", ServiceErrorCodes.InvalidExpiry));
+        }
 
-    public Task<ServiceResult<IReadOnlyList<NotificationView>>> GetNotificationsAsync(
-        Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        var workflow = await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken);
+        if (workflow is null)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        var target = newExpireAt ?? workflow.ExpireAt + TimeSpan.FromHours(hours!.Value);
+        if (target <= workflow.ExpireAt || target > workflow.CreatedAt + MaxLifetime)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Invalid, new FieldError(
+                "$.expireAt", "The new expiry must be later than the current one and at most 365 days after creation.", ServiceErrorCodes.InvalidExpiry));
+        }
+
+        return await CommandAsync(business, workflow, "extend", WorkflowEvent.Extend(target.UtcDateTime), target, cancellationToken);
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<NotificationView>>> GetNotificationsAsync(
+        Business business, Guid workflowId, CancellationToken cancellationToken)
+    {
+        if (await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken) is null)
+        {
+            return ServiceResult.Fail<IReadOnlyList<NotificationView>>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        var history = await _notifications.ListAsync(workflowId, cancellationToken);
+        return ServiceResult.Ok<IReadOnlyList<NotificationView>>([.. history.Select(NotificationView.From)]);
+    }
+
+    private static readonly FieldError NotFoundError = new("$", "No such workflow.", ServiceErrorCodes.NotFound);
+
+    private async Task<ServiceResult<WorkflowCommandAccepted>> CommandAsync(
+        Business business, Guid workflowId, string command, Func<WorkflowRecord, WorkflowEvent> toEvent, CancellationToken cancellationToken)
+    {
+        var workflow = await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken);
+        return workflow is null
+            ? ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError)
+            : await CommandAsync(business, workflow, command, toEvent(workflow), null, cancellationToken);
+    }
+
+    private async Task<ServiceResult<WorkflowCommandAccepted>> CommandAsync(
+        Business business, WorkflowRecord workflow, string command, WorkflowEvent e, DateTimeOffset? expireAt, CancellationToken cancellationToken)
+    {
+        if (workflow.BusinessId != business.BusinessId)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        if (!workflow.Status.IsOpen() || workflow.ExpireAt <= _time.GetUtcNow())
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
+                "$", "The workflow is no longer active.", ServiceErrorCodes.WorkflowNotActive));
+        }
+
+        await _orchestrations.RaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, e, cancellationToken);
+        return ServiceResult.Accepted(new WorkflowCommandAccepted(workflow.WorkflowId, command, expireAt));
+    }
+
+    private async Task<ServiceResult<WorkflowCreated>> ReplayAsync(WorkflowRecord earlier, string requestHash, CancellationToken cancellationToken)
+    {
+        if (earlier.RequestHash != requestHash)
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Conflict, new FieldError(
+                "Idempotency-Key", "This Idempotency-Key was used with another request body.", ServiceErrorCodes.IdempotencyKeyReused));
+        }
+
+        await StartAsync(earlier, cancellationToken);
+        return ServiceResult.Accepted(new WorkflowCreated(
+            earlier.WorkflowId, earlier.Status, earlier.ExpireAt, _composer.Link(_crypto.LinkToken(earlier.WorkflowId)), null, true));
+    }
+
+    /// <summary>Indexes the link token and schedules the orchestration; both idempotent, so a replay may re-do them.</summary>
+    private async Task StartAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
+    {
+        await _linkTokens.PutAsync(new LinkTokenEntry(workflow.LinkTokenHash, workflow.BusinessId, workflow.WorkflowId), cancellationToken);
+        await _orchestrations.ScheduleNewOrchestrationInstanceAsync(
+            LinxOrchestration.Name,
+            new LinxOrchestrationInput(workflow.WorkflowId, workflow.BusinessId, workflow.Plan, workflow.ExpireAt.UtcDateTime, _options.ReminderInterval),
+            workflow.WorkflowId.ToString("D"),
+            cancellationToken);
+    }
+
+    private async Task<List<FieldError>> CheckReferencesAsync(Guid businessId, WorkflowPlan plan, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var lookup = plan.Steps.OfType<LookupProfileStep>().SingleOrDefault();
+        Customer? customer = null;
+        if (lookup is not null)
+        {
+            customer = await _customers.GetAsync(businessId, lookup.CustomerId, cancellationToken);
+            if (customer is null)
+            {
+                errors.Add(new FieldError("$.parameters.customerId", "No customer with this id belongs to the business.", ServiceErrorCodes.CustomerNotFound));
+            }
+        }
+
+        var move = plan.MoveMoney;
+        if (plan.Steps.OfType<LookupFinancialAccountStep>().SingleOrDefault() is { } accountLookup)
+        {
+            var account = await _accounts.GetAsync(businessId, accountLookup.CustomerFinancialAccountId, cancellationToken);
+            if (account is null || account.CustomerId is null || (customer is not null && account.CustomerId != customer.CustomerId) || lookup is null)
+            {
+                errors.Add(new FieldError(
+                    "$.parameters.customerFinancialAccountId", "No financial account with this id belongs to the customer.", ServiceErrorCodes.FinancialAccountNotFound));
+            }
+            else if (move is not null && (move.Solution == PaymentSolution.PushToCard) != account.IsCard)
+            {
+                errors.Add(new FieldError(
+                    "$.parameters.customerFinancialAccountId",
+                    move.Solution == PaymentSolution.PushToCard ? "push-to-card needs a card account." : "ach and wire need a bank account.",
+                    ServiceErrorCodes.FinancialAccountMismatch));
+            }
+        }
+
+        if (move is not null)
+        {
+            var businessAccount = await _accounts.GetAsync(businessId, move.BaFinancialAccountId, cancellationToken);
+            if (businessAccount is null || businessAccount.CustomerId is not null)
+            {
+                errors.Add(new FieldError(
+                    "$.parameters.baFinancialAccountId", "No financial account with this id belongs to the business.", ServiceErrorCodes.FinancialAccountNotFound));
+            }
+        }
+
+        return errors;
+    }
 }

@@ -22,30 +22,35 @@ public sealed record NotificationStep(string Channel, string PhoneNumber, string
 {
     public const string SmsChannel = "SMS";
 
+    [JsonIgnore]
     public override string Name => StepNames.Notification;
 }
 
 /// <summary>The customer creates a new profile.</summary>
 public sealed record CustomerAccountStep : WorkflowStep
 {
+    [JsonIgnore]
     public override string Name => StepNames.CustomerAccount;
 }
 
 /// <summary>An existing customer of the business confirms their profile.</summary>
 public sealed record LookupProfileStep(Guid CustomerId) : WorkflowStep
 {
+    [JsonIgnore]
     public override string Name => StepNames.LookupProfile;
 }
 
 /// <summary>The customer adds a card or a bank account of the given sub-type.</summary>
 public sealed record FinancialAccountStep(FinancialAccountSubType FinancialAccountSubType) : WorkflowStep
 {
+    [JsonIgnore]
     public override string Name => StepNames.FinancialAccount;
 }
 
 /// <summary>The customer confirms one of their existing financial accounts.</summary>
 public sealed record LookupFinancialAccountStep(Guid CustomerFinancialAccountId) : WorkflowStep
 {
+    [JsonIgnore]
     public override string Name => StepNames.LookupFinancialAccount;
 }
 
@@ -61,5 +66,6 @@ public sealed record MoveMoneyStep(
     string? Memo,
     string PaymentReasonId) : WorkflowStep
 {
+    [JsonIgnore]
     public override string Name => StepNames.MoveMoney;
 }

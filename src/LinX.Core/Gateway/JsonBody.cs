@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace LinX.Core.Gateway;
+
+/// <summary>Reads a small JSON object body and collects every field error (paths like <c>$.address.postalCode</c>).</summary>
+internal sealed class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    private JsonBody(List<FieldError> errors)
+    {
+        Errors = errors;
+    }
+
+    public List<FieldError> Errors { get; }
+
+    /// <summary>Parses the body; on malformed JSON, a non-object or an oversize body, returns null and the error.</summary>
+    public static JsonDocument? Parse(ReadOnlyMemory<byte> body, out FieldError? error)
+    {
+        error = null;
+        if (body.Length > MaxBytes)
+        {
+            error = new FieldError("$", "The body is larger than 64 KiB.", ServiceErrorCodes.BodyTooLarge);
+            return null;
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            error = new FieldError("$", "The body must be a JSON object.", ServiceErrorCodes.MalformedJson);
+        }
+        catch (JsonException)
+        {
+            error = new FieldError("$", "The body is not valid JSON.", ServiceErrorCodes.MalformedJson);
+        }
+
+        return null;
+    }
+
+    public static JsonBody Collect() => new([]);
+
+    /// <summary>A required (or optional) string of at most <paramref name="maxLength"/> characters, trimmed.</summary>
+    public string? String(JsonElement parent, string name, string path, int maxLength, bool required = true)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                Errors.Add(new FieldError(path, $"'{name}' is required.", ServiceErrorCodes.Required));
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Errors.Add(new FieldError(path, $"'{name}' must be a string.", ServiceErrorCodes.InvalidValue));
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (required && text.Length == 0)
+        {
+            Errors.Add(new FieldError(path, $"'{name}' is required.", ServiceErrorCodes.Required));
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Errors.Add(new FieldError(path, $"'{name}' must be at most {maxLength} characters.", ServiceErrorCodes.TooLong));
+            return null;
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A required <c>true</c>.</summary>
+    public bool True(JsonElement parent, string name)
+    {
+        if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True)
+        {
+            return true;
+        }
+
+        Errors.Add(new FieldError("$." + name, $"'{name}' must be true.", ServiceErrorCodes.Required));
+        return false;
+    }
+
+    public void Add(string path, string message, string code) => Errors.Add(new FieldError(path, message, code));
+}

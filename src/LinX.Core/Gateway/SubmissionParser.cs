@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LinX.Core.Customers;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+
+namespace LinX.Core.Gateway;
+
+/// <summary>Validates the customer's submissions, reporting every field error at once.</summary>
+internal static partial class SubmissionParser
+{
+    private const int MinimumAge = 18;
+
+    private static readonly HashSet<string> UsStates = [.. "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP".Split(' ')];
+    private static readonly HashSet<string> CaProvinces = [.. "AB BC MB NB NL NS NT NU ON PE QC SK YT".Split(' ')];
+
+    public static CustomerProfile? Profile(JsonElement root, JsonBody body, DateOnly today)
+    {
+        var firstName = body.String(root, "firstName", "$.firstName", 50);
+        var lastName = body.String(root, "lastName", "$.lastName", 50);
+        var email = body.String(root, "email", "$.email", 254);
+        if (email is not null && !IsEmail(email))
+        {
+            body.Add("$.email", "'email' is not a valid email address.", ServiceErrorCodes.InvalidValue);
+        }
+
+        var dobText = body.String(root, "dateOfBirth", "$.dateOfBirth", 10);
+        DateOnly? dob = null;
+        if (dobText is not null)
+        {
+            if (!DateOnly.TryParseExact(dobText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year < 1900 || parsed > today)
+            {
+                body.Add("$.dateOfBirth", "'dateOfBirth' must be a past date as yyyy-MM-dd.", ServiceErrorCodes.InvalidValue);
+            }
+            else if (parsed.AddYears(MinimumAge) > today)
+            {
+                body.Add("$.dateOfBirth", "The customer must be at least 18 years old.", ServiceErrorCodes.TooYoung);
+            }
+            else
+            {
+                dob = parsed;
+            }
+        }
+
+        PostalAddress? address = null;
+        if (!root.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.Object)
+        {
+            body.Add("$.address", "'address' is required and must be an object.", ServiceErrorCodes.Required);
+        }
+        else
+        {
+            address = Address(a, body);
+        }
+
+        return body.Errors.Count == 0 ? new CustomerProfile(firstName!, lastName!, email!, dob!.Value, address!) : null;
+    }
+
+    public static CardDetails? Card(JsonElement root, JsonBody body, DateTimeOffset now)
+    {
+        var numberText = body.String(root, "cardNumber", "$.cardNumber", 30);
+        var number = numberText is null ? null : PaymentDetailsValidation.Digits(numberText);
+        if (numberText is not null && (number is null || !PaymentDetailsValidation.IsCardNumber(number)))
+        {
+            body.Add("$.cardNumber", "The card number is not valid.", ServiceErrorCodes.CardNumberInvalid);
+        }
+
+        var expiry = body.String(root, "expiry", "$.expiry", 7);
+        var year = 0;
+        var month = 0;
+        if (expiry is not null)
+        {
+            if (!DateOnly.TryParseExact(expiry + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                body.Add("$.expiry", "'expiry' must be yyyy-MM.", ServiceErrorCodes.InvalidValue);
+            }
+            else if (first.AddMonths(1) <= DateOnly.FromDateTime(now.UtcDateTime))
+            {
+                body.Add("$.expiry", "The card has expired.", ServiceErrorCodes.CardExpired);
+            }
+            else if (first.Year > now.Year + 20)
+            {
+                body.Add("$.expiry", "'expiry' is too far in the future.", ServiceErrorCodes.InvalidValue);
+            }
+            else
+            {
+                (year, month) = (first.Year, first.Month);
+            }
+        }
+
+        var name = body.String(root, "nameOnCard", "$.nameOnCard", 100);
+        return body.Errors.Count == 0 ? new CardDetails(number!, year, month, name!) : null;
+    }
+
+    public static BankAccountDetails? Bank(JsonElement root, JsonBody body)
+    {
+        var routing = body.String(root, "routingNumber", "$.routingNumber", 9 + 4);
+        if (routing is not null && !PaymentDetailsValidation.IsAbaRoutingNumber(routing))
+        {
+            body.Add("$.routingNumber", "The routing number is not a valid ABA routing number.", ServiceErrorCodes.RoutingNumberInvalid);
+        }
+
+        var account = body.String(root, "accountNumber", "$.accountNumber", 17 + 4);
+        if (account is not null && !PaymentDetailsValidation.IsAccountNumber(account))
+        {
+            body.Add("$.accountNumber", "The account number must be 4 to 17 digits.", ServiceErrorCodes.AccountNumberInvalid);
+        }
+
+        var name = body.String(root, "nameOnAccount", "$.nameOnAccount", 100);
+        return body.Errors.Count == 0 ? new BankAccountDetails(routing!, account!, name!) : null;
+    }
+
+    public static (DeclineReason? Reason, string? Comment) Decline(JsonElement root, JsonBody body)
+    {
+        var reasonText = body.String(root, "reason", "$.reason", 40);
+        DeclineReason? reason = reasonText switch
+        {
+            null => null,
+            "DONT_KNOW_BUSINESS_SENDER" => DeclineReason.DontKnowBusinessSender,
+            "INCORRECT_INFORMATION" => DeclineReason.IncorrectInformation,
+            "NOT_INTERESTED" => DeclineReason.NotInterested,
+            "OTHER" => DeclineReason.Other,
+            _ => null,
+        };
+        if (reasonText is not null && reason is null)
+        {
+            body.Add("$.reason", "'reason' must be DONT_KNOW_BUSINESS_SENDER, INCORRECT_INFORMATION, NOT_INTERESTED or OTHER.", ServiceErrorCodes.InvalidValue);
+        }
+
+        var comment = body.String(root, "comment", "$.comment", 500, required: false);
+        return (reason, comment);
+    }
+
+    private static PostalAddress? Address(JsonElement a, JsonBody body)
+    {
+        var line1 = body.String(a, "streetLine1", "$.address.streetLine1", 100);
+        var line2 = body.String(a, "streetLine2", "$.address.streetLine2", 100, required: false);
+        var city = body.String(a, "city", "$.address.city", 50);
+        var state = body.String(a, "stateCode", "$.address.stateCode", 2)?.ToUpperInvariant();
+        var postal = body.String(a, "postalCode", "$.address.postalCode", 10)?.ToUpperInvariant();
+        var country = body.String(a, "countryCode", "$.address.countryCode", 2)?.ToUpperInvariant();
+        if (country is not null && country is not ("US" or "CA"))
+        {
+            body.Add("$.address.countryCode", "'countryCode' must be US or CA.", ServiceErrorCodes.InvalidValue);
+        }
+
+        if (state is not null && country is "US" or "CA" && !(country == "US" ? UsStates : CaProvinces).Contains(state))
+        {
+            body.Add("$.address.stateCode", $"'stateCode' is not a state or province of {country}.", ServiceErrorCodes.InvalidValue);
+        }
+
+        if (postal is not null && country is "US" && !UsZip().IsMatch(postal))
+        {
+            body.Add("$.address.postalCode", "'postalCode' must be a US ZIP code (12345 or 12345-6789).", ServiceErrorCodes.InvalidValue);
+        }
+        else if (postal is not null && country is "CA" && !CaPostal().IsMatch(postal))
+        {
+            body.Add("$.address.postalCode", "'postalCode' must be a Canadian postal code (A1A 1A1).", ServiceErrorCodes.InvalidValue);
+        }
+
+        return line1 is null || city is null || state is null || postal is null || country is null
+            ? null
+            : new PostalAddress(line1, line2, city, state, postal, country);
+    }
+
+    private static bool IsEmail(string text) =>
+        MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
+
+    [GeneratedRegex("^[0-9]{5}(-[0-9]{4})?$")]
+    private static partial Regex UsZip();
+
+    [GeneratedRegex("^[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]$")]
+    private static partial Regex CaPostal();
+}

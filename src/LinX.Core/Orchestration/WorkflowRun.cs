@@ -1,0 +1,362 @@
+using LinX.Core.Activities;
+using LinX.Core.Notifications;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using Microsoft.Extensions.Logging;
+
+namespace LinX.Core.Orchestration;
+
+/// <summary>One execution (or replay) of <see cref="LinxOrchestration"/>: the workflow's state and its transitions.</summary>
+internal sealed class WorkflowRun
+{
+    private static readonly TimeSpan MinimumReminderInterval = TimeSpan.FromMinutes(1);
+
+    private readonly IOrchestrationContext _context;
+    private readonly LinxOrchestrationInput _input;
+    private readonly WorkflowPlan _plan;
+    private readonly ILogger _logger;
+    private readonly StepState[] _steps;
+    private readonly TimeSpan _reminderInterval;
+
+    private WorkflowStatus _status = WorkflowStatus.Created;
+    private int _current;
+    private DateTime _expireAt;
+    private DateTime _lastNotifiedAt;
+    private int _nextSerial;
+    private long _version;
+    private DateTime? _completedAt;
+    private DateTime? _settleAt;
+    private string? _declineReason;
+    private string? _declineComment;
+    private string? _failureReason;
+    private Guid? _customerId;
+    private Guid? _financialAccountId;
+    private Guid? _transactionId;
+
+    public WorkflowRun(IOrchestrationContext context, LinxOrchestrationInput input)
+    {
+        _context = context;
+        _input = input;
+        _plan = input.Plan;
+        _logger = context.CreateReplaySafeLogger<LinxOrchestration>();
+        _steps = [.. _plan.Steps.Select(s => new StepState(s.Name, StepStatus.Created))];
+        _expireAt = Utc(input.ExpireAt);
+        _reminderInterval = input.ReminderInterval < MinimumReminderInterval ? MinimumReminderInterval : input.ReminderInterval;
+    }
+
+    private DateTime Now => Utc(_context.CurrentUtcDateTime);
+
+    /// <summary>The next reminder: one interval after the last SMS, only while open and only before expiry.</summary>
+    private DateTime? NextReminderAt =>
+        _status.IsOpen() && _lastNotifiedAt + _reminderInterval < _expireAt ? _lastNotifiedAt + _reminderInterval : null;
+
+    public async Task<WorkflowResult> ExecuteAsync()
+    {
+        SetStep(0, StepStatus.Active);
+        if (!await NotifyAsync(NotificationOrigin.Initial))
+        {
+            return await FailAsync("The notification could not be sent.");
+        }
+
+        SetStep(0, StepStatus.Completed);
+        _status = WorkflowStatus.Active;
+        for (var index = 1; index < _plan.Steps.Count; index++)
+        {
+            _current = index;
+            SetStep(index, StepStatus.Active);
+            await PersistAsync();
+            WorkflowResult? ended;
+            try
+            {
+                ended = await RunStepAsync(_plan.Steps[index]);
+            }
+            catch (ActivityFailedException e)
+            {
+                _logger.ActivityFailed(e.ActivityName, _input.WorkflowId, e.FailureDetails.ErrorType);
+                return await FailAsync(Shorten($"The {_plan.Steps[index].Name} step failed: {e.FailureDetails.ErrorMessage}"));
+            }
+
+            if (ended is not null)
+            {
+                return ended;
+            }
+
+            SetStep(index, StepStatus.Completed);
+        }
+
+        _status = WorkflowStatus.Completed;
+        _completedAt = Now;
+        await PersistAsync();
+        await SettleAsync();
+        return Result();
+    }
+
+    private async Task<WorkflowResult?> RunStepAsync(WorkflowStep step)
+    {
+        switch (step)
+        {
+            case CustomerAccountStep:
+            {
+                var wait = await WaitForCustomerAsync(step.Name, e => e.Profile is not null);
+                if (wait.Ended is not null)
+                {
+                    return wait.Ended;
+                }
+
+                var created = await CallAsync<StepActivityOutput>(
+                    ActivityNames.CreateCustomerAccount,
+                    new CreateCustomerAccountInput(_input.BusinessId, _input.WorkflowId, wait.Event!.Profile!, _plan.Notification.PhoneNumber));
+                _customerId = created.Id;
+                SetData(created.Data);
+                return null;
+            }
+
+            case LookupProfileStep lookup:
+            {
+                var found = await CallAsync<StepActivityOutput>(ActivityNames.LookupProfile, new LookupInput(_input.BusinessId, lookup.CustomerId));
+                if (!found.Found)
+                {
+                    return await FailAsync("The customer of the lookup-profile step was not found.");
+                }
+
+                return await ConfirmAsync(step.Name, found, id => _customerId = id);
+            }
+
+            case FinancialAccountStep account:
+            {
+                var isCard = account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
+                var wait = await WaitForCustomerAsync(step.Name, e => isCard ? e.Card is not null : e.BankAccount is not null);
+                if (wait.Ended is not null)
+                {
+                    return wait.Ended;
+                }
+
+                var created = await CallAsync<StepActivityOutput>(
+                    ActivityNames.CreateFinancialAccount,
+                    new CreateFinancialAccountInput(
+                        _input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, account.FinancialAccountSubType,
+                        isCard ? wait.Event!.Card : null, isCard ? null : wait.Event!.BankAccount));
+                _financialAccountId = created.Id;
+                SetData(created.Data);
+                return null;
+            }
+
+            case LookupFinancialAccountStep lookup:
+            {
+                var found = await CallAsync<StepActivityOutput>(
+                    ActivityNames.LookupFinancialAccount, new LookupInput(_input.BusinessId, lookup.CustomerFinancialAccountId, _customerId));
+                if (!found.Found)
+                {
+                    return await FailAsync("The financial account of the lookup-financial-account step was not found for this customer.");
+                }
+
+                return await ConfirmAsync(step.Name, found, id => _financialAccountId = id);
+            }
+
+            case MoveMoneyStep move:
+            {
+                var wait = await WaitForCustomerAsync(step.Name, _ => true);
+                if (wait.Ended is not null)
+                {
+                    return wait.Ended;
+                }
+
+                var transaction = await CallAsync<TransactionOutput>(
+                    ActivityNames.MoveMoney, new MoveMoneyInput(_input.BusinessId, _input.WorkflowId, _financialAccountId ?? Guid.Empty, move));
+                _transactionId = transaction.TransactionId;
+                SetData(transaction.Data);
+                if (transaction.Status is TransactionStatus.Declined or TransactionStatus.Error)
+                {
+                    return await FailAsync(Shorten("The transaction was " + transaction.Status.ToString().ToUpperInvariant() + ": " + (transaction.Reason ?? "no reason given")));
+                }
+
+                _settleAt = transaction.Status == TransactionStatus.Pending ? transaction.SettleAt : null;
+                return null;
+            }
+
+            default:
+                return await FailAsync("Unsupported step " + step.Name + ".");
+        }
+    }
+
+    /// <summary>Lookups show the masked data first, then wait for the customer's confirmation.</summary>
+    private async Task<WorkflowResult?> ConfirmAsync(string stepName, StepActivityOutput found, Action<Guid> accept)
+    {
+        SetData(found.Data);
+        await PersistAsync();
+        var wait = await WaitForCustomerAsync(stepName, _ => true);
+        if (wait.Ended is not null)
+        {
+            return wait.Ended;
+        }
+
+        accept(found.Id);
+        return null;
+    }
+
+    /// <summary>
+    /// Waits for the customer's submission of <paramref name="stepName"/>, racing the event against the next timer,
+    /// and handles everything else that may arrive meanwhile. Submissions for another step, of the wrong shape, or
+    /// duplicates of one already applied are ignored, so repeated submissions have exactly one effect.
+    /// </summary>
+    private async Task<WaitResult> WaitForCustomerAsync(string stepName, Func<WorkflowEvent, bool> accepts)
+    {
+        while (true)
+        {
+            var now = Now;
+            if (now >= _expireAt)
+            {
+                return new WaitResult(null, await ExpireAsync());
+            }
+
+            var reminder = NextReminderAt;
+            var fireAt = reminder ?? _expireAt;
+            using var cts = new CancellationTokenSource();
+            var eventTask = _context.WaitForExternalEvent<WorkflowEvent>(WorkflowEvent.EventName, cts.Token);
+            var timerTask = _context.CreateTimer(fireAt, cts.Token);
+            var winner = await Task.WhenAny(eventTask, timerTask);
+            cts.Cancel();
+
+            if (winner != eventTask)
+            {
+                if (reminder is null)
+                {
+                    return new WaitResult(null, await ExpireAsync());
+                }
+
+                await NotifyAsync(NotificationOrigin.Reminder);
+                await PersistAsync();
+                continue;
+            }
+
+            var e = await eventTask;
+            switch (e.Kind)
+            {
+                case WorkflowEventKind.Submit when e.StepName == stepName && accepts(e):
+                    return new WaitResult(e, null);
+                case WorkflowEventKind.Cancel:
+                    _status = WorkflowStatus.Cancelled;
+                    await PersistAsync();
+                    return new WaitResult(null, Result("Cancelled by the business."));
+                case WorkflowEventKind.Decline:
+                    _status = WorkflowStatus.Declined;
+                    _declineReason = ToContract(e.DeclineReason ?? DeclineReason.Other);
+                    _declineComment = e.Comment;
+                    SetStep(_current, StepStatus.Declined);
+                    await PersistAsync();
+                    return new WaitResult(null, Result("Declined by the customer: " + _declineReason));
+                case WorkflowEventKind.Extend when e.NewExpireAt is { } newExpireAt && Utc(newExpireAt) > now:
+                    _expireAt = Utc(newExpireAt);
+                    await PersistAsync();
+                    continue;
+                case WorkflowEventKind.Resend:
+                    await NotifyAsync(NotificationOrigin.Manual);
+                    await PersistAsync();
+                    continue;
+                default:
+                    _logger.EventIgnored(_input.WorkflowId, e.Kind.ToString(), e.StepName);
+                    continue;
+            }
+        }
+    }
+
+    private async Task<WorkflowResult> ExpireAsync()
+    {
+        _status = WorkflowStatus.Expired;
+        await NotifyAsync(NotificationOrigin.Expiry);
+        await PersistAsync();
+        return Result("The workflow expired.");
+    }
+
+    private async Task<WorkflowResult> FailAsync(string reason)
+    {
+        _status = WorkflowStatus.Failed;
+        _failureReason = reason;
+        SetStep(_current, StepStatus.Failed);
+        await PersistAsync();
+        return Result(reason);
+    }
+
+    /// <summary>ACH and wire settle later: a durable timer, then the settlement; the workflow is already COMPLETED.</summary>
+    private async Task SettleAsync()
+    {
+        if (_settleAt is not { } settleAt || _transactionId is not { } transactionId)
+        {
+            return;
+        }
+
+        await _context.CreateTimer(Utc(settleAt), CancellationToken.None);
+        try
+        {
+            var settled = await CallAsync<TransactionOutput>(ActivityNames.SettleTransaction, new SettleTransactionInput(_input.BusinessId, transactionId));
+            SetData(settled.Data);
+            await PersistAsync();
+        }
+        catch (ActivityFailedException e)
+        {
+            _logger.ActivityFailed(e.ActivityName, _input.WorkflowId, e.FailureDetails.ErrorType);
+        }
+    }
+
+    /// <summary>Sends the next SMS; false when it failed for good (reminders and expiry notices are best effort).</summary>
+    private async Task<bool> NotifyAsync(NotificationOrigin origin)
+    {
+        var serial = _nextSerial++;
+        try
+        {
+            await CallAsync<SendNotificationOutput>(ActivityNames.SendNotification, new SendNotificationInput(_input.BusinessId, _input.WorkflowId, serial, origin));
+            _lastNotifiedAt = Now;
+            return true;
+        }
+        catch (ActivityFailedException e)
+        {
+            _logger.ActivityFailed(e.ActivityName, _input.WorkflowId, e.FailureDetails.ErrorType);
+            if (origin == NotificationOrigin.Reminder)
+            {
+                _lastNotifiedAt = Now; // do not retry a failed reminder before the next interval
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Every state change goes to the workflow row (versioned) and the custom status.</summary>
+    private async Task PersistAsync()
+    {
+        _version++;
+        var steps = _steps.ToArray();
+        var next = NextReminderAt;
+        _context.SetCustomStatus(new LinxCustomStatus(
+            _status, _current, _steps[_current].Name, [.. steps.Select(s => new LinxCustomStatusStep(s.Name, s.Status))], _expireAt, next));
+        await CallAsync<bool>(
+            ActivityNames.UpdateWorkflowStatus,
+            new WorkflowStatusUpdate(
+                _input.BusinessId, _input.WorkflowId, _version, _status, _current, steps, Offset(_expireAt), next is { } n ? Offset(n) : null,
+                _completedAt is { } c ? Offset(c) : null, _declineReason, _declineComment, _failureReason, _customerId, _financialAccountId, _transactionId));
+    }
+
+    private Task<T> CallAsync<T>(string name, object input) => _context.CallActivityAsync<T>(name, input, LinxOrchestration.ActivityRetry);
+
+    private void SetStep(int index, StepStatus status) => _steps[index] = _steps[index] with { Status = status };
+
+    private void SetData(IReadOnlyDictionary<string, string> data) => _steps[_current] = _steps[_current] with { Data = data };
+
+    private WorkflowResult Result(string? reason = null) =>
+        new(_status, _customerId, _financialAccountId, _transactionId, _status == WorkflowStatus.Failed ? _failureReason : reason);
+
+    private static string ToContract(DeclineReason reason) => reason switch
+    {
+        DeclineReason.DontKnowBusinessSender => "DONT_KNOW_BUSINESS_SENDER",
+        DeclineReason.IncorrectInformation => "INCORRECT_INFORMATION",
+        DeclineReason.NotInterested => "NOT_INTERESTED",
+        _ => "OTHER",
+    };
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300];
+
+    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
+    private static DateTimeOffset Offset(DateTime utc) => new(Utc(utc), TimeSpan.Zero);
+
+    private sealed record WaitResult(WorkflowEvent? Event, WorkflowResult? Ended);
+}

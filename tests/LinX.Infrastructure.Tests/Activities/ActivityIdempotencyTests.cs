@@ -1,0 +1,178 @@
+using LinX.Core.Accounts;
+using LinX.Core.Activities;
+using LinX.Core.Customers;
+using LinX.Core.Notifications;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using LinX.Infrastructure.Demo;
+using LinX.Infrastructure.Payments;
+using LinX.Infrastructure.Tests.Storage;
+using LinX.Infrastructure.Tests.Support;
+using LinX.Testing;
+
+namespace LinX.Infrastructure.Tests.Activities;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
+{
+    private static readonly CustomerProfile Profile = new(
+        "Jane", "Roe", "jane.roe@example.com", new DateOnly(1990, 2, 3), new PostalAddress("1 Main St", null, "Austin", "TX", "73301", "US"));
+
+    [Fact]
+    public async Task SendNotification_RunTwice_SendsOneSmsAndRecordsOneRow()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        var activity = host.Get<SendNotificationActivity>();
+        var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
+
+        var first = await activity.RunAsync(input, CancellationToken.None);
+        var second = await activity.RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        var sms = Assert.Single(host.Sms.Messages);
+        Assert.Equal(TestPlans.Phone, sms.To);
+        Assert.Contains(created.Link, sms.Body, StringComparison.Ordinal);
+        Assert.StartsWith(DemoData.BusinessName + ": Create a new customer account", sms.Body, StringComparison.Ordinal);
+        Assert.Contains("expires Mar 3, 12:00 UTC", sms.Body, StringComparison.Ordinal);
+        Assert.True(SmsText.Segments(sms.Body) <= 2);
+        var row = Assert.Single(await host.Get<INotificationStore>().ListAsync(created.WorkflowId, CancellationToken.None));
+        Assert.Equal((0, NotificationOrigin.Initial, "+1647*****67", sms.MessageId), (row.Serial, row.Origin, row.MaskedPhoneNumber, row.ProviderMessageId));
+    }
+
+    [Fact]
+    public async Task SendNotification_Expiry_SaysExpiredWithoutLink()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+
+        await host.Get<SendNotificationActivity>().RunAsync(
+            new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 3, NotificationOrigin.Expiry), CancellationToken.None);
+
+        var sms = Assert.Single(host.Sms.Messages);
+        Assert.Contains("has expired", sms.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("/linx/", sms.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateCustomerAccount_RunTwice_OneCustomerSameId()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var activity = host.Get<CreateCustomerAccountActivity>();
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, Guid.NewGuid(), Profile, "+1647*****67");
+
+        var first = await activity.RunAsync(input, CancellationToken.None);
+        var second = await activity.RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(2, await TableStoresTests.CountAsync(host.Tables.Customers)); // the demo customer and this one
+        Assert.Equal("R.", first.Data["lastName"]);
+        Assert.Equal("j******e@example.com", first.Data["email"]);
+        Assert.Equal("Jane", (await host.Get<ICustomerStore>().GetAsync(DemoData.BusinessId, first.Id, CancellationToken.None))!.FirstName);
+    }
+
+    [Fact]
+    public async Task CreateFinancialAccount_RunTwice_OneAccountWithoutNumber()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var activity = host.Get<CreateFinancialAccountActivity>();
+        var input = new CreateFinancialAccountInput(
+            DemoData.BusinessId, Guid.NewGuid(), DemoData.CustomerId, FinancialAccountSubType.Checking, null,
+            new TokenizedBankAccount("011000015", "6789", new string('f', 64), "tok_x", "Jane Roe"));
+
+        var first = await activity.RunAsync(input, CancellationToken.None);
+        var second = await activity.RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(3, await TableStoresTests.CountAsync(host.Tables.FinancialAccounts));
+        var stored = (await host.Get<IFinancialAccountStore>().GetAsync(DemoData.BusinessId, first.Id, CancellationToken.None))!;
+        Assert.Equal(("6789", "011000015", DemoData.CustomerId), (stored.Last4, stored.RoutingNumber, stored.CustomerId!.Value));
+    }
+
+    [Fact]
+    public async Task Lookups_OtherCustomersAccountOrUnknownCustomer_AreNotFound()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+
+        var profile = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId), CancellationToken.None);
+        var otherTenant = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(Guid.NewGuid(), DemoData.CustomerId), CancellationToken.None);
+        var account = await host.Get<LookupFinancialAccountActivity>().RunAsync(
+            new LookupInput(DemoData.BusinessId, DemoData.CustomerFinancialAccountId, DemoData.CustomerId), CancellationToken.None);
+        var businessAccount = await host.Get<LookupFinancialAccountActivity>().RunAsync(
+            new LookupInput(DemoData.BusinessId, DemoData.BusinessFinancialAccountId, DemoData.CustomerId), CancellationToken.None);
+
+        Assert.True(profile.Found);
+        Assert.False(otherTenant.Found);
+        Assert.True(account.Found);
+        Assert.Equal("4242", account.Data["last4"]);
+        Assert.False(businessAccount.Found);
+    }
+
+    [Fact]
+    public async Task MoveMoney_RunTwice_OneTransactionSettled()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var input = new MoveMoneyInput(DemoData.BusinessId, Guid.NewGuid(), DemoData.CustomerFinancialAccountId, TestPlans.Rebate());
+
+        var first = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
+        var second = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(first.TransactionId, second.TransactionId);
+        Assert.Equal(TransactionStatus.Settled, second.Status);
+        Assert.Equal(2, await TableStoresTests.CountAsync(host.Tables.Transactions)); // transaction + idempotency index
+        var stored = (await host.Get<ITransactionStore>().GetAsync(DemoData.BusinessId, first.TransactionId, CancellationToken.None))!;
+        Assert.Equal((256.25m, MoveMoneyActivity.IdempotencyKey(input.WorkflowId)), (stored.Amount, stored.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task MoveMoney_SandboxDeclinedAmount_IsDeclinedWithReason()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var input = new MoveMoneyInput(DemoData.BusinessId, Guid.NewGuid(), DemoData.CustomerFinancialAccountId, TestPlans.Rebate(amount: 10.13m));
+
+        var result = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(TransactionStatus.Declined, result.Status);
+        Assert.Equal(SandboxPaymentProcessor.DeclineReasonText, result.Reason);
+    }
+
+    [Fact]
+    public async Task MoveMoneyThenSettle_Ach_PendingUntilSettledOnce()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var input = new MoveMoneyInput(DemoData.BusinessId, Guid.NewGuid(), DemoData.BusinessFinancialAccountId, TestPlans.Rebate(PaymentSolution.Ach));
+        // The ach needs a customer bank account: use a new one.
+        var bank = await host.Get<CreateFinancialAccountActivity>().RunAsync(
+            new CreateFinancialAccountInput(DemoData.BusinessId, input.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
+                new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe")),
+            CancellationToken.None);
+        input = input with { CustomerFinancialAccountId = bank.Id };
+
+        var pending = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromHours(4));
+        var settle = new SettleTransactionInput(DemoData.BusinessId, pending.TransactionId);
+        var settled = await host.Get<SettleTransactionActivity>().RunAsync(settle, CancellationToken.None);
+        var again = await host.Get<SettleTransactionActivity>().RunAsync(settle, CancellationToken.None);
+
+        Assert.Equal(TransactionStatus.Pending, pending.Status);
+        Assert.Equal(new DateTime(2026, 3, 1, 16, 0, 0, DateTimeKind.Utc), pending.SettleAt);
+        Assert.Equal(TransactionStatus.Settled, settled.Status);
+        Assert.Equal((settled.TransactionId, settled.Status, settled.SettleAt), (again.TransactionId, again.Status, again.SettleAt));
+        Assert.Equal("SETTLED", again.Data["status"]);
+    }
+
+    [Fact]
+    public async Task UpdateWorkflowStatus_RunTwice_AppliesOnce()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        var update = new WorkflowStatusUpdate(
+            DemoData.BusinessId, created.WorkflowId, 1, WorkflowStatus.Active, 1,
+            [new StepState(StepNames.Notification, StepStatus.Completed), new StepState(StepNames.CustomerAccount, StepStatus.Active)],
+            created.ExpireAt, created.ExpireAt.AddDays(-1), null, null, null, null, null, null, null);
+
+        Assert.True(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
+        Assert.False(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
+        Assert.Equal(WorkflowStatus.Active, (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!.Status);
+    }
+}

@@ -1,0 +1,146 @@
+using Azure.Data.Tables;
+using LinX.Core.Notifications;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using LinX.Infrastructure.Demo;
+using LinX.Infrastructure.Tests.Support;
+using LinX.Testing;
+
+namespace LinX.Infrastructure.Tests.Storage;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class TableStoresTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task WorkflowStore_CreateWithSameIdempotencyKey_ReturnsFirstAndWritesNothing()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var first = await TestPlans.CreateAsync(host, TestPlans.NewCustomer(), "{\"a\":1}", "key-123456");
+        var store = host.Get<IWorkflowStore>();
+        var stored = (await store.GetAsync(DemoData.BusinessId, first.WorkflowId, CancellationToken.None))!;
+
+        var again = await store.CreateAsync(stored with { WorkflowId = Guid.NewGuid() }, CancellationToken.None);
+
+        Assert.False(again.Created);
+        Assert.Equal(first.WorkflowId, again.Workflow.WorkflowId);
+        Assert.Equal(2, await CountAsync(host.Tables.Workflows)); // the workflow and its idempotency row
+        Assert.Equal(TestPlans.NewCustomer().Steps.Count, stored.Plan.Steps.Count);
+        Assert.Equal("+1647*****67", stored.Plan.Notification.PhoneNumber);
+    }
+
+    [Fact]
+    public async Task WorkflowStore_ApplyOlderVersion_IsIgnored()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        var store = host.Get<IWorkflowStore>();
+        var steps = new[] { new StepState(StepNames.Notification, StepStatus.Completed), new StepState(StepNames.CustomerAccount, StepStatus.Active) };
+        var v2 = Update(created.WorkflowId, 2, WorkflowStatus.Active, steps);
+        var v1 = Update(created.WorkflowId, 1, WorkflowStatus.Created, steps);
+
+        Assert.True(await store.ApplyAsync(v2, CancellationToken.None));
+        Assert.False(await store.ApplyAsync(v1, CancellationToken.None));
+        Assert.False(await store.ApplyAsync(v2, CancellationToken.None));
+
+        var stored = (await store.GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!;
+        Assert.Equal(WorkflowStatus.Active, stored.Status);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(steps, stored.Steps);
+    }
+
+    [Fact]
+    public async Task WorkflowStore_Search_FiltersByStatusAndTitleNewestFirst()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var a = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var b = await TestPlans.CreateAsync(host, TestPlans.NewCard());
+
+        var all = await host.Get<IWorkflowStore>().SearchAsync(DemoData.BusinessId, WorkflowStatus.Created, null, 1, 10, CancellationToken.None);
+        var cards = await host.Get<IWorkflowStore>().SearchAsync(DemoData.BusinessId, null, "financial", 1, 10, CancellationToken.None);
+        var none = await host.Get<IWorkflowStore>().SearchAsync(Guid.NewGuid(), null, null, 1, 10, CancellationToken.None);
+
+        Assert.Equal([b.WorkflowId, a.WorkflowId], all.Items.Select(w => w.WorkflowId));
+        Assert.Equal([b.WorkflowId], cards.Items.Select(w => w.WorkflowId));
+        Assert.Empty(none.Items);
+    }
+
+    [Fact]
+    public async Task TransactionStore_CreateSameKeyTwice_OneTransactionAndOneIndexRow()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Get<ITransactionStore>();
+        var transaction = Transaction(Guid.NewGuid(), "wf:move-money");
+
+        var first = await store.CreateAsync(transaction, CancellationToken.None);
+        var second = await store.CreateAsync(transaction with { TransactionId = Guid.NewGuid() }, CancellationToken.None);
+
+        Assert.Equal(first.TransactionId, second.TransactionId);
+        Assert.Equal(2, await CountAsync(host.Tables.Transactions));
+        Assert.Equal(first.TransactionId, (await store.FindByIdempotencyKeyAsync(DemoData.BusinessId, "wf:move-money", CancellationToken.None))!.TransactionId);
+    }
+
+    [Fact]
+    public async Task TransactionStore_UpdateStatus_NeverRegressesFromFinal()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Get<ITransactionStore>();
+        var t = await store.CreateAsync(Transaction(Guid.NewGuid(), "k:1"), CancellationToken.None);
+
+        await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Pending, "ref", null, null, null, CancellationToken.None);
+        await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Settled, "ref", null, null, host.Time.GetUtcNow(), CancellationToken.None);
+        var after = await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Pending, "ref", null, null, null, CancellationToken.None);
+
+        Assert.Equal(TransactionStatus.Settled, after.Status);
+        Assert.Equal(TransactionStatus.Settled, (await store.GetAsync(DemoData.BusinessId, t.TransactionId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task NotificationStore_AddSameSerialTwice_KeepsFirst()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var store = host.Get<INotificationStore>();
+        var workflowId = Guid.NewGuid();
+        var record = new NotificationRecord(workflowId, DemoData.BusinessId, 0, "SMS", NotificationOrigin.Initial, host.Time.GetUtcNow(), "m1", "+1647*****67", true, null);
+
+        await store.AddAsync(record, CancellationToken.None);
+        var second = await store.AddAsync(record with { ProviderMessageId = "m2" }, CancellationToken.None);
+
+        Assert.Equal("m1", second.ProviderMessageId);
+        Assert.Equal([record], await store.ListAsync(workflowId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DemoData_SeedTwice_IsIdempotentAndAuthenticates()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+
+        await DemoData.SeedAsync(host.Services, TestHost.DemoApiKey, CancellationToken.None);
+        var business = await host.Get<LinX.Core.Businesses.ApiKeyAuthenticator>().AuthenticateAsync(TestHost.DemoApiKey, CancellationToken.None);
+        var unknown = await host.Get<LinX.Core.Businesses.ApiKeyAuthenticator>().AuthenticateAsync("linx_wrong", CancellationToken.None);
+
+        Assert.Equal(DemoData.BusinessName, business!.Name);
+        Assert.Null(unknown);
+        Assert.Equal(2, await CountAsync(host.Tables.FinancialAccounts));
+        Assert.Equal(1, await CountAsync(host.Tables.Customers));
+    }
+
+    internal static async Task<int> CountAsync(TableClient table)
+    {
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static WorkflowStatusUpdate Update(Guid workflowId, long version, WorkflowStatus status, StepState[] steps) =>
+        new(DemoData.BusinessId, workflowId, version, status, 1, steps, DateTimeOffset.UnixEpoch.AddYears(60), null, null, null, null, null, null, null, null);
+
+    private static Transaction Transaction(Guid id, string key) => new(
+        id, DemoData.BusinessId, Guid.NewGuid(), key, TransactionType.Send, PaymentSolution.PushToCard, PaymentPriority.Immediate, 10.5m, "USD",
+        DemoData.CustomerFinancialAccountId, DemoData.BusinessFinancialAccountId, "payment-of-rebates", null, null, TransactionStatus.New,
+        null, null, DateTimeOffset.UnixEpoch, null, null);
+}

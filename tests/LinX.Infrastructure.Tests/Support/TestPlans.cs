@@ -1,0 +1,50 @@
+using System.Text;
+using LinX.Core;
+using LinX.Core.Management;
+using LinX.Core.Security;
+using LinX.Core.Workflows;
+using LinX.Infrastructure.Demo;
+
+namespace LinX.Infrastructure.Tests.Support;
+
+/// <summary>Seed plans built directly (the request validator is another issue) and a way to create them through the service.</summary>
+internal static class TestPlans
+{
+    public const string Phone = "+16471234567";
+
+    public static NotificationStep Notification(string intro) => new(NotificationStep.SmsChannel, Phone, intro);
+
+    public static MoveMoneyStep Rebate(PaymentSolution solution = PaymentSolution.PushToCard, decimal amount = 256.25m) =>
+        new(TransactionType.Send, solution, DemoData.BusinessFinancialAccountId, "USD", amount,
+            solution == PaymentSolution.Ach ? PaymentPriority.SameDay : PaymentPriority.Immediate, null, null, "payment-of-rebates");
+
+    public static WorkflowPlan NewCustomer(bool passcode = false) => new(
+        "Create a new Customer Account for John Doe", TimeSpan.FromDays(2), passcode, null,
+        [Notification("Create a new customer account"), new CustomerAccountStep()]);
+
+    public static WorkflowPlan NewCard() => new(
+        "Create a new Financial Account for John Doe", TimeSpan.FromDays(2), false, null,
+        [Notification("Add a debit card"), new LookupProfileStep(DemoData.CustomerId), new FinancialAccountStep(FinancialAccountSubType.Debit)]);
+
+    public static WorkflowPlan RebateToNewAccount(FinancialAccountSubType subType, PaymentSolution solution) => new(
+        "Send a rebate to a new Financial Account for new Customer John Doe", TimeSpan.FromDays(2), false, null,
+        [Notification("You have a rebate"), new CustomerAccountStep(), new FinancialAccountStep(subType), Rebate(solution)]);
+
+    public static WorkflowPlan RebateToExistingCard() => new(
+        "Send a rebate to an existing Financial Account for John Doe", TimeSpan.FromDays(2), false, null,
+        [Notification("You have a rebate"), new LookupProfileStep(DemoData.CustomerId), new LookupFinancialAccountStep(DemoData.CustomerFinancialAccountId), Rebate()]);
+
+    /// <summary>Creates the workflow as <see cref="WorkflowService.CreateAsync"/> does after validation.</summary>
+    public static async Task<WorkflowCreated> CreateAsync(TestHost host, WorkflowPlan plan, string body = "{}", string? idempotencyKey = null)
+    {
+        var result = await host.Get<WorkflowService>().CreateValidatedAsync(
+            host.DemoBusiness, plan, Hashing.Sha256Hex(Encoding.UTF8.GetBytes(body)),
+            idempotencyKey is null ? null : Hashing.Sha256Hex(idempotencyKey), CancellationToken.None);
+        Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
+        return result.Value!;
+    }
+
+    public static string TokenOf(WorkflowCreated created) => created.Link[(created.Link.LastIndexOf('/') + 1)..];
+
+    public static ReadOnlyMemory<byte> Json(string json) => Encoding.UTF8.GetBytes(json);
+}
