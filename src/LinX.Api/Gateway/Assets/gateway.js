@@ -56,6 +56,7 @@ async function load() {
   if (status === 423) return renderMessage("🔒", "This link is locked", "Too many wrong passcodes. Ask the business to send you a new request.");
   if (status >= 400 || !data) return renderMessage("!", "We can't load your request", "Please try again in a moment.");
   view = data;
+  if (view.locked) return renderMessage("🔒", "This link is locked", "Too many wrong passcodes. Ask the business to send you a new request.");
   render();
 }
 
@@ -228,8 +229,10 @@ function summary(data, labels) {
     .flatMap(([k, label]) => [h("dt", { text: label }), h("dd", { text: String(data[k]) })]));
 }
 
+function currentData(step) { return (view.current && view.current.data) || step.data || {}; }
+
 function renderConfirm(step, title, labels, button) {
-  const f = form(title, [summary(step.data || {}, labels)], button, (form) => submitStep(form, step.name, { confirm: true }));
+  const f = form(title, [summary(currentData(step), labels)], button, (form) => submitStep(form, step.name, { confirm: true }));
   panel(f);
   f.querySelector("button").focus();
 }
@@ -256,7 +259,7 @@ function luhn(digits) {
 }
 
 function renderFinancialAccount(step) {
-  const subType = (step.data && step.data.financialAccountSubType) || "DEBIT";
+  const subType = (view.current && view.current.financialAccountSubType) || "DEBIT";
   const isCard = subType === "DEBIT" || subType === "CREDIT";
   if (isCard) {
     const f = form(`Add your ${subType === "DEBIT" ? "debit" : "credit"} card`, [
@@ -299,13 +302,22 @@ function renderFinancialAccount(step) {
   f.querySelector("input").focus();
 }
 
+const SOLUTIONS = { "push-to-card": "Push to card", ach: "ACH bank transfer", wire: "Wire transfer" };
+const PRIORITIES = { IMMEDIATE: "Immediate", SAME_DAY: "Same day", NEXT_DAY: "Next day", STANDARD: "Standard (2–3 business days)" };
+
+function humanize(id) {
+  if (!id) return id;
+  const text = String(id).replace(/-/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function renderMoveMoney(step) {
-  const d = step.data || {};
+  const d = { ...currentData(step), ...((view.current && view.current.transaction) || {}) };
   const amount = d.amount !== undefined ? new Intl.NumberFormat(undefined, { style: "currency", currency: d.currency || "USD" }).format(Number(d.amount)) : "";
-  const direction = d.transactionType === "REQUEST" ? "You pay the business" : "The business pays you";
+  const direction = (d.direction || d.transactionType) === "REQUEST" ? "You pay the business" : "The business pays you";
   const f = form("Review and accept", [
     h("p", { class: "amount", text: amount }),
-    summary({ ...d, direction }, { direction: "Direction", solution: "Method", priority: "Speed", paymentReason: "Reason", paymentReasonId: "Reason", description: "Description", account: "Account", financialAccount: "Account" }),
+    summary({ ...d, direction, solution: SOLUTIONS[d.solution] || d.solution, priority: PRIORITIES[d.priority] || d.priority, paymentReasonId: humanize(d.paymentReasonId) }, { direction: "Direction", solution: "Method", priority: "Speed", paymentReason: "Reason", paymentReasonId: "Reason", description: "Description", account: "Account", financialAccount: "Account" }),
   ], "Accept", (form) => submitStep(form, "move-money", { accept: true }));
   panel(f);
   f.querySelector("button").focus();
