@@ -14,8 +14,8 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-// Durable payloads (inputs, outputs, events, custom status) and HttpManagementPayload go through the
-// worker's serializer: Web defaults (camelCase) make both hosts store and return the same JSON.
+// Durable payloads (inputs, outputs, events, custom status) go through the worker's serializer: Web defaults
+// (camelCase) make both hosts store the same JSON. HTTP responses are LinX.Api's own (ApiJson), on both hosts.
 builder.Services.Configure<WorkerOptions>(options =>
     options.Serializer = new JsonObjectSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 

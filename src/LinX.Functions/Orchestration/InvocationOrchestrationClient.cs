@@ -11,13 +11,26 @@ namespace LinX.Functions.Orchestration;
 /// </summary>
 public sealed class InvocationOrchestrationClient : IOrchestrationClient
 {
+    private const string NotBound =
+        "No Durable client in this invocation: take a [DurableClient] DurableTaskClient parameter and call Use(client) first.";
+
+    private DurableTaskClient? _client;
     private DurableTaskClientAdapter? _inner;
 
     /// <summary>Binds this invocation's Durable client.</summary>
-    public void Use(DurableTaskClient client) => _inner = new DurableTaskClientAdapter(client);
+    public void Use(DurableTaskClient client)
+    {
+        _inner = new DurableTaskClientAdapter(client);
+        _client = client;
+    }
 
-    private DurableTaskClientAdapter Inner => _inner ?? throw new InvalidOperationException(
-        "No Durable client in this invocation: take a [DurableClient] DurableTaskClient parameter and call Use(client) first.");
+    /// <summary>
+    /// The bound Durable client itself, for what only Durable Functions offers on it (the management payload of
+    /// <see cref="LinX.Functions.Management.FunctionsManagementUrls"/>).
+    /// </summary>
+    public DurableTaskClient Client => _client ?? throw new InvalidOperationException(NotBound);
+
+    private DurableTaskClientAdapter Inner => _inner ?? throw new InvalidOperationException(NotBound);
 
     public Task<string> ScheduleNewOrchestrationInstanceAsync(
         string orchestratorName, object? input, string instanceId, CancellationToken cancellationToken = default) =>
