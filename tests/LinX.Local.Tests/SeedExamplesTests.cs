@@ -26,7 +26,7 @@ public sealed class SeedExamplesTests(LocalHostFixture host)
         var (response, created) = await CustomerScript.PostWorkflowAsync(host.Business, CustomerScript.Seed(seed), $"seed-{seed}-{Guid.NewGuid():N}");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var workflowId = created.GetProperty("workflowId").GetString()!;
-        Assert.Equal(created.GetProperty("statusQueryGetUri").GetString(), response.Headers.Location?.ToString());
+        Assert.Equal($"/api/linx/workflows/{workflowId}", response.Headers.Location?.ToString());
 
         // Act: the customer follows the SMS link and completes every step through the Gateway API.
         var token = await _customer.TokenFromSmsAsync("+16471234567", created.GetProperty("link").GetString()!);

@@ -39,7 +39,8 @@ public static class WorkflowEndpoints
         return ServiceResults.ToHttp(http, result, created =>
         {
             var management = http.RequestServices.GetRequiredService<IManagementUrls>().Create(http.Request, created.WorkflowId.ToString());
-            http.Response.Headers.Location = management.StatusQueryGetUri;
+            // The workflow resource, not statusQueryGetUri: it answers the business's API key on both hosts.
+            http.Response.Headers.Location = $"{http.Request.PathBase}/api/linx/workflows/{created.WorkflowId}";
             return Results.Json(CreateWorkflowResponse.From(created, management), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
         });
     });
