@@ -102,6 +102,31 @@ public sealed class DurableWorkerResilienceTests(AzuriteFixture azurite)
         Assert.Equal(instances * (steps + 1), one.Worker.EpisodesCommitted + two.Worker.EpisodesCommitted);
     }
 
+    [Fact]
+    public async Task Restart_TimerDueAndEventRaisedWhileDown_BothDeliveredByNextWorker()
+    {
+        // Arrange
+        var hub = AzuriteFixture.UniqueName("h");
+        void RegisterWaiter(DurableBuilder b) => b.AddOrchestrator("Waiter", async ctx =>
+        {
+            await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddSeconds(1), CancellationToken.None);
+            return await ctx.WaitForExternalEvent<string>("Customer");
+        });
+        var first = await DurableTestHost.StartAsync(azurite, hub, RegisterWaiter);
+        await first.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", null, "restart-1");
+        await first.WaitForHistoryAsync("restart-1", e => e.Type == HistoryEventType.TimerCreated, "the timer to be created");
+
+        // Act: the host goes down; the timer comes due and the customer answers while nothing runs.
+        await first.DisposeAsync();
+        await first.Client.RaiseEventAsync("restart-1", "customer", "answered");
+        await using var second = await DurableTestHost.StartAsync(azurite, hub, RegisterWaiter);
+        var done = await second.WaitForCompletionAsync("restart-1");
+
+        // Assert
+        Assert.Equal("\"answered\"", done.SerializedOutput);
+        Assert.Single(await second.HistoryAsync("restart-1"), e => e.Type == HistoryEventType.TimerFired);
+    }
+
     private static void Register(DurableBuilder builder, int steps, int delayMs) => builder
         .AddActivity<EffectActivity, EffectInput, int>(EffectActivity.Name)
         .AddOrchestrator(Orchestrator, async ctx =>

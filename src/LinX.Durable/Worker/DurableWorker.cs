@@ -131,7 +131,7 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
             {
                 break;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or IOException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 Log.PollFailed(_logger, queue.Name, ex);
             }
