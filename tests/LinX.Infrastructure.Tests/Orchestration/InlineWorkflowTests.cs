@@ -41,7 +41,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
 
         var (created, run) = await RunToEndAsync(host, plan);
 
-        var result = await run.Run;
+        var result = await run.Run.WaitAsync(InlineOrchestration.Deadline);
         Assert.Equal(WorkflowStatus.Completed, result.Status);
         var details = (await host.Get<WorkflowService>().GetAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None)).Value!;
         Assert.Equal(WorkflowStatus.Completed, details.Status);
@@ -76,7 +76,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         var reminderAt = run.FireNextTimer();
         await Poll.UntilAsync(() => Task.FromResult(host.Sms.Messages.Count == 2 && run.HasPendingTimer), TimeSpan.FromSeconds(10), "the reminder");
         var expiryAt = run.FireNextTimer();
-        var result = await run.Run;
+        var result = await run.Run.WaitAsync(InlineOrchestration.Deadline);
         var late = await host.Get<GatewayService>().SubmitStepAsync(
             TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(Profile), null, CancellationToken.None);
 
@@ -102,7 +102,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         await host.Get<GatewayService>().DeclineAsync(
             TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "INCORRECT_INFORMATION", "comment": "Not my address" }"""), null, CancellationToken.None);
 
-        Assert.Equal(WorkflowStatus.Declined, (await run.Run).Status);
+        Assert.Equal(WorkflowStatus.Declined, (await run.Run.WaitAsync(InlineOrchestration.Deadline)).Status);
         var details = (await host.Get<WorkflowService>().GetAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None)).Value!;
         Assert.Equal((WorkflowStatus.Declined, "INCORRECT_INFORMATION", "Not my address", StepStatus.Declined),
             (details.Status, details.DeclineReason, details.DeclineComment, details.Steps[1].Status));
@@ -119,7 +119,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         var pending = (await host.Get<ITransactionStore>().FindByIdempotencyKeyAsync(
             DemoData.BusinessId, created.WorkflowId.ToString("D") + ":move-money", CancellationToken.None))!;
         run.FireNextTimer();
-        var result = await run.Run;
+        var result = await run.Run.WaitAsync(InlineOrchestration.Deadline);
 
         Assert.Equal(TransactionStatus.Pending, pending.Status);
         Assert.Equal(WorkflowStatus.Completed, result.Status);
@@ -167,7 +167,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
             TimeSpan.FromSeconds(15),
             $"step {step} to be current");
 
-    private static Task WaitForStatusAsync(TestHost host, Guid workflowId, WorkflowStatus status) =>
+    internal static Task WaitForStatusAsync(TestHost host, Guid workflowId, WorkflowStatus status) =>
         Poll.UntilAsync(
             async () => (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, workflowId, CancellationToken.None))?.Status == status,
             TimeSpan.FromSeconds(15),

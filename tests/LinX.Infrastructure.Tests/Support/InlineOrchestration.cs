@@ -14,6 +14,9 @@ namespace LinX.Infrastructure.Tests.Support;
 /// </summary>
 internal sealed class InlineOrchestration : IOrchestrationContext
 {
+    /// <summary>How long a test waits for a run to end: a hang fails the test instead of the test run.</summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Lock _lock = new();
