@@ -1,0 +1,264 @@
+using Azure.Storage.Queues.Models;
+using LinX.Core.Orchestration;
+using LinX.Durable.Orchestration;
+using LinX.Durable.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace LinX.Durable.Worker;
+
+/// <summary>
+/// Runs one episode of one instance: load row and history, turn the received messages into new history
+/// events (dropping duplicates), replay, commit history + instance row + outbox in one transaction
+/// guarded by ETag, then send the outbox and delete the messages.
+/// </summary>
+internal sealed class OrchestrationProcessor
+{
+    // A control message is re-delivered after a conflict or a crash; only a message that keeps coming back
+    // this often is broken for good.
+    private const int MaxControlDequeueCount = 50;
+
+    private static readonly TimeSpan TimerSkew = TimeSpan.FromSeconds(1);
+
+    private readonly TaskHubStorage _storage;
+    private readonly DurableRegistry _registry;
+    private readonly DurableSignals _signals;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private long _episodes;
+    private long _conflicts;
+
+    public OrchestrationProcessor(
+        TaskHubStorage storage, DurableRegistry registry, DurableSignals signals, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        _storage = storage;
+        _registry = registry;
+        _signals = signals;
+        _time = time;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<DurableWorker>();
+    }
+
+    public long EpisodesCommitted => Interlocked.Read(ref _episodes);
+
+    public long Conflicts => Interlocked.Read(ref _conflicts);
+
+    public async Task ProcessAsync(string instanceId, IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, CancellationToken cancellationToken)
+    {
+        var state = await _storage.LoadAsync(instanceId, cancellationToken);
+        if (state is null)
+        {
+            foreach (var (_, message) in messages)
+            {
+                Log.UnknownInstance(_logger, message.Kind.ToString(), instanceId);
+            }
+
+            await DeleteAsync(messages, cancellationToken);
+            return;
+        }
+
+        var outboxWasPending = state.Outbox.Count > 0;
+        if (outboxWasPending)
+        {
+            // The last episode committed but may have died before sending: send again (duplicates are dropped by history).
+            await SendOutboxAsync(state, cancellationToken);
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var newEvents = await ToNewEventsAsync(state, messages, now, cancellationToken);
+        if (newEvents.Events.Count == 0 && newEvents.Terminate is null)
+        {
+            if (outboxWasPending)
+            {
+                await _storage.TryUpdateInstanceAsync(state, cancellationToken);
+            }
+
+            await DeleteAsync(messages, cancellationToken);
+            return;
+        }
+
+        var episode = new List<HistoryEvent>(newEvents.Events.Count + 4) { new(HistoryEventType.OrchestratorStarted) { Timestamp = now } };
+        episode.AddRange(newEvents.Events);
+        if (newEvents.Terminate is { } terminate)
+        {
+            episode.Add(new HistoryEvent(HistoryEventType.ExecutionTerminated) { Payload = terminate.Payload });
+            state.Status = OrchestrationStatus.Terminated;
+            state.Output = terminate.Payload;
+        }
+        else if (state.Status != OrchestrationStatus.Pending || episode.Any(e => e.Type == HistoryEventType.ExecutionStarted))
+        {
+            Run(state, episode);
+        }
+
+        state.LastUpdatedAt = now;
+        if (await _storage.TryCommitAsync(state, episode, cancellationToken) is null)
+        {
+            Interlocked.Increment(ref _conflicts);
+            Log.CommitConflict(_logger, instanceId);
+            await AbandonAsync(messages, cancellationToken);
+            return;
+        }
+
+        Interlocked.Increment(ref _episodes);
+        if (state.IsTerminal)
+        {
+            Log.InstanceFinished(_logger, instanceId, state.Name, state.Status.ToString());
+        }
+
+        if (state.Outbox.Count > 0)
+        {
+            await SendOutboxAsync(state, cancellationToken);
+
+            // Without the commit's ETag the outbox stays; the next episode re-sends it (duplicates are dropped).
+            if (state.ETag != default)
+            {
+                await _storage.TryUpdateInstanceAsync(state, cancellationToken);
+            }
+        }
+
+        await DeleteAsync(messages, cancellationToken);
+    }
+
+    private void Run(InstanceState state, List<HistoryEvent> episode)
+    {
+        var orchestrator = _registry.FindOrchestrator(state.Name);
+        ExecutionResult result;
+        if (orchestrator is null)
+        {
+            result = new ExecutionResult([], true, null, new FailureDetails("OrchestratorNotFound", $"No orchestrator named '{state.Name}' is registered."), state.CustomStatus);
+        }
+        else
+        {
+            try
+            {
+                result = OrchestrationExecutor.Execute(orchestrator, state.InstanceId, state.Input, state.History, episode, _loggerFactory);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Orchestrator code threw outside its own task (e.g. from async void): the instance fails, the worker does not.
+                result = new ExecutionResult([], true, null, OrchestrationExecutor.ToFailure(ex), state.CustomStatus);
+            }
+        }
+
+        state.CustomStatus = result.CustomStatus;
+        if (result.IsCompleted)
+        {
+            state.Status = result.Failure is null ? OrchestrationStatus.Completed : OrchestrationStatus.Failed;
+            state.Output = result.Output;
+            state.Failure = result.Failure;
+            episode.Add(result.Failure is null
+                ? new HistoryEvent(HistoryEventType.ExecutionCompleted) { Payload = result.Output }
+                : new HistoryEvent(HistoryEventType.ExecutionFailed) { Failure = result.Failure });
+            return;
+        }
+
+        state.Status = OrchestrationStatus.Running;
+        foreach (var action in result.NewActions)
+        {
+            if (action.Kind == ActionKind.Activity)
+            {
+                episode.Add(new HistoryEvent(HistoryEventType.TaskScheduled) { TaskId = action.Id, Name = action.Name });
+                state.Outbox.Add(new OutboxEntry(false, new DurableMessage(MessageKind.ActivityRequest, state.InstanceId, DurableMessage.NewId())
+                {
+                    ExecutionId = state.ExecutionId,
+                    TaskId = action.Id,
+                    Name = action.Name,
+                    Payload = action.Input,
+                }));
+            }
+            else
+            {
+                episode.Add(new HistoryEvent(HistoryEventType.TimerCreated) { TaskId = action.Id, FireAt = action.FireAt });
+                state.Outbox.Add(new OutboxEntry(true, new DurableMessage(MessageKind.TimerFired, state.InstanceId, DurableMessage.NewId())
+                {
+                    ExecutionId = state.ExecutionId,
+                    TaskId = action.Id,
+                    FireAt = action.FireAt,
+                }));
+            }
+        }
+    }
+
+    private async Task<(List<HistoryEvent> Events, DurableMessage? Terminate)> ToNewEventsAsync(
+        InstanceState state, IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, DateTime now, CancellationToken cancellationToken)
+    {
+        var seen = new HistoryIndex(state.History);
+        var events = new List<HistoryEvent>();
+        DurableMessage? terminate = null;
+        foreach (var (raw, message) in messages)
+        {
+            if (message.ExecutionId is not null && message.ExecutionId != state.ExecutionId)
+            {
+                continue;
+            }
+
+            if (raw.DequeueCount > MaxControlDequeueCount)
+            {
+                Log.PoisonControlMessage(_logger, state.InstanceId, raw.DequeueCount);
+                continue;
+            }
+
+            if (message.Kind == MessageKind.TimerFired && message.FireAt > now + TimerSkew)
+            {
+                // A timer beyond the queue's visibility cap: wait another round.
+                await _storage.SendAsync(new OutboxEntry(true, message), cancellationToken);
+                continue;
+            }
+
+            if (state.IsTerminal)
+            {
+                continue;
+            }
+
+            switch (message.Kind)
+            {
+                case MessageKind.ExecutionStarted when seen.TryStart():
+                    events.Insert(0, new HistoryEvent(HistoryEventType.ExecutionStarted) { MessageId = message.Id });
+                    break;
+                case MessageKind.TaskCompleted when seen.TryCompleteTask(message.TaskId):
+                    events.Add(new HistoryEvent(HistoryEventType.TaskCompleted) { TaskId = message.TaskId, Payload = message.Payload });
+                    break;
+                case MessageKind.TaskFailed when seen.TryCompleteTask(message.TaskId):
+                    events.Add(new HistoryEvent(HistoryEventType.TaskFailed) { TaskId = message.TaskId, Failure = message.Failure });
+                    break;
+                case MessageKind.TimerFired when seen.TryFireTimer(message.TaskId):
+                    events.Add(new HistoryEvent(HistoryEventType.TimerFired) { TaskId = message.TaskId });
+                    break;
+                case MessageKind.EventRaised when seen.TryAddEvent(message.Id):
+                    events.Add(new HistoryEvent(HistoryEventType.EventRaised) { Name = message.Name, Payload = message.Payload, MessageId = message.Id });
+                    break;
+                case MessageKind.Terminate:
+                    terminate ??= message;
+                    break;
+                default:
+                    // A duplicate (already in history) or a result for something never scheduled: nothing to apply.
+                    break;
+            }
+        }
+
+        return (events, terminate);
+    }
+
+    private async Task SendOutboxAsync(InstanceState state, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(state.Outbox.Select(entry => _storage.SendAsync(entry, cancellationToken)));
+        if (state.Outbox.Any(e => !e.ToControl))
+        {
+            _signals.WorkItems.Set();
+        }
+
+        state.Outbox.Clear();
+    }
+
+    private async Task DeleteAsync(IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(messages.Select(m => _storage.Control.DeleteMessageAsync(m.Raw.MessageId, m.Raw.PopReceipt, cancellationToken)));
+    }
+
+    private async Task AbandonAsync(IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, CancellationToken cancellationToken)
+    {
+        // Come back soon, after the other worker's episode: a short random delay avoids lock-step retries.
+        await Task.WhenAll(messages.Select(m => _storage.Control.UpdateMessageAsync(
+            m.Raw.MessageId, m.Raw.PopReceipt, visibilityTimeout: TimeSpan.FromMilliseconds(50 + Random.Shared.Next(250)), cancellationToken: cancellationToken)));
+    }
+}
