@@ -134,6 +134,13 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
     {
         var created = await TestPlans.CreateAsync(host, plan);
         var run = Start(host);
+        await PlayCustomerAsync(host, created, plan);
+        return (created, run);
+    }
+
+    /// <summary>The customer on the Gateway: each step's body submitted once that step is current.</summary>
+    internal static async Task PlayCustomerAsync(TestHost host, WorkflowCreated created, WorkflowPlan plan)
+    {
         var gateway = host.Get<GatewayService>();
         for (var index = 1; index < plan.Steps.Count; index++)
         {
@@ -150,8 +157,6 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
             var submitted = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), plan.Steps[index].Name, TestPlans.Json(body), null, CancellationToken.None);
             Assert.Equal(ServiceOutcome.Accepted, submitted.Outcome);
         }
-
-        return (created, run);
     }
 
     private static InlineOrchestration Start(TestHost host)
@@ -160,7 +165,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         return new InlineOrchestration(host, input).Start();
     }
 
-    private static Task WaitForStepAsync(TestHost host, Guid workflowId, int step) =>
+    internal static Task WaitForStepAsync(TestHost host, Guid workflowId, int step) =>
         Poll.UntilAsync(
             async () => await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, workflowId, CancellationToken.None) is { Status: WorkflowStatus.Active } w
                 && w.CurrentStep == step,
