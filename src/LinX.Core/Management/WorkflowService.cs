@@ -258,7 +258,7 @@ public sealed class WorkflowService
             cancellationToken);
     }
 
-    private async Task<List<FieldError>> CheckReferencesAsync(Guid businessId, WorkflowPlan plan, CancellationToken cancellationToken)
+    internal async Task<List<FieldError>> CheckReferencesAsync(Guid businessId, WorkflowPlan plan, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         var lookup = plan.Steps.OfType<LookupProfileStep>().SingleOrDefault();

@@ -10,6 +10,9 @@ internal sealed class RecordingOrchestrationClient : IOrchestrationClient
 
     public ConcurrentQueue<(string InstanceId, string EventName, object? Payload)> Raised { get; } = new();
 
+    /// <summary>Where raised events go besides the record, e.g. an <see cref="InlineOrchestration"/>.</summary>
+    public Action<string, object?>? OnRaised { get; set; }
+
     public Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input, string instanceId, CancellationToken cancellationToken = default)
     {
         Scheduled.Enqueue((orchestratorName, input, instanceId));
@@ -22,6 +25,7 @@ internal sealed class RecordingOrchestrationClient : IOrchestrationClient
     public Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default)
     {
         Raised.Enqueue((instanceId, eventName, eventPayload));
+        OnRaised?.Invoke(instanceId, eventPayload);
         return Task.CompletedTask;
     }
 

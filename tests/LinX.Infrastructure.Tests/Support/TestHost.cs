@@ -1,7 +1,11 @@
 using System.Security.Cryptography;
 using LinX.Core;
+using LinX.Core.Activities;
 using LinX.Core.Businesses;
 using LinX.Core.Orchestration;
+using LinX.Core.Workflows;
+using LinX.Durable.Hosting;
+using LinX.Durable.Worker;
 using LinX.Infrastructure.Demo;
 using LinX.Infrastructure.Sms;
 using LinX.Infrastructure.Storage;
@@ -46,7 +50,11 @@ internal sealed class TestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestHost> StartAsync(AzuriteFixture azurite)
+    /// <summary>
+    /// Starts the host. With <paramref name="durable"/> the orchestration client is LinX.Durable on Azurite (its
+    /// worker running, real clock); otherwise a recording client and a fake clock.
+    /// </summary>
+    public static async Task<TestHost> StartAsync(AzuriteFixture azurite, bool durable = false)
     {
         var prefix = AzuriteFixture.UniqueName("x");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -62,21 +70,58 @@ internal sealed class TestHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(logs)
-            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)))
-            .AddSingleton<IOrchestrationClient, RecordingOrchestrationClient>()
+            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        if (durable)
+        {
+            var runtime = services.AddSingleton(TimeProvider.System).AddLinXDurable(o =>
+            {
+                o.ConnectionString = azurite.ConnectionString;
+                o.TaskHub = prefix.ToLowerInvariant();
+                o.MinPollingInterval = TimeSpan.FromMilliseconds(10);
+                o.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
+            });
+            runtime.AddOrchestrator<WorkflowResult>(LinxOrchestration.Name, LinxOrchestration.RunAsync)
+                .AddActivity<SendNotificationActivity, SendNotificationInput, SendNotificationOutput>(ActivityNames.SendNotification)
+                .AddActivity<CreateCustomerAccountActivity, CreateCustomerAccountInput, StepActivityOutput>(ActivityNames.CreateCustomerAccount)
+                .AddActivity<LookupProfileActivity, LookupInput, StepActivityOutput>(ActivityNames.LookupProfile)
+                .AddActivity<CreateFinancialAccountActivity, CreateFinancialAccountInput, StepActivityOutput>(ActivityNames.CreateFinancialAccount)
+                .AddActivity<LookupFinancialAccountActivity, LookupInput, StepActivityOutput>(ActivityNames.LookupFinancialAccount)
+                .AddActivity<MoveMoneyActivity, MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney)
+                .AddActivity<SettleTransactionActivity, SettleTransactionInput, TransactionOutput>(ActivityNames.SettleTransaction)
+                .AddActivity<UpdateWorkflowStatusActivity, WorkflowStatusUpdate, bool>(ActivityNames.UpdateWorkflowStatus);
+        }
+        else
+        {
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)))
+                .AddSingleton<IOrchestrationClient, RecordingOrchestrationClient>();
+        }
+
+        var provider = services
             .AddLinXCore()
             .AddLinXTableStorage()
             .AddLinXDevSms()
             .AddLinXSandboxPayments()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = false });
-        var host = new TestHost(services, prefix);
+        var host = new TestHost(provider, prefix);
         await host.Tables.CreateTablesAsync(CancellationToken.None);
-        host.DemoBusiness = await DemoData.SeedAsync(services, DemoApiKey, CancellationToken.None);
+        host.DemoBusiness = await DemoData.SeedAsync(provider, DemoApiKey, CancellationToken.None);
+        if (durable)
+        {
+            await provider.GetRequiredService<DurableWorker>().StartAsync(CancellationToken.None);
+        }
+
         return host;
     }
 
-    public ValueTask DisposeAsync() => Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Services.GetService<DurableWorker>() is { } worker)
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        await Services.DisposeAsync();
+    }
 
     private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }
