@@ -34,12 +34,21 @@ public sealed class GatewayCustomer : IAsyncDisposable
     public static async Task<GatewayCustomer> StartAsync(BrowserFixture browser, string scenario) =>
         new(await browser.NewPageAsync(), scenario);
 
-    /// <summary>Opens <c>/dev/sms</c> and clicks the message's link, as a person running LinX locally would.</summary>
+    /// <summary>
+    /// Opens <c>/dev/sms</c> and clicks the message's link, as a person running LinX locally would: the SMS goes out
+    /// from an activity after the business's request, so the inbox is reloaded until it shows the message.
+    /// </summary>
     public async Task OpenFromInboxAsync(string baseUrl, string link)
     {
-        await Page.GotoAsync(baseUrl + "/dev/sms");
-        var anchor = Page.Locator($"a.gateway[href=\"{link}\"]");
-        await Expect(anchor).ToHaveCountAsync(1);
+        var anchor = Page.Locator($"a.gateway[href=\"{link}\"]").First;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                await Page.GotoAsync(baseUrl + "/dev/sms");
+                return await anchor.CountAsync() > 0;
+            },
+            CustomerScript.Deadline,
+            "the SMS with the link in the dev inbox");
         await ScreenshotAsync("sms-inbox");
         await anchor.ClickAsync();
         await Page.WaitForURLAsync(link);

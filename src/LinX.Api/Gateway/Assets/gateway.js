@@ -49,19 +49,19 @@ async function api(path, method = "GET", body) {
 // ---- loading and rendering ---------------------------------------------------------------------
 
 const FINAL = {
-  COMPLETED: ["ok", "✓", "All done", "Thank you. Everything is complete and the business has been told. You can close this page."],
-  DECLINED: ["bad", "✕", "Request declined", "You declined this request. The business has been told. You can close this page."],
-  EXPIRED: ["info", "⌛", "This link has expired", "This request is no longer available. If you still need it, ask the business to send you a new one."],
-  CANCELLED: ["info", "✕", "Request cancelled", "The business cancelled this request. There is nothing more to do."],
-  FAILED: ["bad", "!", "Something went wrong", "We could not complete this request. The business has been told and will contact you."],
+  COMPLETED: ["ok", "check", "All done", "Thank you. Everything is complete and the business has been told. You can close this page."],
+  DECLINED: ["bad", "cross", "Request declined", "You declined this request. The business has been told. You can close this page."],
+  EXPIRED: ["info", "clock", "This link has expired", "This request is no longer available. If you still need it, ask the business to send you a new one."],
+  CANCELLED: ["info", "cross", "Request cancelled", "The business cancelled this request. There is nothing more to do."],
+  FAILED: ["bad", "alert", "Something went wrong", "We could not complete this request. The business has been told and will contact you."],
 };
-const LOCKED = ["bad", "🔒", "This link is locked", "The passcode was entered wrongly too many times. Ask the business to send you a new request."];
+const LOCKED = ["bad", "lock", "This link is locked", "The passcode was entered wrongly too many times. Ask the business to send you a new request."];
 
 async function load() {
   const { status, data } = await api("");
-  if (status === 404) return renderError("✕", "This link is not valid", "Check the link in your text message, or ask the business for a new one.");
+  if (status === 404) return renderError("cross", "This link is not valid", "Check the link in your text message, or ask the business for a new one.");
   if (status === 423) return renderError(...LOCKED.slice(1));
-  if (status !== 200 || !data) return renderError("!", "We can't load your request", "Check your connection and reload the page in a moment.", true);
+  if (status !== 200 || !data) return renderError("alert", "We can't load your request", "Check your connection and reload the page in a moment.", true);
   view = data;
   render();
 }
@@ -77,9 +77,9 @@ function render() {
   renderProgress();
 
   const active = view.status === "ACTIVE";
-  setText("expiry", active && view.expireAt ? `This link expires ${formatDate(view.expireAt)}.` : "");
   const final = FINAL[view.status];
   const locked = view.locked && needsPasscode();
+  setText("expiry", active && !locked && view.expireAt ? `This link expires ${formatDate(view.expireAt)}.` : "");
   $("decline-row").hidden = !active || locked || needsPasscode() || submittedStep !== null;
   if (final) return show(`final:${view.status}`, () => renderState(...final, finalDetails()));
   if (locked) return show("locked", () => renderState(...LOCKED));
@@ -147,10 +147,31 @@ function renderState(kind, icon, title, text, details) {
   stopPolling();
   $("decline-row").hidden = true;
   panel(h("div", { class: "state" },
-    h("div", { class: `icon ${kind}`, "aria-hidden": "true", text: icon }),
+    h("div", { class: `icon ${kind}`, "aria-hidden": "true" }, svgIcon(icon)),
     h("h2", { text: title }),
     h("p", { text }),
     details || null));
+}
+
+// Icons are drawn as SVG, not emoji: a phone without an emoji font would show empty boxes.
+const ICONS = {
+  check: ["M5 12.5l4.5 4.5L19 7.5"],
+  cross: ["M7 7l10 10", "M17 7L7 17"],
+  clock: ["M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z", "M12 7.5V12l3 2"],
+  lock: ["M6.5 11h11v9h-11z", "M9 11V8.5a3 3 0 0 1 6 0V11"],
+  alert: ["M12 6.5v7", "M12 17.5v.01"],
+};
+
+function svgIcon(name) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  for (const [k, v] of Object.entries({ viewBox: "0 0 24 24", width: "28", height: "28", fill: "none", stroke: "currentColor", "stroke-width": "2.25", "stroke-linecap": "round", "stroke-linejoin": "round", focusable: "false" })) svg.setAttribute(k, v);
+  for (const d of ICONS[name] || ICONS.alert) {
+    const path = document.createElementNS(ns, "path");
+    path.setAttribute("d", d);
+    svg.append(path);
+  }
+  return svg;
 }
 
 function renderError(icon, title, text, retry) {
