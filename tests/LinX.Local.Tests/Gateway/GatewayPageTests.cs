@@ -59,6 +59,36 @@ public sealed class GatewayPageTests(GatewayHostFixture host, BrowserFixture bro
         }
     }
 
+    [Fact]
+    public async Task Page_BankAccountRequested_RoutingNumberCheckedAsTypedThenAccountAdded()
+    {
+        // Arrange: seed 2 asking for a checking account instead of a debit card.
+        var scenario = await GatewayScenario.PostSeedAsync(host, 2, body => body["parameters"]!["financialAccountSubType"] = "CHECKING");
+        await using var customer = await GatewayCustomer.StartAsync(browser, "bank-account");
+        await customer.OpenFromInboxAsync(host.BaseUrl, scenario.Link);
+        await customer.ExpectPanelAsync("Is this you?");
+        await customer.ClickAsync("Yes, that's me");
+
+        // Act
+        await customer.ExpectPanelAsync("Add your checking account");
+        await Expect(customer.Panel).ToContainTextAsync("Checking account");
+        await customer.Field("Routing number").PressSequentiallyAsync("021000022");
+        await customer.ExpectFieldErrorAsync("Routing number", "This routing number isn't valid. Check the digits.");
+        await customer.FillAsync("Routing number", "021000021");
+        await customer.FillAsync("Account number", "000123456789");
+        await customer.FillAsync("Name on account", "John Doe");
+        await Expect(customer.Field("Routing number")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await customer.ScreenshotAsync("bank-filled");
+        await customer.ClickAsync("Add account");
+
+        // Assert
+        await customer.ExpectPanelAsync("All done");
+        await customer.ScreenshotAsync("done");
+        var workflow = await scenario.WaitForStatusAsync(host, "COMPLETED");
+        var account = await ReadAsync($"/api/linx/financial-accounts/{workflow.GetProperty("financialAccountId").GetString()}");
+        Assert.Equal(("CHECKING", "6789"), (account.GetProperty("subType").GetString(), account.GetProperty("last4").GetString()));
+    }
+
     private static async Task CompleteStepAsync(GatewayCustomer customer, string step, int seed)
     {
         switch (step)

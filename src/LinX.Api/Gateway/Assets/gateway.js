@@ -119,13 +119,15 @@ function renderProgress() {
   $("progress-label").textContent = view.status === "ACTIVE" && position >= 0
     ? `Step ${position + 1} of ${steps.length}: ${steps[position].displayName}`
     : `${done} of ${steps.length} steps complete`;
+  // Once the workflow has ended, a step still marked ACTIVE was never finished: show it as not done, not as current.
+  const shown = (s) => (view.status !== "ACTIVE" && s.status === "ACTIVE" ? "CREATED" : s.status);
   $("progress").replaceChildren(...steps.map((s) =>
-    h("li", { "data-status": s.status, "aria-current": s.index === view.currentStep && view.status === "ACTIVE" ? "step" : false },
+    h("li", { "data-status": shown(s), "aria-current": s.index === view.currentStep && view.status === "ACTIVE" ? "step" : false },
       h("span", { class: "step-name", text: s.displayName || s.name }),
-      h("span", { class: "visually-hidden", text: `, ${STATUS_WORDS[s.status] || ""}` }))));
+      h("span", { class: "visually-hidden", text: `, ${STATUS_WORDS[shown(s)] || ""}` }))));
 }
 
-const STATUS_WORDS = { COMPLETED: "done", ACTIVE: "current step", CREATED: "to do", DECLINED: "declined", FAILED: "failed" };
+const STATUS_WORDS = { COMPLETED: "done", ACTIVE: "current step", CREATED: "not done", DECLINED: "declined", FAILED: "failed" };
 
 function needsPasscode() { return view.passcodeRequired && !view.passcodeVerified; }
 function currentStep() { return (view.steps || [])[view.currentStep]; }
