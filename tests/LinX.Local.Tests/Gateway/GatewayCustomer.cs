@@ -95,6 +95,30 @@ public sealed class GatewayCustomer : IAsyncDisposable
         await FillAsync("Name on card", "Jane Roe");
     }
 
+    /// <summary>
+    /// Runs <paramref name="whileHeld"/> while the page's reads of <c>GET /api/gateway/{token}</c> are held back (then
+    /// sent on to the server unchanged), so that a short-lived state such as "Working on it…" can be looked at.
+    /// </summary>
+    public async Task HoldViewResponsesAsync(string token, Func<Task> whileHeld)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var url = $"**/api/gateway/{token}";
+        await Page.RouteAsync(url, async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        try
+        {
+            await whileHeld();
+        }
+        finally
+        {
+            release.TrySetResult();
+            await Page.UnrouteAsync(url);
+        }
+    }
+
     /// <summary>Screenshots the page at 360 px and 1280 px, asserting no horizontal overflow at either width.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -79,7 +79,15 @@ public sealed class GatewayPageTests(GatewayHostFixture host, BrowserFixture bro
         await customer.FillAsync("Name on account", "John Doe");
         await Expect(customer.Field("Routing number")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await customer.ScreenshotAsync("bank-filled");
-        await customer.ClickAsync("Add account");
+
+        // The waiting state while the orchestrator applies the account: the page's reads of the view are held back
+        // (not faked) long enough for a screenshot.
+        await customer.HoldViewResponsesAsync(scenario.Token, async () =>
+        {
+            await customer.ClickAsync("Add account");
+            await customer.ExpectPanelAsync("Working on it…");
+            await customer.ScreenshotAsync("waiting");
+        });
 
         // Assert
         await customer.ExpectPanelAsync("All done");

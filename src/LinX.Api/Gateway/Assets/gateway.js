@@ -520,7 +520,7 @@ function expiryToIso(text) {
 function renderBank(step, subType) {
   const type = subType === "SAVING" ? "savings" : "checking";
   const f = form(`Add your ${type} account`, `${view.businessName || "The business"} asked for a bank account.`, [
-    definitionList({ "Account type": SUBTYPES[subType] || humanize(String(subType).toLowerCase()) }),
+    h("p", { class: "account-type" }, "Account type: ", h("strong", { text: SUBTYPES[subType] || humanize(String(subType).toLowerCase()) })),
     field("Routing number", "$.routingNumber", { inputmode: "numeric", maxlength: "9", autocomplete: "off" }, "9 digits, at the bottom left of a cheque."),
     field("Account number", "$.accountNumber", { inputmode: "numeric", maxlength: "17", autocomplete: "off" }, "4 to 17 digits."),
     field("Name on account", "$.nameOnAccount", { autocomplete: "name", maxlength: "100" }),
