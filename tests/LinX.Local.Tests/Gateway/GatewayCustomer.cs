@@ -12,11 +12,21 @@ namespace LinX.Local.Tests.Gateway;
 public sealed class GatewayCustomer : IAsyncDisposable
 {
     private readonly string _screenshots;
+    private readonly List<string> _scriptErrors = [];
     private int _shot;
 
     private GatewayCustomer(IPage page, string scenario)
     {
         Page = page;
+        // Script errors and CSP violations; the browser's own lines for 4xx answers are expected (a wrong passcode).
+        page.PageError += (_, error) => _scriptErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                _scriptErrors.Add(message.Text);
+            }
+        };
         _screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots", scenario);
         if (Directory.Exists(_screenshots))
         {
@@ -119,9 +129,13 @@ public sealed class GatewayCustomer : IAsyncDisposable
         }
     }
 
-    /// <summary>Screenshots the page at 360 px and 1280 px, asserting no horizontal overflow at either width.</summary>
+    /// <summary>
+    /// Screenshots the page at 360 px and 1280 px, asserting no horizontal overflow at either width and no script
+    /// error or content-security-policy violation so far.
+    /// </summary>
     public async Task ScreenshotAsync(string name)
     {
+        Assert.Empty(_scriptErrors);
         _shot++;
         foreach (var (width, height) in new[] { (BrowserFixture.MobileWidth, 780), (BrowserFixture.DesktopWidth, 860) })
         {

@@ -139,18 +139,18 @@ function panel(...children) { $("panel").replaceChildren(...children); }
 // Moves focus to the new content's heading when the page changes under the customer (not on the first render, so
 // that a screen reader starts at the top with the business and the request).
 function focusPanelHeading() {
-  const heading = $("panel").querySelector("h2");
+  const heading = $("panel").querySelector("h1, h2");
   if (!heading || !hasRendered) return;
   heading.setAttribute("tabindex", "-1");
   heading.focus({ preventScroll: false });
 }
 
-function renderState(kind, icon, title, text, details) {
+function renderState(kind, icon, title, text, details, headingLevel = 2) {
   stopPolling();
   $("decline-row").hidden = true;
   panel(h("div", { class: "state" },
     h("div", { class: `icon ${kind}`, "aria-hidden": "true" }, svgIcon(icon)),
-    h("h2", { text: title }),
+    h(`h${headingLevel}`, { text: title }),
     h("p", { text }),
     details || null));
 }
@@ -180,11 +180,12 @@ function renderError(icon, title, text, retry) {
   view = null;
   shownKey = "error";
   stopRefresh();
-  $("title").textContent = title;
+  // No request to introduce: the state's heading becomes the page's only heading.
+  $("title").closest("section").hidden = true;
   $("business-name").textContent = "LinX";
   $("business-initial").textContent = "L";
   document.title = `${title} · LinX`;
-  renderState("bad", icon, title, text, retry ? h("p", {}, h("button", { type: "button", class: "secondary", text: "Try again", onclick: () => location.reload() })) : null);
+  renderState("bad", icon, title, text, retry ? h("p", {}, h("button", { type: "button", class: "secondary", text: "Try again", onclick: () => location.reload() })) : null, 1);
   focusPanelHeading();
 }
 
