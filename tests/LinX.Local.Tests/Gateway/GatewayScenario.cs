@@ -8,9 +8,6 @@ namespace LinX.Local.Tests.Gateway;
 /// <summary>A workflow the business posted for a browser test: its id, SMS link and (when asked) passcode.</summary>
 public sealed record GatewayScenario(string WorkflowId, string Link, string? Passcode)
 {
-    /// <summary>The phone number of every seed example.</summary>
-    public const string Phone = "+16471234567";
-
     public string Token => Link[(Link.LastIndexOf('/') + 1)..];
 
     /// <summary>Posts a seed example as the business, optionally edited (a passcode, a shorter expiry).</summary>

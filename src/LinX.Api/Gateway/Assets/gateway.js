@@ -322,7 +322,7 @@ async function submitStep(f, name, body) {
 
 function renderPasscode() {
   const f = form("Enter your passcode", "For your security, this request is protected by a 6-digit passcode. The business gave it to you separately.", [
-    field("Passcode", "$.passcode", { inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6", pattern: "[0-9]*" }),
+    field("Passcode", "$.passcode", { class: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6", pattern: "[0-9]*" }),
   ], "Continue", async (form) => {
     const { status, data } = await api("/passcode", "POST", { passcode: value(form, "$.passcode") });
     if (status === 204) { shownKey = null; return load(); }
