@@ -35,6 +35,8 @@ public static class GatewayPage
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
         var (content, contentType) = Assets[name];
         return Results.Bytes(content, contentType);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,11 +30,21 @@ public static partial class DevSmsEndpoints
     {
         var html = new StringBuilder("""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer"><title>LinX dev SMS inbox</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:1rem auto;padding:0 1rem;color:#14213d}
-            li{border:1px solid #cbd5e0;border-radius:.5rem;padding:.75rem;margin:.5rem 0;list-style:none}
-            .meta{color:#4a5568;font-size:.9rem}p{white-space:pre-wrap;overflow-wrap:anywhere}</style></head>
-            <body><h1>Dev SMS inbox</h1><p class="meta">Messages LinX "sent" since this host started, newest first. Reload to refresh.</p><ol>
+            <meta name="referrer" content="no-referrer"><meta name="robots" content="noindex"><title>LinX dev SMS inbox</title><link rel="icon" href="data:,">
+            <style>
+            body{font-family:system-ui,sans-serif;margin:0;background:#f2f4f8;color:#0f1b33;line-height:1.5}
+            header{background:#0f1b33;color:#fff;padding:.9rem 1rem}header h1{margin:0 auto;max-width:44rem;font-size:1.15rem}
+            main{max-width:44rem;margin:0 auto;padding:1rem .75rem}.meta{color:#475467;font-size:.875rem;margin:0}
+            .bar{display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap}
+            .bar a{color:#1d4ed8;font-weight:600}ol{padding:0;margin:1rem 0}
+            li{list-style:none;background:#fff;border:1px solid #d0d5dd;border-radius:.75rem;padding:.75rem 1rem;margin:.6rem 0}
+            li p.body{margin:.35rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+            a.gateway{color:#1d4ed8;font-weight:600}a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+            .dev{display:inline-block;background:#fef0c7;color:#7a2e0e;border-radius:.35rem;padding:0 .4rem;font-size:.75rem;font-weight:700;margin-left:.4rem;vertical-align:middle}
+            </style></head>
+            <body><header><h1>LinX dev SMS inbox <span class="dev">DEVELOPMENT</span></h1></header><main>
+            <div class="bar"><p class="meta">Text messages LinX “sent” since this host started, newest first. Open a link to act as the customer.</p>
+            <a href="/dev/sms">Refresh</a></div><ol>
             """);
         foreach (var sms in messages)
         {
@@ -42,11 +53,11 @@ public static partial class DevSmsEndpoints
             if (link.Length > 0)
             {
                 var encoded = WebUtility.HtmlEncode(link);
-                body = body.Replace(encoded, $"<a href=\"{encoded}\">{encoded}</a>", StringComparison.Ordinal);
+                body = body.Replace(encoded, $"<a class=\"gateway\" rel=\"noreferrer\" href=\"{encoded}\">{encoded}</a>", StringComparison.Ordinal);
             }
 
-            html.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"<li><div class=\"meta\">To {WebUtility.HtmlEncode(sms.To)} · {sms.SentAt:yyyy-MM-dd HH:mm:ss} UTC</div><p>{body}</p></li>");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<li><p class=\"meta\">To {WebUtility.HtmlEncode(sms.To)} · {sms.SentAt:yyyy-MM-dd HH:mm:ss} UTC</p><p class=\"body\">{body}</p></li>");
         }
 
         if (messages.Count == 0)
@@ -54,7 +65,7 @@ public static partial class DevSmsEndpoints
             html.Append("<li>No messages yet. Post a workflow to /api/linx/workflows.</li>");
         }
 
-        return html.Append("</ol></body></html>").ToString();
+        return html.Append("</ol></main></body></html>").ToString();
     }
 
     [GeneratedRegex(@"https?://\S+/linx/[A-Za-z0-9_\-]+")]

@@ -1,0 +1,157 @@
+using LinX.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LinX.Local.Tests.Gateway;
+
+/// <summary>
+/// A customer in a real browser: opens the link from the dev SMS inbox and works through the Gateway page by its
+/// labels and roles (so every control it uses has an accessible name). Takes a screenshot of each step at 360 px
+/// and 1280 px into <c>artifacts/screenshots/{scenario}/</c> (git-ignored), checking the page never scrolls sideways.
+/// </summary>
+public sealed class GatewayCustomer : IAsyncDisposable
+{
+    private readonly string _screenshots;
+    private readonly List<string> _scriptErrors = [];
+    private int _shot;
+
+    private GatewayCustomer(IPage page, string scenario)
+    {
+        Page = page;
+        // Script errors and CSP violations; the browser's own lines for 4xx answers are expected (a wrong passcode).
+        page.PageError += (_, error) => _scriptErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                _scriptErrors.Add(message.Text);
+            }
+        };
+        _screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots", scenario);
+        if (Directory.Exists(_screenshots))
+        {
+            Directory.Delete(_screenshots, recursive: true);
+        }
+
+        Directory.CreateDirectory(_screenshots);
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>The panel that holds the current step, waiting state or final state.</summary>
+    public ILocator Panel => Page.Locator("#panel");
+
+    public static async Task<GatewayCustomer> StartAsync(BrowserFixture browser, string scenario) =>
+        new(await browser.NewPageAsync(), scenario);
+
+    /// <summary>
+    /// Opens <c>/dev/sms</c> and clicks the message's link, as a person running LinX locally would: the SMS goes out
+    /// from an activity after the business's request, so the inbox is reloaded until it shows the message.
+    /// </summary>
+    public async Task OpenFromInboxAsync(string baseUrl, string link)
+    {
+        var anchor = Page.Locator($"a.gateway[href=\"{link}\"]").First;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                await Page.GotoAsync(baseUrl + "/dev/sms");
+                return await anchor.CountAsync() > 0;
+            },
+            CustomerScript.Deadline,
+            "the SMS with the link in the dev inbox");
+        await ScreenshotAsync("sms-inbox");
+        await anchor.ClickAsync();
+        await Page.WaitForURLAsync(link);
+    }
+
+    /// <summary>Waits until the panel shows the heading (a step, a waiting or a final state).</summary>
+    public async Task ExpectPanelAsync(string heading) =>
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+
+    public ILocator Field(string label) => Panel.GetByLabel(label, new() { Exact = true });
+
+    public Task FillAsync(string label, string value) => Field(label).FillAsync(value);
+
+    public Task SelectAsync(string label, string value) => Field(label).SelectOptionAsync(value);
+
+    public Task ClickAsync(string button) => Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+
+    /// <summary>The error shown next to a field (its <c>aria-describedby</c> error slot).</summary>
+    public async Task ExpectFieldErrorAsync(string label, string message)
+    {
+        var input = Field(label);
+        await Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
+        var error = Page.Locator($"#{await input.GetAttributeAsync("id")}-err");
+        await Expect(error).ToHaveTextAsync(message);
+    }
+
+    public async Task FillProfileAsync()
+    {
+        await FillAsync("First name", "Jane");
+        await FillAsync("Last name", "Roe");
+        await FillAsync("Email", "jane.roe@example.com");
+        await FillAsync("Date of birth", "1990-04-01");
+        await SelectAsync("Country", "CA");
+        await FillAsync("Street address", "1 Main Street");
+        await FillAsync("City", "Toronto");
+        await SelectAsync("State or province", "ON");
+        await FillAsync("ZIP or postal code", "M5V 2T6");
+    }
+
+    public async Task FillCardAsync(string number)
+    {
+        await FillAsync("Card number", number);
+        await FillAsync("Expiry date", "08/31");
+        await FillAsync("Name on card", "Jane Roe");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="whileHeld"/> while the page's reads of <c>GET /api/gateway/{token}</c> are held back (then
+    /// sent on to the server unchanged), so that a short-lived state such as "Working on it…" can be looked at.
+    /// </summary>
+    public async Task HoldViewResponsesAsync(string token, Func<Task> whileHeld)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var url = $"**/api/gateway/{token}";
+        await Page.RouteAsync(url, async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        try
+        {
+            await whileHeld();
+        }
+        finally
+        {
+            release.TrySetResult();
+            await Page.UnrouteAsync(url);
+        }
+    }
+
+    /// <summary>
+    /// Screenshots the page at 360 px and 1280 px, asserting no horizontal overflow at either width and no script
+    /// error or content-security-policy violation so far.
+    /// </summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        Assert.Empty(_scriptErrors);
+        _shot++;
+        foreach (var (width, height) in new[] { (BrowserFixture.MobileWidth, 780), (BrowserFixture.DesktopWidth, 860) })
+        {
+            await Page.SetViewportSizeAsync(width, height);
+            var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"'{name}' is {scrollWidth} px wide in a {width} px viewport.");
+            await Page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(_screenshots, $"{_shot:00}-{name}-{width}.png"),
+                FullPage = true,
+                Animations = ScreenshotAnimations.Disabled,
+            });
+        }
+
+        await Page.SetViewportSizeAsync(BrowserFixture.MobileWidth, 780);
+    }
+
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
+}
