@@ -20,7 +20,7 @@ namespace LinX.Local.Tests;
 /// storage, the embedded durable runtime. Shared by the tests of the "LocalHost" collection; each test makes its
 /// own workflows (and its own business when it counts rows).
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
     private WebApplication? _app;
@@ -57,7 +57,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["LinX:DevSmsInbox"] = "true",
             ["LinX:Azurite:AutoStart"] = "false",
         };
-        _app = LinxLocalApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        _app = LinxLocalApplication.Create([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            ConfigureServices(builder.Services);
+        });
         await _app.StartAsync();
         Business = NewClient(demoKey);
         Anonymous = NewClient(null);
@@ -74,6 +78,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
+    }
+
+    /// <summary>Services registered before LinX's own (which are TryAdd), e.g. a test clock.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A client with the given API key (none when null); cookies are kept per client.</summary>
