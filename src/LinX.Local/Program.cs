@@ -1,3 +1,5 @@
 using LinX.Local;
 
-await LinxLocalApplication.Create(args).RunAsync();
+// Disposed on every exit path, so a host that fails to start still stops the Azurite it started.
+await using var app = LinxLocalApplication.Create(args);
+await app.RunAsync();

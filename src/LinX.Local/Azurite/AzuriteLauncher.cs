@@ -16,6 +16,7 @@ public sealed class AzuriteLauncher(
     IHostEnvironment environment,
     ILogger<AzuriteLauncher> logger) : IHostedService, IDisposable
 {
+    private const string SetSid = "/usr/bin/setsid";
     private static readonly int[] Ports = [10000, 10001, 10002];
     private Process? _process;
 
@@ -37,13 +38,17 @@ public sealed class AzuriteLauncher(
             await RunAsync("npm", root, cancellationToken, "ci", "--no-audit", "--no-fund");
         }
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // In its own session (setsid) so that Ctrl+C in the terminal stops the host, which then stops Azurite
+        // last, after the durable worker has drained, instead of both dying at once.
+        var detach = File.Exists(SetSid);
+        var start = new ProcessStartInfo(detach ? SetSid : "node") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
         {
+            detach ? "node" : null,
             script, "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
             "--location", Path.Combine(root, options.Value.DataFolder),
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-        })
+        }.OfType<string>())
         {
             start.ArgumentList.Add(arg);
         }
@@ -72,17 +77,26 @@ public sealed class AzuriteLauncher(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    // Also on dispose: when the host fails to start, StopAsync is never called, and Azurite must not outlive it.
+    public void Dispose()
+    {
+        Stop();
+        _process?.Dispose();
+    }
+
+    private void Stop()
+    {
         if (_process is { HasExited: false })
         {
             Log.AzuriteStopping(logger, _process.Id);
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(5000);
         }
-
-        return Task.CompletedTask;
     }
-
-    public void Dispose() => _process?.Dispose();
 
     internal static string FindRepositoryRoot(string start)
     {
