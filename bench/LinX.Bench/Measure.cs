@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using LinX.Bench.Harness;
+
+namespace LinX.Bench;
+
+/// <summary>Process memory and CPU, and a printable breakdown of storage operations.</summary>
+internal static class Measure
+{
+    /// <summary>Managed heap after a full compacting collection, and the working set.</summary>
+    public static (long Heap, long WorkingSet) Memory()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+
+    public static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    public static string Mb(long bytes) => Stats.F(bytes / 1e6) + " MB";
+
+    /// <summary>"GET Workflows(key): 2.0, POST $batch: 1.0 ..." per unit, the host's random table prefixes removed.</summary>
+    public static string Breakdown(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after, double units, HostSettings settings, int top = 12) =>
+        string.Join(", ", StorageRequestCounter.Delta(before, after)
+            .Take(top)
+            .Select(x => $"{x.Operation.Replace(settings.TablePrefix, string.Empty, StringComparison.Ordinal).Replace(settings.TaskHub, "hub", StringComparison.Ordinal)}: {Stats.F(x.Count / units, 2)}"));
+}
