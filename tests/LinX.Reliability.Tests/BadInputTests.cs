@@ -55,6 +55,8 @@ public sealed class BadInputTests(ReliabilityHostFixture fixture, ITestOutputHel
         var after = await fixture.Scan.SnapshotAsync();
         output.WriteLine($"{corpus.Count} requests; answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} x{s.Value}"))}");
         Assert.True(corpus.Count >= 2000, $"the corpus has {corpus.Count} requests");
+        failures.Sort(StringComparer.Ordinal);
+        failures.ForEach(output.WriteLine);
         Assert.Empty(failures);
         Assert.Empty(after.Except(before));
         Assert.Empty(before.Except(after));
