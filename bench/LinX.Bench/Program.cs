@@ -10,6 +10,10 @@ var options = BenchOptions.Parse(args.Skip(1));
 
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
+
+// Ctrl+C or a kill of the run still stops the Azurite it started.
+AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().GetAwaiter().GetResult();
+Console.CancelKeyPress += (_, _) => azurite.DisposeAsync().GetAwaiter().GetResult();
 try
 {
     Console.WriteLine($"LinX on the local host and Azurite 3.35 (in memory), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
