@@ -37,18 +37,12 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
         await host.StartAsync();
         var scripts = Enumerable.Range(0, workflows).Select(WorkflowScript.Mixed).ToList();
         var driver = new CustomerDriver(host.Api, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(4));
-        using var stop = new CancellationTokenSource();
 
         // Act: all workflows at once, while the host is killed and restarted.
         var runs = scripts.Select((script, i) => RunAsync(host, driver, script, $"crash-{i}-{Guid.NewGuid():N}")).ToList();
-        var killer = KillRepeatedlyAsync(host, kills, random, stop.Token);
+        var killer = KillRepeatedlyAsync(host, kills, random, runs);
         var results = await Task.WhenAll(runs);
-        await stop.CancelAsync();
-        await killer;
-        if (!host.IsRunning)
-        {
-            await host.StartAsync();
-        }
+        var killsInFlight = await killer;
 
         // Assert: the state each script implies; no workflow, customer, account or transaction twice.
         var scan = new StorageScan(settings);
@@ -68,10 +62,11 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
         var history = await Task.WhenAll(results.Select(async r => (await host.Api.NotificationsAsync(r.WorkflowId)).EnumerateArray().Count()));
         var sends = SmsSends(host.OutputLines);
         var duplicates = sends.Values.Sum(n => n - 1);
-        output.WriteLine($"{workflows} workflows, host started {host.Starts} times ({kills} SIGKILLs); SMS in history: {history.Sum()}; SMS sends logged: {sends.Values.Sum()} for {sends.Count} (workflow, serial); duplicate SMS: {duplicates}");
+        output.WriteLine($"{workflows} workflows, host started {host.Starts} times ({kills} SIGKILLs, {killsInFlight} while workflows ran); SMS in history: {history.Sum()}; SMS sends logged: {sends.Values.Sum()} for {sends.Count} (workflow, serial); duplicate SMS: {duplicates}");
         Assert.Empty(failures);
         Assert.Equal(workflows, kinds.GetValueOrDefault("workflow"));
         Assert.Equal(kills + 1, host.Starts);
+        Assert.True(kills == 0 || killsInFlight > 0, "at least one kill hit running workflows");
         Assert.All(history, n => Assert.True(n >= 1, "every workflow sent its first SMS"));
     }
 
@@ -98,15 +93,20 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
         return (script, created.WorkflowId!, result.Status);
     }
 
-    private static async Task KillRepeatedlyAsync(HostProcess host, int kills, Random random, CancellationToken cancellationToken)
+    /// <summary>Kills and restarts the host <paramref name="kills"/> times; returns how many kills hit while workflows were still running.</summary>
+    private static async Task<int> KillRepeatedlyAsync(HostProcess host, int kills, Random random, IReadOnlyList<Task> runs)
     {
-        for (var i = 0; i < kills && !cancellationToken.IsCancellationRequested; i++)
+        var inFlight = 0;
+        for (var i = 0; i < kills; i++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 2500)), CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 1500)));
+            inFlight += runs.All(r => r.IsCompleted) ? 0 : 1;
             await host.KillAsync();
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 800)), CancellationToken.None);
-            await host.StartAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 500)));
+            await host.StartAsync();
         }
+
+        return inFlight;
     }
 
     /// <summary>Sends per (workflow, serial), from the host's "SMS n (origin) of workflow id" log lines across every run.</summary>
