@@ -18,7 +18,7 @@ internal static class CreateBench
         var levels = options.Ints("levels", 1, 8, 32, 128);
         var table = new ResultTable(
             $"Create throughput ({seconds} s per level, seed example 1 with an Idempotency-Key, durable worker stopped)",
-            "clients", "creates/s", "p50 ms", "p99 ms", "storage req/create", "raw table writes/s", "storage-bound limit/s", "LinX / limit");
+            "clients", "creates/s", "p50 ms", "p99 ms", "storage req/create", "raw table writes/s", "storage-bound limit/s", "LinX / limit", "CPU: machine / bench+host");
         var settings = new HostSettings(connectionString);
         await using var host = await InProcessHost.StartAsync(settings);
         await host.Worker.StopAsync(CancellationToken.None);
@@ -30,15 +30,19 @@ internal static class CreateBench
         {
             var before = host.StorageRequests;
             var ops = host.Tables.ByOperation();
+            var machine = Measure.MachineCpu();
+            var cpu = Measure.Cpu();
             var (count, latencies) = await RunForAsync(clients, TimeSpan.FromSeconds(seconds), async _ => await CreateAsync(host.Api, json));
             var perCreate = (double)(host.StorageRequests - before) / count;
+            var busy = Measure.BusyPercent(machine, Measure.MachineCpu());
+            var ours = 100 * (Measure.Cpu() - cpu).TotalSeconds / seconds / Environment.ProcessorCount;
             breakdown = Measure.Breakdown(ops, host.Tables.ByOperation(), count, settings);
             var raw = await RawWritesPerSecondAsync(connectionString, clients, TimeSpan.FromSeconds(seconds));
             var rate = count / (double)seconds;
             var limit = raw / perCreate;
             table.Add(
                 clients.ToString(System.Globalization.CultureInfo.InvariantCulture), Stats.F(rate), Stats.F(Stats.Percentile(latencies, 0.5)),
-                Stats.F(Stats.Percentile(latencies, 0.99)), Stats.F(perCreate, 2), Stats.F(raw), Stats.F(limit), Stats.F(100 * rate / limit, 0) + " %");
+                Stats.F(Stats.Percentile(latencies, 0.99)), Stats.F(perCreate, 2), Stats.F(raw), Stats.F(limit), Stats.F(100 * rate / limit, 0) + " %", $"{Stats.F(busy, 0)} % / {Stats.F(ours, 0)} %");
         }
 
         table.Print();

@@ -22,6 +22,25 @@ internal static class Measure
         return process.TotalProcessorTime;
     }
 
+    /// <summary>Busy and total jiffies of all cores (Linux <c>/proc/stat</c>); zeros elsewhere.</summary>
+    public static (long Busy, long Total) MachineCpu()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return (0, 0);
+        }
+
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var idle = fields[3] + fields[4];
+        var total = fields.Take(8).Sum();
+        return (total - idle, total);
+    }
+
+    /// <summary>Percent of all cores busy between two <see cref="MachineCpu"/> readings.</summary>
+    public static double BusyPercent((long Busy, long Total) before, (long Busy, long Total) after) =>
+        after.Total == before.Total ? double.NaN : 100.0 * (after.Busy - before.Busy) / (after.Total - before.Total);
+
     public static string Mb(long bytes) => Stats.F(bytes / 1e6) + " MB";
 
     /// <summary>"GET Workflows(key): 2.0, POST $batch: 1.0 ..." per unit, the host's random table prefixes removed.</summary>

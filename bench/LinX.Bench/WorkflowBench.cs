@@ -16,7 +16,7 @@ internal static class WorkflowBench
     public static async Task RunAsync(string connectionString, BenchOptions options)
     {
         var workflows = options.Int("workflows", 1000);
-        var customers = options.Int("customers", 32);
+        var customers = options.Int("customers", 16);
         var settings = new HostSettings(connectionString);
         settings.Values["LinX:Durable:MinPollingInterval"] = "00:00:00.010";
         settings.Values["LinX:Durable:MaxPollingInterval"] = "00:00:01";
