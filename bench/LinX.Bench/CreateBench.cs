@@ -18,7 +18,7 @@ internal static class CreateBench
         var levels = options.Ints("levels", 1, 8, 32, 128);
         var table = new ResultTable(
             $"Create throughput ({seconds} s per level, seed example 1 with an Idempotency-Key, durable worker stopped)",
-            "clients", "creates/s", "p50 ms", "p99 ms", "storage req/create", "raw table writes/s", "storage-bound limit/s", "LinX / limit", "CPU: machine / bench+host");
+            "clients", "creates/s", "p50 ms", "p99 ms", "storage req/create", "raw table writes/s", "storage-bound limit/s", "LinX / limit", "raw create mix/s", "LinX / mix", "CPU: machine / bench+host / Azurite");
         var settings = new HostSettings(connectionString);
         await using var host = await InProcessHost.StartAsync(settings);
         await host.Worker.StopAsync(CancellationToken.None);
@@ -32,17 +32,21 @@ internal static class CreateBench
             var ops = host.Tables.ByOperation();
             var machine = Measure.MachineCpu();
             var cpu = Measure.Cpu();
+            var azuriteCpu = Measure.ChildCpu();
             var (count, latencies) = await RunForAsync(clients, TimeSpan.FromSeconds(seconds), async _ => await CreateAsync(host.Api, json));
             var perCreate = (double)(host.StorageRequests - before) / count;
             var busy = Measure.BusyPercent(machine, Measure.MachineCpu());
             var ours = 100 * (Measure.Cpu() - cpu).TotalSeconds / seconds / Environment.ProcessorCount;
+            var azurite = 100 * (Measure.ChildCpu() - azuriteCpu).TotalSeconds / seconds / Environment.ProcessorCount;
             breakdown = Measure.Breakdown(ops, host.Tables.ByOperation(), count, settings);
             var raw = await RawWritesPerSecondAsync(connectionString, clients, TimeSpan.FromSeconds(seconds));
+            var mix = await RawCreateMixPerSecondAsync(connectionString, clients, TimeSpan.FromSeconds(seconds));
             var rate = count / (double)seconds;
             var limit = raw / perCreate;
             table.Add(
                 clients.ToString(System.Globalization.CultureInfo.InvariantCulture), Stats.F(rate), Stats.F(Stats.Percentile(latencies, 0.5)),
-                Stats.F(Stats.Percentile(latencies, 0.99)), Stats.F(perCreate, 2), Stats.F(raw), Stats.F(limit), Stats.F(100 * rate / limit, 0) + " %", $"{Stats.F(busy, 0)} % / {Stats.F(ours, 0)} %");
+                Stats.F(Stats.Percentile(latencies, 0.99)), Stats.F(perCreate, 2), Stats.F(raw), Stats.F(limit), Stats.F(100 * rate / limit, 0) + " %",
+                Stats.F(mix), Stats.F(100 * rate / mix, 0) + " %", $"{Stats.F(busy, 0)} % / {Stats.F(ours, 0)} % / {Stats.F(azurite, 0)} %");
         }
 
         table.Print();
@@ -75,6 +79,20 @@ internal static class CreateBench
             return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         });
         await client.DeleteAsync();
+        return count / duration.TotalSeconds;
+    }
+
+    /// <summary>Creates' storage requests issued straight from the SDK by this many clients (see <see cref="RawCreateMix"/>).</summary>
+    private static async Task<double> RawCreateMixPerSecondAsync(string connectionString, int clients, TimeSpan duration)
+    {
+        var mix = await RawCreateMix.CreateAsync(connectionString);
+        var (count, _) = await RunForAsync(clients, duration, async _ =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            await mix.OneAsync();
+            return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        });
+        await mix.DeleteAsync();
         return count / duration.TotalSeconds;
     }
 

@@ -41,6 +41,36 @@ internal static class Measure
     public static double BusyPercent((long Busy, long Total) before, (long Busy, long Total) after) =>
         after.Total == before.Total ? double.NaN : 100.0 * (after.Busy - before.Busy) / (after.Total - before.Total);
 
+    /// <summary>CPU time of this process's child processes (Azurite), from Linux <c>/proc</c>; zero elsewhere.</summary>
+    public static TimeSpan ChildCpu()
+    {
+        if (!Directory.Exists("/proc"))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var self = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[1] == self)
+                {
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // A process that ended meanwhile, or one we may not read.
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ
+    }
+
     public static string Mb(long bytes) => Stats.F(bytes / 1e6) + " MB";
 
     /// <summary>"GET Workflows(key): 2.0, POST $batch: 1.0 ..." per unit, the host's random table prefixes removed.</summary>
