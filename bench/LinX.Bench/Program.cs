@@ -11,9 +11,18 @@ var options = BenchOptions.Parse(args.Skip(1));
 var azurite = new AzuriteFixture();
 await azurite.InitializeAsync();
 
-// Ctrl+C or a kill of the run still stops the Azurite it started.
-AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().GetAwaiter().GetResult();
-Console.CancelKeyPress += (_, _) => azurite.DisposeAsync().GetAwaiter().GetResult();
+// Ctrl+C or a kill of the run still stops the Azurite it started (once).
+var stopped = 0;
+void StopAzurite()
+{
+    if (Interlocked.Exchange(ref stopped, 1) == 0)
+    {
+        azurite.DisposeAsync().GetAwaiter().GetResult();
+    }
+}
+
+AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAzurite();
+Console.CancelKeyPress += (_, _) => StopAzurite();
 try
 {
     Console.WriteLine($"LinX on the local host and Azurite 3.35 (in memory), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -34,5 +43,5 @@ try
 }
 finally
 {
-    await azurite.DisposeAsync();
+    StopAzurite();
 }

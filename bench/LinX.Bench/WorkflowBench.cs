@@ -62,6 +62,7 @@ internal static class WorkflowBench
     private static async Task<List<DriveResult>> DriveAsync(InProcessHost host, CustomerDriver driver, int first, int count, int customers)
     {
         var results = new List<DriveResult>(count);
+        var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, customers).Select(async _ =>
         {
@@ -79,6 +80,11 @@ internal static class WorkflowBench
                 lock (results)
                 {
                     results.Add(result);
+                    if (results.Count % 100 == 0)
+                    {
+                        // Progress, to see whether the rate holds as storage fills up.
+                        Console.WriteLine($"  {results.Count} completed in {Stats.F(clock.Elapsed.TotalSeconds)} s");
+                    }
                 }
             }
         }));
