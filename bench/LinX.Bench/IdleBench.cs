@@ -48,12 +48,25 @@ internal static class IdleBench
     {
         var json = Seeds.Json(1);
         var episodesBefore = host.Worker.EpisodesCommitted;
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
         {
-            var created = await host.Api.CreateAsync(json, Guid.NewGuid().ToString("N"), ct);
-            if (created.Status != HttpStatusCode.Accepted)
+            // Like a business: retry a create that timed out with the same Idempotency-Key (Azurite saturates here).
+            var key = Guid.NewGuid().ToString("N");
+            for (var attempt = 1; ; attempt++)
             {
-                throw new InvalidOperationException($"Create answered {(int)created.Status}.");
+                try
+                {
+                    var created = await host.Api.CreateAsync(json, key, ct);
+                    if (created.Status != HttpStatusCode.Accepted)
+                    {
+                        throw new InvalidOperationException($"Create answered {(int)created.Status}.");
+                    }
+
+                    return;
+                }
+                catch (TaskCanceledException) when (attempt < 5 && !ct.IsCancellationRequested)
+                {
+                }
             }
         });
 
