@@ -24,9 +24,16 @@ internal sealed class JsonBody
             return null;
         }
 
+        // JsonDocument only checks the UTF-8 of a string when it is read: an invalid byte would throw there (a 500).
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            error = new FieldError("$", "The body is not valid UTF-8.", ServiceErrorCodes.MalformedJson);
+            return null;
+        }
+
         try
         {
-            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
+            var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;
@@ -68,6 +75,13 @@ internal sealed class JsonBody
         if (required && text.Length == 0)
         {
             Errors.Add(new FieldError(path, $"'{name}' is required.", ServiceErrorCodes.Required));
+            return null;
+        }
+
+        // Names and addresses end up in SMS, records and the business's systems: no control or bidi-override characters.
+        if (Workflows.TextRules.HasForbiddenCharacter(text, allowLineBreaks: false))
+        {
+            Errors.Add(new FieldError(path, $"'{name}' contains a control character.", ServiceErrorCodes.InvalidValue));
             return null;
         }
 

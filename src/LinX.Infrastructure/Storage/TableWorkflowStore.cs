@@ -37,8 +37,9 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         try
         {
+            // The row is what was just written: reading it back would cost a storage request per create.
             await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return new WorkflowCreateResult(true, (await GetAsync(workflow.BusinessId, workflow.WorkflowId, cancellationToken))!);
+            return new WorkflowCreateResult(true, workflow);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {

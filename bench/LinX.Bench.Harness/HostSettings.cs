@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using LinX.Testing;
+
+namespace LinX.Bench.Harness;
+
+/// <summary>
+/// The configuration of one LinX host on one Azurite: a free loopback port, its own table prefix and task hub,
+/// fresh keys and a fixed demo API key. Kept for the life of a run so that a restarted host is the same host.
+/// </summary>
+public sealed class HostSettings
+{
+    public HostSettings(string connectionString)
+    {
+        ConnectionString = connectionString;
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        TablePrefix = AzuriteFixture.UniqueName("lx");
+        TaskHub = AzuriteFixture.UniqueName("hub");
+        DemoApiKey = "linx_bench_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        Values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Urls"] = BaseUrl,
+            ["LinX:PublicBaseUrl"] = BaseUrl,
+            ["LinX:Storage:ConnectionString"] = connectionString,
+            ["LinX:Storage:TablePrefix"] = TablePrefix,
+            ["LinX:Durable:ConnectionString"] = connectionString,
+            ["LinX:Durable:TaskHub"] = TaskHub,
+            ["LinX:Security:DataKey"] = Key(),
+            ["LinX:Security:LinkKey"] = Key(),
+            ["LinX:Security:FingerprintKey"] = Key(),
+            ["LinX:Demo:ApiKey"] = DemoApiKey,
+            ["LinX:DevSmsInbox"] = "true",
+            ["LinX:Azurite:AutoStart"] = "false",
+        };
+    }
+
+    public string ConnectionString { get; }
+
+    public string BaseUrl { get; }
+
+    public string TablePrefix { get; }
+
+    public string TaskHub { get; }
+
+    public string DemoApiKey { get; }
+
+    /// <summary>Configuration keys (<c>LinX:Durable:TaskHub</c> form); add or override before starting the host.</summary>
+    public IDictionary<string, string?> Values { get; }
+
+    /// <summary>The same settings as environment variables (<c>LinX__Durable__TaskHub</c>).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> AsEnvironment() =>
+        Values.Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace(":", "__", StringComparison.Ordinal), kv.Value));
+
+    private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using LinX.Bench.Harness;
+using LinX.Testing;
+
+namespace LinX.Bench;
+
+/// <summary>
+/// Benchmark 3: what waiting costs. Host memory, CPU and storage requests per minute while idle, first with one
+/// workflow waiting, then with many (default 10,000) waiting for their customers. Default polling options
+/// (the production defaults), so that the idle request rate is the one a deployment would pay.
+/// </summary>
+internal static class IdleBench
+{
+    public static async Task RunAsync(string connectionString, BenchOptions options)
+    {
+        var waiting = options.Int("waiting", 10_000);
+        var idle = TimeSpan.FromSeconds(options.Int("idleSeconds", 60));
+        var settings = new HostSettings(connectionString);
+        await using var host = await InProcessHost.StartAsync(settings);
+        using var listener = new AzureRequestListener();
+
+        await CreateWaitingAsync(host, 1);
+        var memoryBefore = Measure.Memory();
+        var (requestsOne, cpuOne, opsOne) = await IdleAsync(host, listener, idle);
+
+        var clock = Stopwatch.StartNew();
+        await CreateWaitingAsync(host, waiting);
+        clock.Stop();
+        var memoryAfter = Measure.Memory();
+        var (requestsMany, cpuMany, opsMany) = await IdleAsync(host, listener, idle);
+
+        var perMinute = 60 / idle.TotalSeconds;
+        var table = new ResultTable($"Idle cost: {waiting} workflows waiting for their customers ({idle.TotalSeconds:0} s idle windows)", "metric", "1 waiting", $"{waiting + 1} waiting");
+        table.Add("managed heap (after full GC)", Measure.Mb(memoryBefore.Heap), Measure.Mb(memoryAfter.Heap));
+        table.Add("process working set", Measure.Mb(memoryBefore.WorkingSet), Measure.Mb(memoryAfter.WorkingSet));
+        table.Add("CPU while idle (% of one core)", Stats.F(100 * cpuOne / idle.TotalSeconds), Stats.F(100 * cpuMany / idle.TotalSeconds));
+        table.Add("storage requests per minute while idle", Stats.F(requestsOne * perMinute), Stats.F(requestsMany * perMinute));
+        table.Print();
+        Console.WriteLine();
+        Console.WriteLine($"Heap growth: {Measure.Mb(memoryAfter.Heap - memoryBefore.Heap)}; working set growth: {Measure.Mb(memoryAfter.WorkingSet - memoryBefore.WorkingSet)}; {waiting} created and settled in {Stats.F(clock.Elapsed.TotalSeconds)} s.");
+        Console.WriteLine($"Idle requests per minute by operation, 1 waiting: {opsOne}");
+        Console.WriteLine($"Idle requests per minute by operation, {waiting + 1} waiting: {opsMany}");
+    }
+
+    /// <summary>Creates workflows (seed 1) and waits until each has sent its SMS and the runtime has gone quiet.</summary>
+    private static async Task CreateWaitingAsync(InProcessHost host, int count)
+    {
+        var json = Seeds.Json(1);
+        var episodesBefore = host.Worker.EpisodesCommitted;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+        {
+            // Like a business: retry a create that timed out with the same Idempotency-Key (Azurite saturates here).
+            var key = Guid.NewGuid().ToString("N");
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var created = await host.Api.CreateAsync(json, key, ct);
+                    if (created.Status != HttpStatusCode.Accepted)
+                    {
+                        throw new InvalidOperationException($"Create answered {(int)created.Status}.");
+                    }
+
+                    return;
+                }
+                catch (TaskCanceledException) when (attempt < 5 && !ct.IsCancellationRequested)
+                {
+                }
+            }
+        });
+
+        // Start, SendNotification done, Update done: three episodes each, then the orchestration waits on its timer and event.
+        await Poll.UntilAsync(() => Task.FromResult(host.Worker.EpisodesCommitted - episodesBefore >= 3L * count), TimeSpan.FromMinutes(30), "the workflows to be waiting");
+        var last = -1L;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var now = host.Worker.EpisodesCommitted;
+                var quiet = now == last;
+                last = now;
+                return quiet;
+            },
+            TimeSpan.FromMinutes(5),
+            "the runtime to go quiet");
+    }
+
+    private static async Task<(long Requests, double CpuSeconds, string Operations)> IdleAsync(InProcessHost host, AzureRequestListener listener, TimeSpan window)
+    {
+        var requests = host.StorageRequests;
+        var ops = listener.ByOperation();
+        var cpu = Measure.Cpu();
+        await Task.Delay(window);
+        var cpuSeconds = (Measure.Cpu() - cpu).TotalSeconds;
+        return (host.StorageRequests - requests, cpuSeconds, Measure.Breakdown(ops, listener.ByOperation(), window.TotalMinutes, host.Settings));
+    }
+}

@@ -1,0 +1,47 @@
+using LinX.Bench;
+using LinX.Testing;
+
+// Usage: dotnet run -c Release --project bench/LinX.Bench -- <create|workflow|idle|all> [name=value ...]
+//   create:   seconds=10 levels=1,8,32,128
+//   workflow: workflows=1000 customers=32
+//   idle:     waiting=10000 idleSeconds=60
+var command = args.Length > 0 ? args[0] : "all";
+var options = BenchOptions.Parse(args.Skip(1));
+
+var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+
+// Ctrl+C or a kill of the run still stops the Azurite it started (once).
+var stopped = 0;
+void StopAzurite()
+{
+    if (Interlocked.Exchange(ref stopped, 1) == 0)
+    {
+        azurite.DisposeAsync().GetAwaiter().GetResult();
+    }
+}
+
+AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAzurite();
+Console.CancelKeyPress += (_, _) => StopAzurite();
+try
+{
+    Console.WriteLine($"LinX on the local host and Azurite 3.35 (in memory), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    if (command is "create" or "all")
+    {
+        await CreateBench.RunAsync(azurite.ConnectionString, options);
+    }
+
+    if (command is "workflow" or "all")
+    {
+        await WorkflowBench.RunAsync(azurite.ConnectionString, options);
+    }
+
+    if (command is "idle" or "all")
+    {
+        await IdleBench.RunAsync(azurite.ConnectionString, options);
+    }
+}
+finally
+{
+    StopAzurite();
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using LinX.Bench.Harness;
+
+namespace LinX.Bench;
+
+/// <summary>
+/// Benchmark 2: seed-example workflows (1..4 in turn) created by the business and driven to COMPLETED by
+/// scripted customers through the Gateway API: completions per second, submit-to-step-done latency, and storage
+/// requests per completed workflow (everything counted, then without the customers' own status polls).
+/// </summary>
+internal static class WorkflowBench
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    public static async Task RunAsync(string connectionString, BenchOptions options)
+    {
+        var workflows = options.Int("workflows", 1000);
+        var customers = options.Int("customers", 16);
+        var settings = new HostSettings(connectionString);
+        settings.Values["LinX:Durable:MinPollingInterval"] = "00:00:00.010";
+        settings.Values["LinX:Durable:MaxPollingInterval"] = "00:00:01";
+        await using var host = await InProcessHost.StartAsync(settings);
+        using var listener = new AzureRequestListener();
+        var driver = new CustomerDriver(host.Api, PollInterval, TimeSpan.FromMinutes(5));
+
+        await DriveAsync(host, driver, 0, 1, 8); // warm-up: one of each seed
+        var viewCost = await ViewCostAsync(host);
+
+        var before = host.StorageRequests;
+        var beforeOps = listener.ByOperation();
+        var results = new List<DriveResult>(workflows);
+        var clock = Stopwatch.StartNew();
+        results.AddRange(await DriveAsync(host, driver, 100, workflows, customers));
+        clock.Stop();
+        var requests = host.StorageRequests - before;
+        var views = results.Sum(r => r.Views);
+        var latencies = results.SelectMany(r => r.StepLatenciesMs).ToList();
+        var perWorkflow = (double)requests / workflows;
+        var perWorkflowNoPolls = (requests - views * viewCost) / workflows;
+        var minimum = DesignMinimum.AverageOverSeeds();
+
+        var table = new ResultTable(
+            $"Full workflow: {workflows} seed examples (1..4 in turn) driven to COMPLETED by {customers} concurrent scripted customers",
+            "metric", "value");
+        table.Add("completed per second", Stats.F(workflows / clock.Elapsed.TotalSeconds));
+        table.Add("wall time", Stats.F(clock.Elapsed.TotalSeconds) + " s");
+        table.Add("not COMPLETED", results.Count(r => r.Status != "COMPLETED").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.Add("customer submit -> step COMPLETED, p50", Stats.F(Stats.Percentile(latencies, 0.5)) + " ms");
+        table.Add("customer submit -> step COMPLETED, p99", Stats.F(Stats.Percentile(latencies, 0.99)) + " ms");
+        table.Add("storage requests per completed workflow, all", Stats.F(perWorkflow));
+        table.Add($"  of which the customer's status polls ({Stats.F((double)views / workflows)} views x {Stats.F(viewCost, 2)} req)", Stats.F(views * viewCost / workflows));
+        table.Add("storage requests per completed workflow, without the polls", Stats.F(perWorkflowNoPolls));
+        table.Add("design minimum (average of the 4 seeds, see docs/performance.md)", Stats.F(minimum));
+        table.Add("ratio to the design minimum", Stats.F(perWorkflowNoPolls / minimum, 2) + " x");
+        table.Print();
+        Console.WriteLine();
+        Console.WriteLine("Per completed workflow, by operation (Azure SDK diagnostics; includes the polls): " +
+            Measure.Breakdown(beforeOps, listener.ByOperation(), workflows, settings, top: 30));
+    }
+
+    private static async Task<List<DriveResult>> DriveAsync(InProcessHost host, CustomerDriver driver, int first, int count, int customers)
+    {
+        var results = new List<DriveResult>(count);
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, customers).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var script = new WorkflowScript(((first + i) % 4) + 1, ScriptEnding.Complete);
+                var created = await host.Api.CreateAsync(Seeds.Json(script.Seed), Guid.NewGuid().ToString("N"));
+                if (created.Status != HttpStatusCode.Accepted)
+                {
+                    throw new InvalidOperationException($"Create answered {(int)created.Status}: {created.Body}");
+                }
+
+                var result = await driver.RunAsync(created.WorkflowId!, created.Token!, script);
+                lock (results)
+                {
+                    results.Add(result);
+                    if (results.Count % 100 == 0)
+                    {
+                        // Progress, to see whether the rate holds as storage fills up.
+                        Console.WriteLine($"  {results.Count} completed in {Stats.F(clock.Elapsed.TotalSeconds)} s");
+                    }
+                }
+            }
+        }));
+        return results;
+    }
+
+    /// <summary>LinX-table requests of one Gateway view (what each customer poll costs), on an active workflow.</summary>
+    private static async Task<double> ViewCostAsync(InProcessHost host)
+    {
+        var created = await host.Api.CreateAsync(Seeds.Json(1), Guid.NewGuid().ToString("N"));
+        await LinX.Testing.Poll.UntilAsync(
+            async () => (await host.Api.ViewAsync(created.Token!))?.GetProperty("currentStep").GetInt32() == 1,
+            TimeSpan.FromSeconds(30),
+            "the first step to be active");
+        const int Views = 20;
+        var before = host.Tables.Requests;
+        for (var i = 0; i < Views; i++)
+        {
+            await host.Api.ViewAsync(created.Token!);
+        }
+
+        return (double)(host.Tables.Requests - before) / Views;
+    }
+}
