@@ -1,5 +1,6 @@
 using LinX.Api.Gateway;
 using LinX.Api.Resources;
+using LinX.Api.Webhooks;
 using LinX.Api.Workflows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,18 @@ public static class LinXApiEndpoints
         business.MapGet("/customers/{id}", ResourceEndpoints.CustomerAsync).WithName("GetCustomer");
         business.MapGet("/financial-accounts/{id}", ResourceEndpoints.FinancialAccountAsync).WithName("GetFinancialAccount");
         business.MapGet("/transactions/{id}", ResourceEndpoints.TransactionAsync).WithName("GetTransaction");
+
+        var webhooks = app.MapGroup("/api/linx/webhook-subscriptions").WithTags("Webhooks");
+        webhooks.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.CreateAsync).WithName("CreateWebhookSubscription");
+        webhooks.MapGet(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.ListAsync).WithName("ListWebhookSubscriptions");
+        webhooks.MapGet("/{id}", WebhookSubscriptionEndpoints.GetAsync).WithName("GetWebhookSubscription");
+        webhooks.MapPut("/{id}", WebhookSubscriptionEndpoints.UpdateAsync).WithName("UpdateWebhookSubscription");
+        webhooks.MapDelete("/{id}", WebhookSubscriptionEndpoints.DeleteAsync).WithName("DeleteWebhookSubscription");
+        webhooks.MapPost("/{id}/suspend", WebhookSubscriptionEndpoints.SuspendAsync).WithName("SuspendWebhookSubscription");
+        webhooks.MapPost("/{id}/resume", WebhookSubscriptionEndpoints.ResumeAsync).WithName("ResumeWebhookSubscription");
+        webhooks.MapPost("/{id}/rotate-secret", WebhookSubscriptionEndpoints.RotateSecretAsync).WithName("RotateWebhookSecret");
+        webhooks.MapGet("/{id}/deliveries", WebhookSubscriptionEndpoints.DeliveriesAsync).WithName("ListWebhookDeliveries");
+        webhooks.MapPost("/{id}/deliveries/{eventId}/redeliver", WebhookSubscriptionEndpoints.RedeliverAsync).WithName("RedeliverWebhookEvent");
 
         var gateway = app.MapGroup("/api/gateway/{token}").WithTags("Gateway").ExcludeFromDescription();
         gateway.MapGet(string.Empty, GatewayEndpoints.ViewAsync);

@@ -4,6 +4,7 @@ using LinX.Core.Gateway;
 using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Security;
+using LinX.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,7 +23,10 @@ public static class LinXCoreServiceCollectionExtensions
         services.AddOptions<LinXOptions>().BindConfiguration(LinXOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LinXSecurityOptions>().BindConfiguration(LinXSecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<LinXCrypto>();
+        services.TryAddScoped<WebhookPublisher>();
+        services.TryAddScoped<WebhookSubscriptionService>();
         services.TryAddSingleton<SmsComposer>();
         services.TryAddScoped<ApiKeyAuthenticator>();
         services.TryAddScoped<WorkflowService>();

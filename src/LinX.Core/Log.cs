@@ -32,3 +32,16 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Information, "Workflow {WorkflowId}: customer submitted step {StepName}")]
     public static partial void StepSubmitted(this ILogger logger, Guid workflowId, string stepName);
 }
+
+/// <summary>The webhook log messages of LinX.Core: ids and status codes only, never bodies or secrets.</summary>
+internal static partial class WebhookLog
+{
+    [LoggerMessage(20, LogLevel.Information, "Webhook dispatcher started for subscription {SubscriptionId}, workflow {WorkflowId}")]
+    public static partial void WebhookDispatcherStarted(this ILogger logger, Guid subscriptionId, Guid workflowId);
+
+    [LoggerMessage(21, LogLevel.Information, "Webhook event {EventId} to subscription {SubscriptionId}: {Result} -> {Outcome}")]
+    public static partial void WebhookAttempted(this ILogger logger, Guid subscriptionId, Guid eventId, string result, string outcome);
+
+    [LoggerMessage(22, LogLevel.Information, "Webhook subscription {SubscriptionId} of business {BusinessId}: {Change}")]
+    public static partial void WebhookSubscriptionChanged(this ILogger logger, Guid subscriptionId, Guid businessId, string change);
+}

@@ -23,6 +23,7 @@ builder.Services
     .AddLinXCore()
     .AddLinXTableStorage()
     .AddLinXSandboxPayments()
+    .AddLinXWebhookSender()
     .AddLinXAcsSms()
     .AddLinXDurableFunctionsClient();
 

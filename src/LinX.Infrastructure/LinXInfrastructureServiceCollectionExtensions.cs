@@ -5,10 +5,12 @@ using LinX.Core.Businesses;
 using LinX.Core.Customers;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
+using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using LinX.Infrastructure.Payments;
 using LinX.Infrastructure.Sms;
 using LinX.Infrastructure.Storage;
+using LinX.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +47,8 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<INotificationStore, TableNotificationStore>();
         services.TryAddSingleton<IBusinessStore, TableBusinessStore>();
         services.TryAddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.TryAddSingleton<IWebhookSubscriptionStore, TableWebhookSubscriptionStore>();
+        services.TryAddSingleton<IWebhookDeliveryStore, TableWebhookDeliveryStore>();
         services.AddHostedService<TableInitializer>();
         return services;
     }
@@ -55,6 +59,16 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DevSmsInbox>();
         services.TryAddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevSmsInbox>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the outbound webhook sender (<see cref="IWebhookSender"/>): no redirects, SSRF guard on every connection,
+    /// time and size limits from <c>LinX:Webhooks</c>.
+    /// </summary>
+    public static IServiceCollection AddLinXWebhookSender(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IWebhookSender, HttpWebhookSender>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using LinX.Api.Management;
 using LinX.Core;
 using LinX.Core.Activities;
 using LinX.Core.Orchestration;
+using LinX.Core.Webhooks;
 using LinX.Durable.Hosting;
 using LinX.Infrastructure;
 using LinX.Local.Azurite;
@@ -19,13 +20,15 @@ public static class LocalServiceCollectionExtensions
         // Hosted services start in registration order: Azurite first, then tables, demo data, the worker.
         services.AddOptions<AzuriteOptions>().BindConfiguration(AzuriteOptions.Section);
         services.AddHostedService<AzuriteLauncher>();
-        services.AddLinXCore().AddLinXTableStorage().AddLinXDevSms().AddLinXSandboxPayments();
+        services.AddLinXCore().AddLinXTableStorage().AddLinXDevSms().AddLinXSandboxPayments().AddLinXWebhookSender();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         services.AddSingleton<IManagementUrls, LocalManagementUrls>();
 
-        var durable = services.AddLinXDurable().AddOrchestrator(LinxOrchestration.Name, LinxOrchestration.RunAsync);
+        var durable = services.AddLinXDurable()
+            .AddOrchestrator(LinxOrchestration.Name, LinxOrchestration.RunAsync)
+            .AddOrchestrator(WebhookDispatchOrchestration.Name, WebhookDispatchOrchestration.RunAsync);
         foreach (var activity in ActivityCatalog.All)
         {
             durable.AddActivity(activity.Name, activity.InputType, activity.OutputType, activity.Invoke);

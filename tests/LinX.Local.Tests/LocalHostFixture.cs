@@ -56,6 +56,9 @@ public class LocalHostFixture : IAsyncLifetime
             ["LinX:Demo:ApiKey"] = demoKey,
             ["LinX:DevSmsInbox"] = "true",
             ["LinX:Azurite:AutoStart"] = "false",
+            ["LinX:Webhooks:AllowLoopback"] = "true",
+            ["LinX:Webhooks:FirstRetryDelay"] = "00:00:00.100",
+            ["LinX:Webhooks:MaxRetryDelay"] = "00:00:00.500",
         };
         _app = LinxLocalApplication.Create([], builder =>
         {

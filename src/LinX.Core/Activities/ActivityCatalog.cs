@@ -1,4 +1,5 @@
 using LinX.Core.Orchestration;
+using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,9 @@ public static class ActivityCatalog
         Describe<MoveMoneyActivity, MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney),
         Describe<SettleTransactionActivity, SettleTransactionInput, TransactionOutput>(ActivityNames.SettleTransaction),
         Describe<UpdateWorkflowStatusActivity, WorkflowStatusUpdate, bool>(ActivityNames.UpdateWorkflowStatus),
+        Describe<LoadPendingWebhooksActivity, PendingWebhooksInput, PendingWebhooksOutput>(WebhookActivityNames.LoadPendingWebhooks),
+        Describe<DeliverWebhookActivity, DeliverWebhookInput, DeliverWebhookOutput>(WebhookActivityNames.DeliverWebhook),
+        Describe<FailWebhookDeliveryActivity, FailWebhookDeliveryInput, bool>(WebhookActivityNames.FailWebhookDelivery),
     ];
 
     /// <summary>The activity registered under <c>name</c> (ordinal), or null.</summary>

@@ -1,4 +1,5 @@
 using LinX.Core.Orchestration;
+using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -6,25 +7,48 @@ namespace LinX.Core.Activities;
 
 /// <summary>
 /// Bookkeeping: writes the orchestrator's snapshot to the workflow row (versioned, never regressing). This is the
-/// one place every state change passes through, so it is where business webhooks will be emitted (a later issue).
+/// one place every state change passes through, so it is where business webhooks are emitted: the events are derived
+/// from the row before the update and the snapshot, their delivery rows written first (idempotent: deterministic event
+/// ids), then the row, then the dispatchers are kicked. A re-run after the row was written kicks again whatever is pending.
 /// </summary>
 public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdate, bool>
 {
     private readonly IWorkflowStore _workflows;
+    private readonly WebhookPublisher _webhooks;
+    private readonly TimeProvider _time;
     private readonly ILogger<UpdateWorkflowStatusActivity> _logger;
 
-    public UpdateWorkflowStatusActivity(IWorkflowStore workflows, ILogger<UpdateWorkflowStatusActivity> logger)
+    public UpdateWorkflowStatusActivity(IWorkflowStore workflows, WebhookPublisher webhooks, TimeProvider time, ILogger<UpdateWorkflowStatusActivity> logger)
     {
         _workflows = workflows;
+        _webhooks = webhooks;
+        _time = time;
         _logger = logger;
     }
 
     public async Task<bool> RunAsync(WorkflowStatusUpdate input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        var previous = await _workflows.GetAsync(input.BusinessId, input.WorkflowId, cancellationToken);
+        IReadOnlyList<WebhookSubscription> receiving = [];
+        if (previous is not null && previous.Version < input.Version)
+        {
+            var events = WebhookEventFactory.Derive(previous, input, _time.GetUtcNow());
+            receiving = await _webhooks.RecordAsync(input.BusinessId, input.WorkflowId, input.Version, events, cancellationToken);
+        }
+
         var applied = await _workflows.ApplyAsync(input, cancellationToken);
         if (applied)
         {
             _logger.WorkflowStatusChanged(input.WorkflowId, input.Status.ToContractString(), input.CurrentStep);
+            foreach (var subscription in receiving)
+            {
+                await _webhooks.KickAsync(input.BusinessId, subscription.SubscriptionId, input.WorkflowId, cancellationToken);
+            }
+        }
+        else if (previous is not null && previous.Version == input.Version)
+        {
+            await _webhooks.KickPendingAsync(input.BusinessId, input.WorkflowId, cancellationToken);
         }
 
         return applied;

@@ -13,6 +13,8 @@ public sealed class TableNames
         Notifications = prefix + "Notifications";
         Businesses = prefix + "Businesses";
         ApiKeys = prefix + "ApiKeys";
+        WebhookSubscriptions = prefix + "WebhookSubscriptions";
+        WebhookDeliveries = prefix + "WebhookDeliveries";
     }
 
     public string Workflows { get; }
@@ -31,5 +33,10 @@ public sealed class TableNames
 
     public string ApiKeys { get; }
 
-    public IReadOnlyList<string> All => [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys];
+    public string WebhookSubscriptions { get; }
+
+    public string WebhookDeliveries { get; }
+
+    public IReadOnlyList<string> All =>
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries];
 }

@@ -17,6 +17,8 @@ public sealed class TableStorage
         Notifications = service.GetTableClient(names.Notifications);
         Businesses = service.GetTableClient(names.Businesses);
         ApiKeys = service.GetTableClient(names.ApiKeys);
+        WebhookSubscriptions = service.GetTableClient(names.WebhookSubscriptions);
+        WebhookDeliveries = service.GetTableClient(names.WebhookDeliveries);
     }
 
     public TableNames Names { get; }
@@ -38,6 +40,10 @@ public sealed class TableStorage
     public TableClient Businesses { get; }
 
     public TableClient ApiKeys { get; }
+
+    public TableClient WebhookSubscriptions { get; }
+
+    public TableClient WebhookDeliveries { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

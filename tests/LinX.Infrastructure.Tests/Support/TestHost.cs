@@ -101,6 +101,7 @@ internal sealed class TestHost : IAsyncDisposable
             .AddLinXTableStorage()
             .AddLinXDevSms()
             .AddLinXSandboxPayments()
+            .AddLinXWebhookSender()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = false });
         var host = new TestHost(provider, prefix);
         await host.Tables.CreateTablesAsync(CancellationToken.None);

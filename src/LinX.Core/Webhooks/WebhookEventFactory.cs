@@ -1,0 +1,102 @@
+using LinX.Core.Workflows;
+
+namespace LinX.Core.Webhooks;
+
+/// <summary>
+/// Derives the events of one workflow transition from the stored row before it (<c>previous</c>) and the
+/// orchestrator's snapshot (<c>current</c>). Pure, so a re-run of the activity derives the same events.
+/// Order within a transition: customer, financial account, transaction, workflow updated, workflow completed.
+/// </summary>
+public static class WebhookEventFactory
+{
+    public static IReadOnlyList<WebhookEvent> Derive(WorkflowRecord previous, WorkflowStatusUpdate current, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(current);
+        var events = new List<WebhookEvent>();
+        var workflowId = current.WorkflowId;
+        void Add(string type, object data) => events.Add(new WebhookEvent(WebhookEvent.IdOf(workflowId, current.Version, type), type, now, data));
+
+        if (current.CustomerId is { } customerId && previous.CustomerId != customerId)
+        {
+            Add(WebhookEventTypes.CustomerStatusUpdated, new
+            {
+                workflowId,
+                customerId,
+                status = "ACTIVE",
+                origin = current.Steps.Any(s => s.Name == StepNames.LookupProfile) ? "LOOKUP" : "CREATED",
+            });
+        }
+
+        if (current.FinancialAccountId is { } accountId && previous.FinancialAccountId != accountId)
+        {
+            var data = StepData(current.Steps, "financialAccountId", accountId);
+            Add(WebhookEventTypes.FinancialAccountStateUpdated, new
+            {
+                workflowId,
+                financialAccountId = accountId,
+                customerId = current.CustomerId,
+                state = "ACTIVE",
+                financialAccountSubType = data?.GetValueOrDefault("financialAccountSubType"),
+                last4 = data?.GetValueOrDefault("last4"),
+            });
+        }
+
+        if (current.TransactionId is { } transactionId)
+        {
+            var currentData = StepData(current.Steps, "transactionId", transactionId);
+            var before = previous.TransactionId == transactionId ? StepData(previous.Steps, "transactionId", transactionId) : null;
+            var previousStatus = before?.GetValueOrDefault("status");
+            if (currentData is not null && currentData.GetValueOrDefault("status") is { } status && status != previousStatus)
+            {
+                Add(WebhookEventTypes.TransactionStatusChanged, new
+                {
+                    workflowId,
+                    transactionId,
+                    status,
+                    previousStatus,
+                    amount = currentData.GetValueOrDefault("amount"),
+                    currency = currentData.GetValueOrDefault("currency"),
+                });
+            }
+        }
+
+        if (current.Status != previous.Status || current.CurrentStep != previous.CurrentStep || !StepStatusesEqual(previous.Steps, current.Steps))
+        {
+            Add(WebhookEventTypes.WorkflowUpdated, new
+            {
+                workflowId,
+                version = current.Version,
+                status = current.Status.ToContractString(),
+                previousStatus = previous.Status.ToContractString(),
+                previousStep = StepAt(current.Steps, current.CurrentStep - 1),
+                currentStep = StepAt(current.Steps, current.CurrentStep),
+                nextStep = StepAt(current.Steps, current.CurrentStep + 1),
+            });
+        }
+
+        if (current.Status == WorkflowStatus.Completed && previous.Status != WorkflowStatus.Completed)
+        {
+            Add(WebhookEventTypes.WorkflowCompleted, new
+            {
+                workflowId,
+                status = current.Status.ToContractString(),
+                completedAt = current.CompletedAt,
+                customerId = current.CustomerId,
+                financialAccountId = current.FinancialAccountId,
+                transactionId = current.TransactionId,
+            });
+        }
+
+        return events;
+    }
+
+    private static WebhookStepView? StepAt(IReadOnlyList<StepState> steps, int index) =>
+        index >= 0 && index < steps.Count ? new WebhookStepView(index, steps[index].Name, steps[index].Status.ToContractString()) : null;
+
+    private static bool StepStatusesEqual(IReadOnlyList<StepState> a, IReadOnlyList<StepState> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Name == p.Second.Name && p.First.Status == p.Second.Status);
+
+    private static IReadOnlyDictionary<string, string>? StepData(IReadOnlyList<StepState> steps, string key, Guid id) =>
+        steps.Select(s => s.Data).FirstOrDefault(d => d is not null && d.TryGetValue(key, out var v) && Guid.TryParse(v, out var g) && g == id);
+}

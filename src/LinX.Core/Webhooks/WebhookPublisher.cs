@@ -1,0 +1,123 @@
+using LinX.Core.Orchestration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LinX.Core.Webhooks;
+
+/// <summary>
+/// Records events for every active subscription that wants them (one delivery row per subscription and event,
+/// idempotently) and makes sure the (subscription, workflow) dispatcher runs. Called from activities only.
+/// </summary>
+public sealed class WebhookPublisher
+{
+    private readonly IWebhookSubscriptionStore _subscriptions;
+    private readonly IWebhookDeliveryStore _deliveries;
+    private readonly IOrchestrationClient _orchestrations;
+    private readonly WebhookOptions _options;
+    private readonly ILogger<WebhookPublisher> _logger;
+
+    public WebhookPublisher(
+        IWebhookSubscriptionStore subscriptions,
+        IWebhookDeliveryStore deliveries,
+        IOrchestrationClient orchestrations,
+        IOptions<WebhookOptions> options,
+        ILogger<WebhookPublisher> logger)
+    {
+        _subscriptions = subscriptions;
+        _deliveries = deliveries;
+        _orchestrations = orchestrations;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Writes the delivery rows of <paramref name="events"/> (update <paramref name="version"/> of a workflow) and
+    /// returns the subscriptions that got any, to be kicked with <see cref="KickAsync"/> once the workflow row is written.
+    /// </summary>
+    public async Task<IReadOnlyList<WebhookSubscription>> RecordAsync(
+        Guid businessId, Guid workflowId, long version, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var receiving = new List<WebhookSubscription>();
+        foreach (var subscription in await _subscriptions.ListAsync(businessId, cancellationToken))
+        {
+            var any = false;
+            for (var index = 0; index < events.Count; index++)
+            {
+                var e = events[index];
+                if (!subscription.Receives(e.Type))
+                {
+                    continue;
+                }
+
+                any = true;
+                await _deliveries.AddIfAbsentAsync(
+                    new WebhookDelivery
+                    {
+                        SubscriptionId = subscription.SubscriptionId,
+                        EventId = e.Id,
+                        BusinessId = businessId,
+                        WorkflowId = workflowId,
+                        Sequence = (version * 16) + index,
+                        EventType = e.Type,
+                        CreatedAt = e.CreatedAt,
+                        Body = e.ToJson(),
+                        State = WebhookDeliveryState.Pending,
+                    },
+                    cancellationToken);
+            }
+
+            if (any)
+            {
+                receiving.Add(subscription);
+            }
+        }
+
+        return receiving;
+    }
+
+    /// <summary>
+    /// After a re-run of an update already applied: the rows exist but the kick may have been lost, so every active
+    /// subscription with pending deliveries of the workflow is kicked again.
+    /// </summary>
+    public async Task KickPendingAsync(Guid businessId, Guid workflowId, CancellationToken cancellationToken)
+    {
+        foreach (var subscription in await _subscriptions.ListAsync(businessId, cancellationToken))
+        {
+            if (subscription.State == WebhookSubscriptionState.Active
+                && (await _deliveries.ListPendingAsync(subscription.SubscriptionId, workflowId, cancellationToken)).Count > 0)
+            {
+                await KickAsync(businessId, subscription.SubscriptionId, workflowId, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes sure the dispatcher of (subscription, workflow) runs and looks again: schedules it (restarting a finished
+    /// one) or raises <see cref="WebhookDispatchOrchestration.EventName"/> to the running one.
+    /// </summary>
+    public async Task KickAsync(Guid businessId, Guid subscriptionId, Guid workflowId, CancellationToken cancellationToken)
+    {
+        var instanceId = WebhookDispatchOrchestration.InstanceIdOf(subscriptionId, workflowId);
+        var instance = await _orchestrations.GetInstanceAsync(instanceId, cancellationToken: cancellationToken);
+        if (instance is { IsCompleted: false })
+        {
+            await _orchestrations.RaiseEventAsync(instanceId, WebhookDispatchOrchestration.EventName, true, cancellationToken);
+            return;
+        }
+
+        if (instance is not null)
+        {
+            await _orchestrations.PurgeInstanceAsync(instanceId, cancellationToken);
+        }
+
+        var input = new WebhookDispatchInput(
+            businessId, subscriptionId, workflowId, _options.FirstRetryDelay, _options.MaxRetryDelay, _options.RetryWindow, _options.DispatcherIdleTimeout);
+        await _orchestrations.ScheduleNewOrchestrationInstanceAsync(WebhookDispatchOrchestration.Name, input, instanceId, cancellationToken);
+        _logger.WebhookDispatcherStarted(subscriptionId, workflowId);
+    }
+}

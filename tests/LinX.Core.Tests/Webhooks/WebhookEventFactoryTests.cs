@@ -1,0 +1,128 @@
+using System.Text.Json;
+using LinX.Core.Tests.Orchestration;
+using LinX.Core.Webhooks;
+using LinX.Core.Workflows;
+
+namespace LinX.Core.Tests.Webhooks;
+
+public sealed class WebhookEventFactoryTests
+{
+    private static readonly Guid BusinessId = Guid.NewGuid();
+    private static readonly Guid WorkflowId = Guid.NewGuid();
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Derive_FirstStepBecomesActive_IsOneWorkflowUpdatedWithPreviousCurrentAndNextStep()
+    {
+        // Arrange: CREATED -> ACTIVE, notification done, financial-account active.
+        var previous = Record(WorkflowStatus.Created, 0, [StepStatus.Created, StepStatus.Created, StepStatus.Created]);
+        var update = Update(1, WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
+
+        // Act
+        var events = WebhookEventFactory.Derive(previous, update, Now);
+
+        // Assert
+        var e = Assert.Single(events);
+        Assert.Equal(WebhookEventTypes.WorkflowUpdated, e.Type);
+        var data = Data(e);
+        Assert.Equal("ACTIVE", data.GetProperty("status").GetString());
+        Assert.Equal("CREATED", data.GetProperty("previousStatus").GetString());
+        Assert.Equal("COMPLETED", data.GetProperty("previousStep").GetProperty("status").GetString());
+        Assert.Equal("ACTIVE", data.GetProperty("currentStep").GetProperty("status").GetString());
+        Assert.Equal(StepNames.MoveMoney, data.GetProperty("nextStep").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Derive_CompletionWithCustomerAccountAndTransaction_IsEntityEventsThenUpdatedThenCompleted()
+    {
+        // Arrange
+        var customerId = Guid.NewGuid();
+        var accountId = Guid.NewGuid();
+        var transactionId = Guid.NewGuid();
+        var previous = Record(WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]);
+        var update = Update(5, WorkflowStatus.Completed, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Completed]) with
+        {
+            CustomerId = customerId,
+            FinancialAccountId = accountId,
+            TransactionId = transactionId,
+            Steps =
+            [
+                new StepState(StepNames.Notification, StepStatus.Completed),
+                new StepState(StepNames.FinancialAccount, StepStatus.Completed, new Dictionary<string, string> { ["financialAccountId"] = accountId.ToString(), ["last4"] = "1111" }),
+                new StepState(StepNames.MoveMoney, StepStatus.Completed, new Dictionary<string, string> { ["transactionId"] = transactionId.ToString(), ["status"] = "COMPLETED" }),
+            ],
+        };
+
+        // Act
+        var events = WebhookEventFactory.Derive(previous, update, Now);
+
+        // Assert
+        Assert.Equal(
+            [WebhookEventTypes.CustomerStatusUpdated, WebhookEventTypes.FinancialAccountStateUpdated, WebhookEventTypes.TransactionStatusChanged,
+             WebhookEventTypes.WorkflowUpdated, WebhookEventTypes.WorkflowCompleted],
+            events.Select(e => e.Type));
+        Assert.Equal("1111", Data(events[1]).GetProperty("last4").GetString());
+        Assert.Equal("COMPLETED", Data(events[2]).GetProperty("status").GetString());
+        Assert.Equal(transactionId, Data(events[4]).GetProperty("transactionId").GetGuid());
+    }
+
+    [Fact]
+    public void Derive_SameTransitionTwice_HasTheSameEventIds()
+    {
+        var previous = Record(WorkflowStatus.Created, 0, [StepStatus.Created, StepStatus.Created, StepStatus.Created]);
+        var update = Update(1, WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
+
+        var first = WebhookEventFactory.Derive(previous, update, Now);
+        var second = WebhookEventFactory.Derive(previous, update, Now.AddSeconds(5));
+
+        Assert.Equal(first.Select(e => e.Id), second.Select(e => e.Id));
+        Assert.NotEqual(Guid.Empty, first[0].Id);
+    }
+
+    [Fact]
+    public void Derive_OnlyExpiryExtended_IsNothing()
+    {
+        var previous = Record(WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
+        var update = Update(3, WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]) with { ExpireAt = Now.AddDays(9) };
+
+        Assert.Empty(WebhookEventFactory.Derive(previous, update, Now));
+    }
+
+    [Fact]
+    public void ToJson_Event_IsTheEnvelope()
+    {
+        var e = new WebhookEvent(Guid.NewGuid(), WebhookEventTypes.WorkflowCompleted, Now, new { workflowId = WorkflowId });
+
+        using var json = JsonDocument.Parse(e.ToJson());
+
+        Assert.Equal(["id", "type", "createdAt", "data"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(e.Id, json.RootElement.GetProperty("id").GetGuid());
+    }
+
+    private static JsonElement Data(WebhookEvent e) => JsonDocument.Parse(e.ToJson()).RootElement.GetProperty("data").Clone();
+
+    private static readonly string[] StepNamesOfPlan = [StepNames.Notification, StepNames.FinancialAccount, StepNames.MoveMoney];
+
+    private static StepState[] Steps(StepStatus[] statuses) => [.. statuses.Select((s, i) => new StepState(StepNamesOfPlan[i], s))];
+
+    private static WorkflowStatusUpdate Update(long version, WorkflowStatus status, int current, StepStatus[] steps) =>
+        new(BusinessId, WorkflowId, version, status, current, Steps(steps), Now.AddDays(2), null, status == WorkflowStatus.Completed ? Now : null,
+            null, null, null, null, null, null);
+
+    private static WorkflowRecord Record(WorkflowStatus status, int current, StepStatus[] steps) => new()
+    {
+        WorkflowId = WorkflowId,
+        BusinessId = BusinessId,
+        Title = "t",
+        Plan = Plans.NewCard(),
+        Status = status,
+        CurrentStep = current,
+        Steps = Steps(steps),
+        CreatedAt = Now,
+        ExpireAt = Now.AddDays(2),
+        EncryptedPhoneNumber = "x",
+        MaskedPhoneNumber = "+1647*****67",
+        LinkTokenHash = "h",
+        RequestHash = "r",
+    };
+}
