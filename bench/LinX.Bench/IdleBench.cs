@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using LinX.Bench.Harness;
+using LinX.Infrastructure.Sms;
 using LinX.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinX.Bench;
 
@@ -47,7 +49,7 @@ internal static class IdleBench
     private static async Task CreateWaitingAsync(InProcessHost host, int count)
     {
         var json = Seeds.Json(1);
-        var episodesBefore = host.Worker.EpisodesCommitted;
+        var smsBefore = host.Services.GetRequiredService<DevSmsInbox>().TotalSent;
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
         {
             // Like a business: retry a create that timed out with the same Idempotency-Key (Azurite saturates here).
@@ -70,8 +72,11 @@ internal static class IdleBench
             }
         });
 
-        // Start, SendNotification done, Update done: three episodes each, then the orchestration waits on its timer and event.
-        await Poll.UntilAsync(() => Task.FromResult(host.Worker.EpisodesCommitted - episodesBefore >= 3L * count), TimeSpan.FromMinutes(30), "the workflows to be waiting");
+        // Every workflow has sent its SMS (the dev inbox counts them); then the runtime goes quiet once each has
+        // recorded ACTIVE and waits on its timer and event. Episodes are not counted: the worker may apply several
+        // messages of one instance in one episode.
+        var inbox = host.Services.GetRequiredService<DevSmsInbox>();
+        await Poll.UntilAsync(() => Task.FromResult(inbox.TotalSent - smsBefore >= count), TimeSpan.FromMinutes(30), "the workflows to be waiting");
         var last = -1L;
         await Poll.UntilAsync(
             async () =>

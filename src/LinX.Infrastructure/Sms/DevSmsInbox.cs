@@ -15,11 +15,15 @@ public sealed class DevSmsInbox : ISmsSender
     private readonly Lock _lock = new();
     private readonly LinkedList<DevSms> _messages = new();
     private readonly TimeProvider _time;
+    private long _totalSent;
 
     public DevSmsInbox(TimeProvider time)
     {
         _time = time;
     }
+
+    /// <summary>How many messages were sent since start (the inbox keeps only the newest).</summary>
+    public long TotalSent => Interlocked.Read(ref _totalSent);
 
     /// <summary>A snapshot of the messages, newest first.</summary>
     public IReadOnlyList<DevSms> Messages
@@ -39,6 +43,7 @@ public sealed class DevSmsInbox : ISmsSender
         lock (_lock)
         {
             _messages.AddFirst(sms);
+            _totalSent++;
             if (_messages.Count > Capacity)
             {
                 _messages.RemoveLast();
