@@ -167,5 +167,31 @@ public sealed class SecurityTests(LocalHostFixture host)
         Assert.True(after.GetProperty("passcodeVerified").GetBoolean());
     }
 
+    [Fact]
+    public async Task Passcode_ForgedCookie_IsNotVerifiedAndCannotSubmit()
+    {
+        var body = CustomerScript.Seed(1).Replace("\"expireIn\": \"2\",", "\"expireIn\": \"2\",\n\"passcode\": true,", StringComparison.Ordinal);
+        var (_, created) = await CustomerScript.PostWorkflowAsync(host.Business, body);
+        var token = created.GetProperty("link").GetString()!.Split('/')[^1];
+        using var forged = new HttpRequestMessage(HttpMethod.Get, $"/api/gateway/{token}");
+        forged.Headers.Add("Cookie", "linx_passcode=forged-proof");
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/gateway/{token}/steps/customer-account")
+        {
+            Content = JsonContent.Create(CustomerScript.NewProfile),
+        };
+        submit.Headers.Add("Cookie", "linx_passcode=forged-proof");
+
+        // A client that sends the Cookie header as written (no cookie container).
+        using var attacker = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(host.BaseUrl) };
+
+        using var viewResponse = await attacker.SendAsync(forged);
+        var view = await viewResponse.Content.ReadFromJsonAsync<JsonElement>();
+        using var submitted = await attacker.SendAsync(submit);
+
+        Assert.False(view.GetProperty("passcodeVerified").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("current").ValueKind);
+        Assert.Equal(HttpStatusCode.Forbidden, submitted.StatusCode);
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

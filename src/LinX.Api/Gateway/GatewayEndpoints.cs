@@ -21,7 +21,7 @@ public static class GatewayEndpoints
     {
         NoStore(http);
         var result = await Gateway(http).GetViewAsync(token, Proof(http), http.RequestAborted);
-        return ServiceResults.ToHttp(http, result, view => Results.Json(GatewayViewResponse.From(view, HasProof(http)), ApiJson.Options));
+        return ServiceResults.ToHttp(http, result, view => Results.Json(view, ApiJson.Options));
     }
 
     /// <summary><c>POST /api/gateway/{token}/passcode</c> <c>{ "passcode": "123456" }</c>: 204 and the cookie; 423 once locked.</summary>
@@ -77,8 +77,6 @@ public static class GatewayEndpoints
     private static GatewayService Gateway(HttpContext http) => http.RequestServices.GetRequiredService<GatewayService>();
 
     private static string? Proof(HttpContext http) => http.Request.Cookies[PasscodeCookie];
-
-    private static bool HasProof(HttpContext http) => !string.IsNullOrEmpty(Proof(http));
 
     private static void NoStore(HttpContext http)
     {

@@ -68,7 +68,7 @@ public sealed class GatewayService
         var current = unlocked && status == WorkflowStatus.Active ? CurrentStep(workflow) : null;
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
-            workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, IsLocked(workflow),
+            workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, IsLocked(workflow),
             workflow.ExpireAt, steps, current));
     }
 

@@ -13,6 +13,7 @@ public sealed record GatewayView(
     WorkflowStatus Status,
     int CurrentStep,
     bool PasscodeRequired,
+    bool PasscodeVerified,
     bool Locked,
     DateTimeOffset ExpireAt,
     IReadOnlyList<GatewayStepView> Steps,
