@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using LinX.Api.Http;
 using LinX.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,8 +15,6 @@ namespace LinX.Api.Problems;
 public static class ProblemResults
 {
     public const string ContentType = "application/problem+json";
-
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>400 VALIDATION_FAILED listing every problem found.</summary>
     public static IResult Validation(HttpContext httpContext, IReadOnlyList<FieldError> errors, string? detail = null) =>
@@ -61,7 +59,7 @@ public static class ProblemResults
 
     /// <summary>Any other problem; prefer the named factories.</summary>
     public static IResult Problem(HttpContext httpContext, int status, string errorCode, string detail, IReadOnlyList<FieldError>? errors = null) =>
-        Results.Json(CreateBody(httpContext, status, errorCode, detail, errors), SerializerOptions, ContentType, status);
+        Results.Json(CreateBody(httpContext, status, errorCode, detail, errors), ApiJson.Options, ContentType, status);
 
     /// <summary>The body alone, for callers that write the response themselves.</summary>
     public static ProblemBody CreateBody(HttpContext httpContext, int status, string errorCode, string detail, IReadOnlyList<FieldError>? errors = null)
