@@ -17,6 +17,8 @@ internal sealed class BenchOptions
         .Where(p => p.Length == 2)
         .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase));
 
+    public string Text(string name, string fallback) => _values.TryGetValue(name, out var v) ? v : fallback;
+
     public int Int(string name, int fallback) => _values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     public int[] Ints(string name, params int[] fallback) => _values.TryGetValue(name, out var v)

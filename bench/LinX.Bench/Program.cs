@@ -3,12 +3,14 @@ using LinX.Testing;
 
 // Usage: dotnet run -c Release --project bench/LinX.Bench -- <create|workflow|idle|all> [name=value ...]
 //   create:   seconds=10 levels=1,8,32,128
-//   workflow: workflows=1000 customers=32
+//   workflow: workflows=1000 customers=16
 //   idle:     waiting=10000 idleSeconds=60
+//   any:      azurite=disk|memory (disk: in memory, Azurite's queue garbage collection is quadratic)
 var command = args.Length > 0 ? args[0] : "all";
 var options = BenchOptions.Parse(args.Skip(1));
 
-var azurite = new AzuriteFixture();
+var onDisk = options.Text("azurite", "disk") == "disk";
+var azurite = onDisk ? AzuriteFixture.OnDisk() : new AzuriteFixture();
 await azurite.InitializeAsync();
 
 // Ctrl+C or a kill of the run still stops the Azurite it started (once).
@@ -25,7 +27,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAzurite();
 Console.CancelKeyPress += (_, _) => StopAzurite();
 try
 {
-    Console.WriteLine($"LinX on the local host and Azurite 3.35 (in memory), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    Console.WriteLine($"LinX on the local host and Azurite 3.35 ({(onDisk ? "on disk" : "in memory")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     if (command is "create" or "all")
     {
         await CreateBench.RunAsync(azurite.ConnectionString, options);

@@ -47,6 +47,13 @@ public sealed class DurableOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxActivityDequeueCount { get; set; } = 5;
 
+    /// <summary>
+    /// Memory for the histories of recently run instances (approximate megabytes; 0 turns the cache off). A cached
+    /// history turns an episode's partition query into a point read of the instance row.
+    /// </summary>
+    [Range(0, 4096)]
+    public int HistoryCacheMegabytes { get; set; } = 16;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MinPollingInterval <= TimeSpan.Zero || MinPollingInterval > TimeSpan.FromMinutes(1))

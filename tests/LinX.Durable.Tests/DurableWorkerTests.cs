@@ -160,6 +160,25 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Complete_TimerStillPending_DeletesTheTimerMessageFromTheQueue()
+    {
+        // Arrange: an hour-long timer whose message waits, invisible, in the control queue.
+        await using var host = await StartAsync(RegisterRace);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Race", 3600, "race-cleanup");
+        await host.WaitForStatusAsync("race-cleanup", OrchestrationStatus.Running);
+        Assert.Equal(1, await ControlMessagesAsync(host));
+
+        // Act
+        await host.Client.RaiseEventAsync("race-cleanup", Approve, "yes");
+        await host.WaitForCompletionAsync("race-cleanup");
+
+        // Assert
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 0, TimeSpan.FromSeconds(30), "the timer message to be deleted");
+        var state = await host.Storage.ReadInstanceAsync("race-cleanup", CancellationToken.None);
+        Assert.Empty(state!.PendingTimers);
+    }
+
+    [Fact]
     public async Task TimerRace_TimerBeforeEvent_TimerWinsAndLateEventIsIgnored()
     {
         // Arrange
@@ -405,6 +424,9 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         Assert.Equal(stored!.ETag, committed);
         Assert.Null(stale);
     }
+
+    private static async Task<int> ControlMessagesAsync(DurableTestHost host) =>
+        (await host.Storage.Control.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     private static void RegisterRace(DurableBuilder builder) => builder.AddOrchestrator("Race", async ctx =>
     {

@@ -11,6 +11,11 @@ namespace LinX.Testing;
 /// with telemetry off, and stops that process (by its id) when disposed. Share it through an xunit
 /// collection or class fixture; isolate tests by giving each its own table/queue prefix.
 /// </summary>
+/// <remarks>
+/// In memory, Azurite keeps every queue message's body as its own extent and its garbage collector removes
+/// them one at a time, re-sorting the extent index each time: its cost grows with the square of the messages
+/// sent. Long runs (benchmarks) use <see cref="OnDisk"/>, where message bodies share 64 MB extent files.
+/// </remarks>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private const string AccountName = "devstoreaccount1";
@@ -18,7 +23,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
     // Azurite's well-known development key: public, documented, not a secret.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private readonly string? _location;
     private Process? _process;
+
+    /// <summary>Azurite in memory (tests).</summary>
+    public AzuriteFixture()
+    {
+    }
+
+    private AzuriteFixture(string location) => _location = location;
 
     public int BlobPort { get; private set; }
 
@@ -32,6 +45,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Azurite persisting to a new temporary folder, deleted when disposed (long benchmark runs).</summary>
+    public static AzuriteFixture OnDisk() => new(Directory.CreateTempSubdirectory("linx-azurite-").FullName);
 
     public async Task InitializeAsync()
     {
@@ -51,13 +67,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        foreach (var arg in new[]
-        {
-            script, "--disableTelemetry", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
+        string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location];
+        string[] arguments =
+        [
+            script, "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent", .. persistence,
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })
+        ];
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
@@ -84,6 +102,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _process?.Dispose();
+        if (_location is not null && Directory.Exists(_location))
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+
         return Task.CompletedTask;
     }
 

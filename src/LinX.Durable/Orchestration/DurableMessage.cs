@@ -49,3 +49,12 @@ internal sealed record DurableMessage(
 internal sealed record OutboxEntry(
     [property: JsonPropertyName("c")] bool ToControl,
     [property: JsonPropertyName("msg")] DurableMessage Message);
+
+/// <summary>
+/// A timer message in the control queue, with the receipt its send returned: enough to delete it once the
+/// instance has ended, so timers that will never matter do not wait in the queue until they are due.
+/// </summary>
+internal sealed record PendingTimer(
+    [property: JsonPropertyName("t")] int TaskId,
+    [property: JsonPropertyName("m")] string MessageId,
+    [property: JsonPropertyName("r")] string PopReceipt);

@@ -13,6 +13,9 @@ internal sealed class InstanceState
     public const string InstanceRowKey = "instance";
     private const int MaxStackChars = 4000;
 
+    // About 100 bytes each: 200 stay well inside one 64 KiB string property.
+    private const int MaxPendingTimers = 200;
+
     public required string InstanceId { get; init; }
 
     public required string Name { get; init; }
@@ -40,6 +43,9 @@ internal sealed class InstanceState
     /// <summary>Messages committed with the last episode and not yet known to be sent.</summary>
     public List<OutboxEntry> Outbox { get; set; } = [];
 
+    /// <summary>Timer messages sent and not yet fired, deleted from the queue when the instance ends.</summary>
+    public List<PendingTimer> PendingTimers { get; set; } = [];
+
     public List<HistoryEvent> History { get; } = [];
 
     public ETag ETag { get; set; }
@@ -52,6 +58,7 @@ internal sealed class InstanceState
     public static InstanceState FromEntity(string instanceId, TableEntity entity)
     {
         var outbox = LargeProperty.Read(entity, "Outbox");
+        var timers = entity.GetString("Timers");
         var failureType = entity.GetString("FailureType");
         return new InstanceState
         {
@@ -69,6 +76,7 @@ internal sealed class InstanceState
             LastUpdatedAt = entity.GetDateTimeOffset("LastUpdatedAt") ?? DateTimeOffset.MinValue,
             HistoryRows = entity.GetInt32("HistoryRows") ?? 0,
             Outbox = outbox is null ? [] : JsonSerializer.Deserialize<List<OutboxEntry>>(outbox, DurableJson.Internal) ?? [],
+            PendingTimers = timers is null ? [] : JsonSerializer.Deserialize<List<PendingTimer>>(timers, DurableJson.Internal) ?? [],
             ETag = entity.ETag,
         };
     }
@@ -101,6 +109,12 @@ internal sealed class InstanceState
         if (Outbox.Count > 0)
         {
             LargeProperty.Write(entity, "Outbox", JsonSerializer.Serialize(Outbox, DurableJson.Internal));
+        }
+
+        if (PendingTimers.Count > 0)
+        {
+            // Bounded: the oldest are dropped (their messages are then left to fire and be ignored).
+            entity["Timers"] = JsonSerializer.Serialize(PendingTimers.TakeLast(MaxPendingTimers), DurableJson.Internal);
         }
 
         return entity;

@@ -26,12 +26,14 @@ internal sealed class TaskHubStorage
 
     private readonly Lock _createGate = new();
     private readonly TimeProvider _time;
+    private readonly HistoryCache _histories;
     private Task? _creating;
 
     public TaskHubStorage(IOptions<DurableOptions> options, DurableStorageMetrics metrics, TimeProvider time)
     {
         var o = options.Value;
         _time = time;
+        _histories = new HistoryCache(o.HistoryCacheMegabytes * 1024L * 1024L);
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(metrics.Policy, HttpPipelinePosition.PerRetry);
         ConfigureRetry(tableOptions.Retry);
@@ -50,6 +52,9 @@ internal sealed class TaskHubStorage
     public QueueClient Control { get; }
 
     public QueueClient WorkItems { get; }
+
+    /// <summary>Histories of instances this process ran recently.</summary>
+    public HistoryCache Histories => _histories;
 
     /// <summary>Creates the table and queues once per process; a failed attempt is retried by the next caller.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -73,40 +78,29 @@ internal sealed class TaskHubStorage
         return response.HasValue ? InstanceState.FromEntity(instanceId, response.Value!) : null;
     }
 
-    /// <summary>The instance row and its whole history in one partition query, or null.</summary>
+    /// <summary>
+    /// The instance row and its whole history, or null. With the history cached: a point read of the row, and the
+    /// cached history if the row still counts as many history rows (else a query). Without: one partition query.
+    /// </summary>
     public async Task<InstanceState?> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        TableEntity? instanceRow = null;
-        var historyRows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {InstanceKey.ToPartitionKey(instanceId)}");
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        if (_histories.Contains(instanceId))
         {
-            if (entity.RowKey == InstanceState.InstanceRowKey)
+            var state = await ReadInstanceAsync(instanceId, cancellationToken);
+            if (state is null)
             {
-                instanceRow = entity;
+                _histories.Remove(instanceId);
+                return null;
             }
-            else
-            {
-                historyRows.Add(entity);
-            }
-        }
 
-        if (instanceRow is null)
-        {
-            return null;
-        }
-
-        var state = InstanceState.FromEntity(instanceId, instanceRow);
-        foreach (var row in historyRows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
-        {
-            // Rows past HistoryRows cannot exist (they commit with the instance row), but a stray one must not be replayed.
-            if (string.CompareOrdinal(row.RowKey, InstanceState.HistoryRowKey(state.HistoryRows)) < 0)
+            if (_histories.TryGet(instanceId, state.ExecutionId, state.HistoryRows) is { } history)
             {
-                state.History.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(LargeProperty.Read(row, "Events") ?? "[]", DurableJson.Internal) ?? []);
+                state.History.AddRange(history);
+                return state;
             }
         }
 
-        return state;
+        return await QueryAsync(instanceId, cancellationToken);
     }
 
     /// <summary>Creates the instance row; false when an instance with this id already exists.</summary>
@@ -115,6 +109,7 @@ internal sealed class TaskHubStorage
         try
         {
             await Table.AddEntityAsync(state.ToEntity(), cancellationToken);
+            _histories.Set(state);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -143,6 +138,7 @@ internal sealed class TaskHubStorage
                 ],
                 cancellationToken);
             state.History.AddRange(newEvents);
+            _histories.Set(state);
             var etag = response.Value[0].Headers.ETag;
             state.ETag = etag ?? default;
             return etag ?? default(ETag);
@@ -150,6 +146,7 @@ internal sealed class TaskHubStorage
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)
         {
             state.HistoryRows--;
+            _histories.Remove(state.InstanceId);
             return null;
         }
     }
@@ -170,7 +167,7 @@ internal sealed class TaskHubStorage
     }
 
     /// <summary>Sends a message; a timer message stays invisible until it is due (at most 6 days at a time).</summary>
-    public async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public async Task<SendReceipt> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(entry.Message, DurableJson.Internal);
         if (body.Length > MaxMessageChars)
@@ -186,7 +183,23 @@ internal sealed class TaskHubStorage
         }
 
         var queue = entry.ToControl ? Control : WorkItems;
-        await queue.SendMessageAsync(body, delay, InfiniteTimeToLive, cancellationToken);
+        return await queue.SendMessageAsync(body, delay, InfiniteTimeToLive, cancellationToken);
+    }
+
+    /// <summary>Deletes timer messages that can no longer matter; one already received, fired or gone is skipped.</summary>
+    public async Task DeleteTimersAsync(IEnumerable<PendingTimer> timers, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(timers.Select(async timer =>
+        {
+            try
+            {
+                await Control.DeleteMessageAsync(timer.MessageId, timer.PopReceipt, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.BadRequest)
+            {
+                // Gone, or received since (a new pop receipt): it fires into a finished instance and is dropped.
+            }
+        }));
     }
 
     /// <summary>Deletes a finished instance's rows; false when there is no such instance or it still runs.</summary>
@@ -198,6 +211,7 @@ internal sealed class TaskHubStorage
             return false;
         }
 
+        _histories.Remove(instanceId);
         var pk = InstanceKey.ToPartitionKey(instanceId);
         var keys = new List<TableEntity>();
         await foreach (var row in Table.QueryAsync<TableEntity>(
@@ -214,6 +228,43 @@ internal sealed class TaskHubStorage
         }
 
         return true;
+    }
+
+    private async Task<InstanceState?> QueryAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        TableEntity? instanceRow = null;
+        var historyRows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {InstanceKey.ToPartitionKey(instanceId)}");
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == InstanceState.InstanceRowKey)
+            {
+                instanceRow = entity;
+            }
+            else
+            {
+                historyRows.Add(entity);
+            }
+        }
+
+        if (instanceRow is null)
+        {
+            _histories.Remove(instanceId);
+            return null;
+        }
+
+        var state = InstanceState.FromEntity(instanceId, instanceRow);
+        foreach (var row in historyRows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            // Rows past HistoryRows cannot exist (they commit with the instance row), but a stray one must not be replayed.
+            if (string.CompareOrdinal(row.RowKey, InstanceState.HistoryRowKey(state.HistoryRows)) < 0)
+            {
+                state.History.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(LargeProperty.Read(row, "Events") ?? "[]", DurableJson.Internal) ?? []);
+            }
+        }
+
+        _histories.Set(state);
+        return state;
     }
 
     private async Task CreateAsync(CancellationToken cancellationToken)

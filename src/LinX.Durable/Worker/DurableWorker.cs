@@ -103,6 +103,7 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
         while (!stopping.IsCancellationRequested)
         {
             var taken = 0;
+            var received = 0;
             try
             {
                 await slots.WaitAsync(stopping);
@@ -114,6 +115,8 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
 
                 var visibility = queue == _storage.Control ? _options.ControlVisibilityTimeout : _options.ActivityVisibilityTimeout;
                 var messages = (await queue.ReceiveMessagesAsync(taken, visibility, stopping)).Value;
+                received = messages.Length;
+                var asked = taken;
                 if (taken > messages.Length)
                 {
                     slots.Release(taken - messages.Length);
@@ -124,7 +127,13 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
                 {
                     dispatch(messages);
                     delay = _options.MinPollingInterval;
-                    continue;
+
+                    // A full batch means more may be waiting; after a partial one the queue is drained, and
+                    // polling again at once would mostly come back empty: wait for a wake-up or the minimum.
+                    if (messages.Length == asked)
+                    {
+                        continue;
+                    }
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -152,7 +161,10 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
                 break;
             }
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+            if (received == 0)
+            {
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+            }
         }
     }
 

@@ -91,6 +91,13 @@ internal sealed class OrchestrationProcessor
         }
 
         state.LastUpdatedAt = now;
+        state.PendingTimers.RemoveAll(t => episode.Any(e => e.Type == HistoryEventType.TimerFired && e.TaskId == t.TaskId));
+        var unneededTimers = state.IsTerminal ? state.PendingTimers.ToList() : [];
+        if (state.IsTerminal)
+        {
+            state.PendingTimers.Clear();
+        }
+
         if (await _storage.TryCommitAsync(state, episode, cancellationToken) is null)
         {
             Interlocked.Increment(ref _conflicts);
@@ -103,6 +110,7 @@ internal sealed class OrchestrationProcessor
         if (state.IsTerminal)
         {
             Log.InstanceFinished(_logger, instanceId, state.Name, state.Status.ToString());
+            await _storage.DeleteTimersAsync(unneededTimers, cancellationToken);
         }
 
         if (state.Outbox.Count > 0)
@@ -201,7 +209,8 @@ internal sealed class OrchestrationProcessor
             if (message.Kind == MessageKind.TimerFired && message.FireAt > now + TimerSkew)
             {
                 // A timer beyond the queue's visibility cap: wait another round.
-                await _storage.SendAsync(new OutboxEntry(true, message), cancellationToken);
+                var receipt = await _storage.SendAsync(new OutboxEntry(true, message), cancellationToken);
+                Track(state, message, receipt);
                 continue;
             }
 
@@ -239,9 +248,25 @@ internal sealed class OrchestrationProcessor
         return (events, terminate);
     }
 
+    private static void Track(InstanceState state, DurableMessage timer, SendReceipt receipt)
+    {
+        state.PendingTimers.RemoveAll(t => t.TaskId == timer.TaskId);
+        state.PendingTimers.Add(new PendingTimer(timer.TaskId ?? -1, receipt.MessageId, receipt.PopReceipt));
+    }
+
     private async Task SendOutboxAsync(InstanceState state, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(state.Outbox.Select(entry => _storage.SendAsync(entry, cancellationToken)));
+        await Task.WhenAll(state.Outbox.Select(async entry =>
+        {
+            var receipt = await _storage.SendAsync(entry, cancellationToken);
+            if (entry.Message.Kind == MessageKind.TimerFired)
+            {
+                lock (state.PendingTimers)
+                {
+                    Track(state, entry.Message, receipt);
+                }
+            }
+        }));
         if (state.Outbox.Any(e => !e.ToControl))
         {
             _signals.WorkItems.Set();
