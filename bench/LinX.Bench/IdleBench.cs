@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using LinX.Bench.Harness;
+using LinX.Durable;
 using LinX.Infrastructure.Sms;
 using LinX.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LinX.Bench;
 
@@ -74,20 +76,22 @@ internal static class IdleBench
 
         // Every workflow has sent its SMS (the dev inbox counts them); then the runtime goes quiet once each has
         // recorded ACTIVE and waits on its timer and event. Episodes are not counted: the worker may apply several
-        // messages of one instance in one episode.
+        // messages of one instance in one episode. Quiet means no episode for longer than a received control
+        // message stays hidden, so that one received during the creates and redelivered later is not measured as idle.
         var inbox = host.Services.GetRequiredService<DevSmsInbox>();
-        await Poll.UntilAsync(() => Task.FromResult(inbox.TotalSent - smsBefore >= count), TimeSpan.FromMinutes(30), "the workflows to be waiting");
+        await Poll.UntilAsync(() => Task.FromResult(inbox.TotalSent - smsBefore >= count), TimeSpan.FromMinutes(60), "the workflows to be waiting");
+        var quietFor = host.Services.GetRequiredService<IOptions<DurableOptions>>().Value.ControlVisibilityTimeout + TimeSpan.FromSeconds(5);
         var last = -1L;
         await Poll.UntilAsync(
             async () =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                await Task.Delay(quietFor);
                 var now = host.Worker.EpisodesCommitted;
                 var quiet = now == last;
                 last = now;
                 return quiet;
             },
-            TimeSpan.FromMinutes(5),
+            TimeSpan.FromMinutes(15),
             "the runtime to go quiet");
     }
 

@@ -48,11 +48,11 @@ public sealed class DurableOptions : IValidatableObject
     public int MaxActivityDequeueCount { get; set; } = 5;
 
     /// <summary>
-    /// Memory for the histories of recently run instances (approximate megabytes; 0 turns the cache off). A cached
-    /// history turns an episode's partition query into a point read of the instance row.
+    /// Memory for snapshots of the instances this process ran recently (approximate megabytes; 0 turns the cache
+    /// off). An episode of a cached instance reads nothing: it commits against the snapshot's ETag.
     /// </summary>
     [Range(0, 4096)]
-    public int HistoryCacheMegabytes { get; set; } = 16;
+    public int InstanceCacheMegabytes { get; set; } = 16;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

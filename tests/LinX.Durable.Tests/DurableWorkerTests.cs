@@ -398,7 +398,7 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         // Act
         await host.Client.ScheduleNewOrchestrationInstanceAsync("Outbox", null, "outbox-1");
         await host.WaitForHistoryAsync("outbox-1", e => e.Type == HistoryEventType.TaskCompleted, "the activity result to be recorded");
-        var state = await host.Storage.LoadAsync("outbox-1", CancellationToken.None);
+        var state = await host.Storage.LoadAsync("outbox-1", CancellationToken.None, fresh: true);
 
         // Assert
         Assert.Empty(state!.Outbox);

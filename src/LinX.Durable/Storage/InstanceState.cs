@@ -48,10 +48,38 @@ internal sealed class InstanceState
 
     public List<HistoryEvent> History { get; } = [];
 
+    /// <summary>True when this state is this process's snapshot of its own last write rather than a read.</summary>
+    public bool FromCache { get; private init; }
+
     public ETag ETag { get; set; }
 
     public bool IsTerminal => Status is OrchestrationStatus.Completed or OrchestrationStatus.Failed
         or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
+
+    /// <summary>A deep copy (the lists are copied; history events, messages and receipts are immutable records).</summary>
+    public InstanceState Clone(bool fromCache)
+    {
+        var copy = new InstanceState
+        {
+            InstanceId = InstanceId,
+            Name = Name,
+            ExecutionId = ExecutionId,
+            Status = Status,
+            Input = Input,
+            Output = Output,
+            CustomStatus = CustomStatus,
+            Failure = Failure,
+            CreatedAt = CreatedAt,
+            LastUpdatedAt = LastUpdatedAt,
+            HistoryRows = HistoryRows,
+            Outbox = [.. Outbox],
+            PendingTimers = [.. PendingTimers],
+            ETag = ETag,
+            FromCache = fromCache,
+        };
+        copy.History.AddRange(History);
+        return copy;
+    }
 
     public static string HistoryRowKey(int index) => "h" + index.ToString("D8", CultureInfo.InvariantCulture);
 

@@ -26,14 +26,14 @@ internal sealed class TaskHubStorage
 
     private readonly Lock _createGate = new();
     private readonly TimeProvider _time;
-    private readonly HistoryCache _histories;
+    private readonly InstanceCache _cache;
     private Task? _creating;
 
     public TaskHubStorage(IOptions<DurableOptions> options, DurableStorageMetrics metrics, TimeProvider time)
     {
         var o = options.Value;
         _time = time;
-        _histories = new HistoryCache(o.HistoryCacheMegabytes * 1024L * 1024L);
+        _cache = new InstanceCache(o.InstanceCacheMegabytes * 1024L * 1024L);
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(metrics.Policy, HttpPipelinePosition.PerRetry);
         ConfigureRetry(tableOptions.Retry);
@@ -53,8 +53,8 @@ internal sealed class TaskHubStorage
 
     public QueueClient WorkItems { get; }
 
-    /// <summary>Histories of instances this process ran recently.</summary>
-    public HistoryCache Histories => _histories;
+    /// <summary>Snapshots of the instances this process wrote recently.</summary>
+    public InstanceCache Cache => _cache;
 
     /// <summary>Creates the table and queues once per process; a failed attempt is retried by the next caller.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -79,25 +79,14 @@ internal sealed class TaskHubStorage
     }
 
     /// <summary>
-    /// The instance row and its whole history, or null. With the history cached: a point read of the row, and the
-    /// cached history if the row still counts as many history rows (else a query). Without: one partition query.
+    /// The instance row and its whole history, or null: this process's snapshot of its last write when it has one
+    /// (unless <paramref name="fresh"/>), else one partition query.
     /// </summary>
-    public async Task<InstanceState?> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<InstanceState?> LoadAsync(string instanceId, CancellationToken cancellationToken, bool fresh = false)
     {
-        if (_histories.Contains(instanceId))
+        if (!fresh && _cache.TryGet(instanceId) is { } cached)
         {
-            var state = await ReadInstanceAsync(instanceId, cancellationToken);
-            if (state is null)
-            {
-                _histories.Remove(instanceId);
-                return null;
-            }
-
-            if (_histories.TryGet(instanceId, state.ExecutionId, state.HistoryRows) is { } history)
-            {
-                state.History.AddRange(history);
-                return state;
-            }
+            return cached;
         }
 
         return await QueryAsync(instanceId, cancellationToken);
@@ -108,8 +97,9 @@ internal sealed class TaskHubStorage
     {
         try
         {
-            await Table.AddEntityAsync(state.ToEntity(), cancellationToken);
-            _histories.Set(state);
+            var response = await Table.AddEntityAsync(state.ToEntity(), cancellationToken);
+            state.ETag = response.Headers.ETag ?? default;
+            _cache.Set(state);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -138,15 +128,15 @@ internal sealed class TaskHubStorage
                 ],
                 cancellationToken);
             state.History.AddRange(newEvents);
-            _histories.Set(state);
             var etag = response.Value[0].Headers.ETag;
             state.ETag = etag ?? default;
+            _cache.Set(state);
             return etag ?? default(ETag);
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.Conflict or (int)HttpStatusCode.NotFound)
         {
             state.HistoryRows--;
-            _histories.Remove(state.InstanceId);
+            _cache.Remove(state.InstanceId);
             return null;
         }
     }
@@ -158,10 +148,12 @@ internal sealed class TaskHubStorage
         {
             var response = await Table.UpdateEntityAsync(state.ToEntity(), state.ETag, TableUpdateMode.Replace, cancellationToken);
             state.ETag = response.Headers.ETag ?? default;
+            _cache.Set(state);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
+            _cache.Remove(state.InstanceId);
             return false;
         }
     }
@@ -211,7 +203,7 @@ internal sealed class TaskHubStorage
             return false;
         }
 
-        _histories.Remove(instanceId);
+        _cache.Remove(instanceId);
         var pk = InstanceKey.ToPartitionKey(instanceId);
         var keys = new List<TableEntity>();
         await foreach (var row in Table.QueryAsync<TableEntity>(
@@ -249,7 +241,7 @@ internal sealed class TaskHubStorage
 
         if (instanceRow is null)
         {
-            _histories.Remove(instanceId);
+            _cache.Remove(instanceId);
             return null;
         }
 
@@ -263,7 +255,7 @@ internal sealed class TaskHubStorage
             }
         }
 
-        _histories.Set(state);
+        _cache.Set(state);
         return state;
     }
 

@@ -45,7 +45,18 @@ internal sealed class OrchestrationProcessor
 
     public async Task ProcessAsync(string instanceId, IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, CancellationToken cancellationToken)
     {
+        var now = _time.GetUtcNow().UtcDateTime;
         var state = await _storage.LoadAsync(instanceId, cancellationToken);
+        var newEvents = state is null ? NewEvents.None : ToNewEvents(state, messages, now);
+        if (state is { FromCache: true } && newEvents.IsEmpty)
+        {
+            // Nothing to apply by this process's snapshot: another process may have scheduled what these messages
+            // answer, or purged and created the instance again. Storage decides before anything is dropped. (Any
+            // commit against a stale snapshot is refused by its ETag, so only this no-commit path needs the check.)
+            state = await _storage.LoadAsync(instanceId, cancellationToken, fresh: true);
+            newEvents = state is null ? NewEvents.None : ToNewEvents(state, messages, now);
+        }
+
         if (state is null)
         {
             foreach (var (_, message) in messages)
@@ -57,6 +68,12 @@ internal sealed class OrchestrationProcessor
             return;
         }
 
+        foreach (var timer in newEvents.EarlyTimers)
+        {
+            // A timer beyond the queue's visibility cap: wait another round.
+            Track(state, timer, await _storage.SendAsync(new OutboxEntry(true, timer), cancellationToken));
+        }
+
         var outboxWasPending = state.Outbox.Count > 0;
         if (outboxWasPending)
         {
@@ -64,9 +81,7 @@ internal sealed class OrchestrationProcessor
             await SendOutboxAsync(state, cancellationToken);
         }
 
-        var now = _time.GetUtcNow().UtcDateTime;
-        var newEvents = await ToNewEventsAsync(state, messages, now, cancellationToken);
-        if (newEvents.Events.Count == 0 && newEvents.Terminate is null)
+        if (newEvents.IsEmpty)
         {
             if (outboxWasPending)
             {
@@ -187,11 +202,12 @@ internal sealed class OrchestrationProcessor
         }
     }
 
-    private async Task<(List<HistoryEvent> Events, DurableMessage? Terminate)> ToNewEventsAsync(
-        InstanceState state, IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The history events the messages add to <paramref name="state"/> (duplicates and strays dropped); no I/O.</summary>
+    private NewEvents ToNewEvents(InstanceState state, IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, DateTime now)
     {
         var seen = new HistoryIndex(state.History);
         var events = new List<HistoryEvent>();
+        var earlyTimers = new List<DurableMessage>();
         DurableMessage? terminate = null;
         foreach (var (raw, message) in messages)
         {
@@ -208,9 +224,7 @@ internal sealed class OrchestrationProcessor
 
             if (message.Kind == MessageKind.TimerFired && message.FireAt > now + TimerSkew)
             {
-                // A timer beyond the queue's visibility cap: wait another round.
-                var receipt = await _storage.SendAsync(new OutboxEntry(true, message), cancellationToken);
-                Track(state, message, receipt);
+                earlyTimers.Add(message);
                 continue;
             }
 
@@ -245,7 +259,7 @@ internal sealed class OrchestrationProcessor
             }
         }
 
-        return (events, terminate);
+        return new NewEvents(events, terminate, earlyTimers);
     }
 
     private static void Track(InstanceState state, DurableMessage timer, SendReceipt receipt)
@@ -285,5 +299,12 @@ internal sealed class OrchestrationProcessor
         // Come back soon, after the other worker's episode: a short random delay avoids lock-step retries.
         await Task.WhenAll(messages.Select(m => _storage.Control.UpdateMessageAsync(
             m.Raw.MessageId, m.Raw.PopReceipt, visibilityTimeout: TimeSpan.FromMilliseconds(50 + Random.Shared.Next(250)), cancellationToken: cancellationToken)));
+    }
+
+    private sealed record NewEvents(List<HistoryEvent> Events, DurableMessage? Terminate, List<DurableMessage> EarlyTimers)
+    {
+        public static NewEvents None { get; } = new([], null, []);
+
+        public bool IsEmpty => Events.Count == 0 && Terminate is null;
     }
 }

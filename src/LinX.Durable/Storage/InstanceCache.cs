@@ -1,14 +1,15 @@
-using LinX.Durable.Orchestration;
+using Azure;
 
 namespace LinX.Durable.Storage;
 
 /// <summary>
-/// The histories this process last wrote or read, most recently used first, within a size budget. History
-/// rows are append-only and the instance row counts them, so a cached history is current exactly when the
-/// freshly read instance row has the same execution and the same row count: an episode then needs one point
-/// read instead of a partition query. Another worker's commit changes the count and the cache is bypassed.
+/// Snapshots of the instances this process last wrote (row and history), most recently used first, within a size
+/// budget. An episode starts from the snapshot instead of reading storage, and commits with the snapshot's ETag:
+/// if another worker wrote the instance since, the commit is refused, the snapshot dropped and the episode retried
+/// from storage. Decisions taken without a commit are safe on a stale snapshot too: history only grows, so an event
+/// the snapshot already holds is a duplicate, and a message of another execution makes the caller read storage.
 /// </summary>
-internal sealed class HistoryCache
+internal sealed class InstanceCache
 {
     // A history event's fixed cost (object, record fields, list slot), on top of its strings.
     private const long EventOverheadBytes = 120;
@@ -19,7 +20,7 @@ internal sealed class HistoryCache
     private readonly long _budgetBytes;
     private long _bytes;
 
-    public HistoryCache(long budgetBytes) => _budgetBytes = budgetBytes;
+    public InstanceCache(long budgetBytes) => _budgetBytes = budgetBytes;
 
     /// <summary>Approximate bytes held.</summary>
     public long Bytes
@@ -52,8 +53,8 @@ internal sealed class HistoryCache
         }
     }
 
-    /// <summary>The cached history when it is the one the instance row describes.</summary>
-    public IReadOnlyList<HistoryEvent>? TryGet(string instanceId, string executionId, int historyRows)
+    /// <summary>A copy of the snapshot (marked <see cref="InstanceState.FromCache"/>), or null.</summary>
+    public InstanceState? TryGet(string instanceId)
     {
         lock (_gate)
         {
@@ -62,22 +63,22 @@ internal sealed class HistoryCache
                 return null;
             }
 
-            if (node.Value.ExecutionId != executionId || node.Value.HistoryRows != historyRows)
-            {
-                Remove(node);
-                return null;
-            }
-
             _recency.Remove(node);
             _recency.AddFirst(node);
-            return node.Value.Events;
+            return node.Value.State.Clone(fromCache: true);
         }
     }
 
-    /// <summary>Remembers the history of <paramref name="state"/> as it is now (after a load or a commit).</summary>
+    /// <summary>Remembers <paramref name="state"/> as just written or read; without an ETag it cannot be committed against, so it is forgotten.</summary>
     public void Set(InstanceState state)
     {
-        var entry = new Entry(state.InstanceId, state.ExecutionId, state.HistoryRows, [.. state.History], SizeOf(state));
+        if (state.ETag == default)
+        {
+            Remove(state.InstanceId);
+            return;
+        }
+
+        var entry = new Entry(state.Clone(fromCache: true), SizeOf(state));
         lock (_gate)
         {
             if (_entries.TryGetValue(state.InstanceId, out var existing))
@@ -90,7 +91,7 @@ internal sealed class HistoryCache
                 return;
             }
 
-            _entries[entry.InstanceId] = _recency.AddFirst(entry);
+            _entries[state.InstanceId] = _recency.AddFirst(entry);
             _bytes += entry.Bytes;
             while (_bytes > _budgetBytes && _recency.Last is { } oldest)
             {
@@ -112,7 +113,9 @@ internal sealed class HistoryCache
 
     private static long SizeOf(InstanceState state)
     {
-        long bytes = 200 + (state.InstanceId.Length * 2);
+        long chars = state.InstanceId.Length + (state.Input?.Length ?? 0) + (state.Output?.Length ?? 0) + (state.CustomStatus?.Length ?? 0)
+            + state.Outbox.Sum(e => e.Message.Payload?.Length ?? 0);
+        long bytes = 400 + (2 * chars) + (100L * (state.Outbox.Count + state.PendingTimers.Count));
         foreach (var e in state.History)
         {
             bytes += EventOverheadBytes + (2L * ((e.Name?.Length ?? 0) + (e.Payload?.Length ?? 0) + (e.MessageId?.Length ?? 0)
@@ -125,9 +128,9 @@ internal sealed class HistoryCache
     private void Remove(LinkedListNode<Entry> node)
     {
         _recency.Remove(node);
-        _entries.Remove(node.Value.InstanceId);
+        _entries.Remove(node.Value.State.InstanceId);
         _bytes -= node.Value.Bytes;
     }
 
-    private sealed record Entry(string InstanceId, string ExecutionId, int HistoryRows, HistoryEvent[] Events, long Bytes);
+    private sealed record Entry(InstanceState State, long Bytes);
 }
