@@ -29,7 +29,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Times the process was started.</summary>
     public int Starts { get; private set; }
 
-    /// <summary>Every console line of every run of the host, in order.</summary>
+    /// <summary>Every console line of every run, prefixed with <c>[run n]</c> (1 for the first start).</summary>
     public IReadOnlyCollection<string> OutputLines => _lines;
 
     public bool IsRunning => _process is { HasExited: false };
@@ -79,12 +79,12 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        var run = ++Starts;
+        process.OutputDataReceived += (_, e) => Keep(run, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(run, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Starts++;
 
         await Poll.UntilAsync(
             async () =>
@@ -132,11 +132,11 @@ public sealed class HostProcess : IAsyncDisposable
         Api.Dispose();
     }
 
-    private void Keep(string? line)
+    private void Keep(int run, string? line)
     {
         if (line is not null)
         {
-            _lines.Enqueue(line);
+            _lines.Enqueue($"[run {run}] {line}");
         }
     }
 }

@@ -127,6 +127,46 @@ public sealed class DurableWorkerResilienceTests(AzuriteFixture azurite)
         Assert.Single(await second.HistoryAsync("restart-1"), e => e.Type == HistoryEventType.TimerFired);
     }
 
+    [Fact]
+    public async Task Activity_SecondCopyArrivesWhileTheFirstRuns_RunsOnlyAfterTheFirst()
+    {
+        // Arrange: the activity is running (held by the gate) when a copy of its message arrives, as after an outbox
+        // re-send or a late visibility renewal.
+        var probe = new Probe();
+        await using var host = await DurableTestHost.StartAsync(
+            azurite,
+            AzuriteFixture.UniqueName("h"),
+            b => b.AddActivity<GatedActivity, string, string>(GatedActivity.Name)
+                .AddOrchestrator("OneGated", async ctx => await ctx.CallActivityAsync<string>(GatedActivity.Name, "once")),
+            probe);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("OneGated", null, "gated-1");
+        await Poll.UntilAsync(() => Task.FromResult(probe.Running == 1), TimeSpan.FromSeconds(30), "the activity to start");
+        var state = await host.Storage.ReadInstanceAsync("gated-1", CancellationToken.None);
+        var copy = new DurableMessage(MessageKind.ActivityRequest, "gated-1", DurableMessage.NewId())
+        {
+            ExecutionId = state!.ExecutionId,
+            TaskId = 0,
+            Name = GatedActivity.Name,
+            Payload = "\"once\"",
+        };
+
+        // Act
+        await host.Storage.SendAsync(new OutboxEntry(false, copy), CancellationToken.None);
+        await Poll.UntilAsync(
+            () => Task.FromResult(host.Worker.ActivitiesDeferred > 0 || probe.Calls["once"] > 1),
+            TimeSpan.FromSeconds(30),
+            "the copy to be received");
+        var callsWhileRunning = probe.Calls["once"];
+        probe.Gate.SetResult();
+        var done = await host.WaitForCompletionAsync("gated-1");
+        await Poll.UntilAsync(() => Task.FromResult(probe.Calls["once"] == 2), TimeSpan.FromSeconds(30), "the copy to run after the first");
+
+        // Assert
+        Assert.Equal(1, callsWhileRunning);
+        Assert.Equal(1, probe.MaxRunning);
+        Assert.Equal("\"once\"", done.SerializedOutput);
+    }
+
     private static void Register(DurableBuilder builder, int steps, int delayMs) => builder
         .AddActivity<EffectActivity, EffectInput, int>(EffectActivity.Name)
         .AddOrchestrator(Orchestrator, async ctx =>

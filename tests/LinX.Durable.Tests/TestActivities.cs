@@ -46,3 +46,24 @@ public sealed class EffectActivity(Probe probe) : IActivity<EffectInput, int>
 }
 
 public sealed record EffectInput(string InstanceId, int Step, int DelayMilliseconds = 0);
+
+/// <summary>Counts its calls and how many run at once, and holds until the probe's gate opens.</summary>
+public sealed class GatedActivity(Probe probe) : IActivity<string, string>
+{
+    public const string Name = "Gated";
+
+    public async Task<string> RunAsync(string input, CancellationToken cancellationToken)
+    {
+        probe.Call(input);
+        probe.Enter();
+        try
+        {
+            await probe.Gate.Task.WaitAsync(cancellationToken);
+            return input;
+        }
+        finally
+        {
+            probe.Leave();
+        }
+    }
+}

@@ -33,6 +33,12 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+
+    // Activity tasks running in this process, by (instance, execution, task id): a second copy of one (its message
+    // re-sent from a recovered outbox, or visible again after a late renewal) waits until the first is done, so
+    // that an activity's check-then-act (e.g. "has this SMS been sent?") never races itself.
+    private readonly ConcurrentDictionary<string, byte> _runningActivities = new(StringComparer.Ordinal);
+    private long _deferred;
     private Task[] _loops = [];
 
     internal DurableWorker(
@@ -59,6 +65,9 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
 
     /// <summary>Episodes this worker discarded because another worker advanced the instance first.</summary>
     public long Conflicts => _orchestrations.Conflicts;
+
+    /// <summary>Activity messages put back because the same activity task was already running in this process.</summary>
+    public long ActivitiesDeferred => Interlocked.Read(ref _deferred);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -238,6 +247,13 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
     {
         var abort = _abort.Token;
         await Task.Yield();
+        var key = $"{message.InstanceId}|{message.ExecutionId}|{message.TaskId}";
+        if (!_runningActivities.TryAdd(key, 0))
+        {
+            await DeferAsync(raw, message, abort);
+            return;
+        }
+
         try
         {
             await _activities.ProcessAsync(raw, message, abort);
@@ -248,6 +264,29 @@ public sealed class DurableWorker : IHostedService, IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            Log.ActivityDispatchFailed(_logger, message.Name ?? string.Empty, message.InstanceId, ex);
+        }
+        finally
+        {
+            _runningActivities.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Hides a second copy of a running activity for a while; it runs after the first (and finds its effect done).</summary>
+    private async Task DeferAsync(QueueMessage raw, DurableMessage message, CancellationToken abort)
+    {
+        try
+        {
+            await _storage.WorkItems.UpdateMessageAsync(raw.MessageId, raw.PopReceipt, visibilityTimeout: _options.ActivityVisibilityTimeout, cancellationToken: abort);
+            Interlocked.Increment(ref _deferred);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // Abrupt stop: it reappears after its visibility timeout.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // It reappears after its current visibility timeout anyway.
             Log.ActivityDispatchFailed(_logger, message.Name ?? string.Empty, message.InstanceId, ex);
         }
     }
