@@ -65,7 +65,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             $"instance {instanceId} to be {status}");
 
     internal async Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string instanceId) =>
-        (await Storage.LoadAsync(instanceId, CancellationToken.None, fresh: true))?.History ?? [];
+        (await Storage.LoadAsync(instanceId, fresh: true, CancellationToken.None))?.History ?? [];
 
     /// <summary>Waits until the instance's history holds an event matching <paramref name="match"/>.</summary>
     internal Task WaitForHistoryAsync(string instanceId, Func<HistoryEvent, bool> match, string what) =>

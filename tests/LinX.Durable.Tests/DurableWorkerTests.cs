@@ -398,7 +398,7 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         // Act
         await host.Client.ScheduleNewOrchestrationInstanceAsync("Outbox", null, "outbox-1");
         await host.WaitForHistoryAsync("outbox-1", e => e.Type == HistoryEventType.TaskCompleted, "the activity result to be recorded");
-        var state = await host.Storage.LoadAsync("outbox-1", CancellationToken.None, fresh: true);
+        var state = await host.Storage.LoadAsync("outbox-1", fresh: true, CancellationToken.None);
 
         // Assert
         Assert.Empty(state!.Outbox);
@@ -412,8 +412,8 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         await using var host = await StartAsync(_ => { });
         await host.Worker.StopAsync(CancellationToken.None);
         await host.Client.ScheduleNewOrchestrationInstanceAsync("NotRegisteredHere", null, "etag-1");
-        var mine = await host.Storage.LoadAsync("etag-1", CancellationToken.None);
-        var theirs = await host.Storage.LoadAsync("etag-1", CancellationToken.None);
+        var mine = await host.Storage.LoadAsync("etag-1", fresh: false, CancellationToken.None);
+        var theirs = await host.Storage.LoadAsync("etag-1", fresh: false, CancellationToken.None);
 
         // Act
         var committed = await host.Storage.TryCommitAsync(mine!, [new(HistoryEventType.OrchestratorStarted)], CancellationToken.None);

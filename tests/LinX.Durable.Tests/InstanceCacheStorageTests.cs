@@ -19,13 +19,13 @@ public sealed class InstanceCacheStorageTests(AzuriteFixture azurite)
         await using var mine = await StartStoppedAsync(hub);
         await using var theirs = await StartStoppedAsync(hub);
         await mine.Client.ScheduleNewOrchestrationInstanceAsync("NotRegisteredHere", null, "cache-1", None);
-        await mine.Storage.TryCommitAsync((await mine.Storage.LoadAsync("cache-1", None))!, Completed(0), None);
-        await theirs.Storage.TryCommitAsync((await theirs.Storage.LoadAsync("cache-1", None))!, Completed(1), None);
-        var stale = (await mine.Storage.LoadAsync("cache-1", None))!;
+        await mine.Storage.TryCommitAsync((await mine.Storage.LoadAsync("cache-1", fresh: false, None))!, Completed(0), None);
+        await theirs.Storage.TryCommitAsync((await theirs.Storage.LoadAsync("cache-1", fresh: false, None))!, Completed(1), None);
+        var stale = (await mine.Storage.LoadAsync("cache-1", fresh: false, None))!;
 
         // Act
         var committed = await mine.Storage.TryCommitAsync(stale, Completed(2), None);
-        var reloaded = await mine.Storage.LoadAsync("cache-1", None);
+        var reloaded = await mine.Storage.LoadAsync("cache-1", fresh: false, None);
 
         // Assert
         Assert.True(stale.FromCache);

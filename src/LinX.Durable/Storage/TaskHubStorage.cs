@@ -53,9 +53,6 @@ internal sealed class TaskHubStorage
 
     public QueueClient WorkItems { get; }
 
-    /// <summary>Snapshots of the instances this process wrote recently.</summary>
-    public InstanceCache Cache => _cache;
-
     /// <summary>Creates the table and queues once per process; a failed attempt is retried by the next caller.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +79,7 @@ internal sealed class TaskHubStorage
     /// The instance row and its whole history, or null: this process's snapshot of its last write when it has one
     /// (unless <paramref name="fresh"/>), else one partition query.
     /// </summary>
-    public async Task<InstanceState?> LoadAsync(string instanceId, CancellationToken cancellationToken, bool fresh = false)
+    public async Task<InstanceState?> LoadAsync(string instanceId, bool fresh, CancellationToken cancellationToken)
     {
         if (!fresh && _cache.TryGet(instanceId) is { } cached)
         {

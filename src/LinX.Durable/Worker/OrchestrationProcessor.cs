@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace LinX.Durable.Worker;
 
 /// <summary>
-/// Runs one episode of one instance: load row and history, turn the received messages into new history
+/// Runs one episode of one instance: take the instance (this process's snapshot, or storage), turn the received messages into new history
 /// events (dropping duplicates), replay, commit history + instance row + outbox in one transaction
 /// guarded by ETag, then send the outbox and delete the messages.
 /// </summary>
@@ -46,14 +46,14 @@ internal sealed class OrchestrationProcessor
     public async Task ProcessAsync(string instanceId, IReadOnlyList<(QueueMessage Raw, DurableMessage Message)> messages, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var state = await _storage.LoadAsync(instanceId, cancellationToken);
+        var state = await _storage.LoadAsync(instanceId, fresh: false, cancellationToken);
         var newEvents = state is null ? NewEvents.None : ToNewEvents(state, messages, now);
         if (state is { FromCache: true } && newEvents.IsEmpty)
         {
             // Nothing to apply by this process's snapshot: another process may have scheduled what these messages
             // answer, or purged and created the instance again. Storage decides before anything is dropped. (Any
             // commit against a stale snapshot is refused by its ETag, so only this no-commit path needs the check.)
-            state = await _storage.LoadAsync(instanceId, cancellationToken, fresh: true);
+            state = await _storage.LoadAsync(instanceId, fresh: true, cancellationToken);
             newEvents = state is null ? NewEvents.None : ToNewEvents(state, messages, now);
         }
 
