@@ -8,12 +8,17 @@ using Microsoft.Extensions.Logging;
 namespace LinX.Core.Activities;
 
 /// <summary>
-/// Sends SMS number N of a workflow, once: the history row (workflow, serial) is checked before sending and
-/// written right after, so a re-run returns the first result. The phone number is decrypted from the workflow
+/// Sends SMS number N of a workflow, once: the history row (workflow, serial) is claimed before sending and turned
+/// into the record right after, so a re-run returns the first result and a copy running at the same time on
+/// another host fails (and is retried) instead of sending too. The phone number is decrypted from the workflow
 /// row and the link token re-derived: neither is in the input or in history.
 /// </summary>
 public sealed class SendNotificationActivity : IActivity<SendNotificationInput, SendNotificationOutput>
 {
+    /// <summary>How long a claim keeps other copies from sending: shorter than the activity's retry budget (75 s),
+    /// so that a retry takes over the claim of a host that died before sending.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
+
     private readonly INotificationStore _notifications;
     private readonly IWorkflowStore _workflows;
     private readonly IBusinessStore _businesses;
@@ -45,34 +50,57 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
 
     public async Task<SendNotificationOutput> RunAsync(SendNotificationInput input, CancellationToken cancellationToken)
     {
-        if (await _notifications.GetAsync(input.WorkflowId, input.Serial, cancellationToken) is { } sent)
+        var now = _time.GetUtcNow();
+        var claim = await _notifications.ClaimAsync(input.WorkflowId, input.BusinessId, input.Serial, now, now + ClaimLease, cancellationToken);
+        if (claim.Sent is { } sent)
         {
             _logger.SmsAlreadySent(input.WorkflowId, input.Serial);
             return ToOutput(sent);
         }
 
-        var workflow = await _workflows.GetAsync(input.BusinessId, input.WorkflowId, cancellationToken)
-            ?? throw new InvalidOperationException("The workflow does not exist.");
-        var business = await _businesses.GetAsync(input.BusinessId, cancellationToken)
-            ?? throw new InvalidOperationException("The business does not exist.");
-        var phone = _crypto.Decrypt(workflow.EncryptedPhoneNumber, workflow.WorkflowId.ToString("D"));
-        var link = _composer.Link(_crypto.LinkToken(workflow.WorkflowId));
-        var text = SmsComposer.Compose(
-            input.Origin, business.Name, workflow.Plan.Notification.IntroductoryMessage, workflow.Title, link, workflow.ExpireAt);
-
-        var result = await _sms.SendAsync(phone, text, cancellationToken);
-        _logger.SmsSent(input.WorkflowId, input.Serial, input.Origin.ToString(), workflow.MaskedPhoneNumber, result.Successful);
-        if (!result.Successful)
+        if (!claim.Acquired)
         {
-            throw new SmsDeliveryException("The SMS provider did not accept the message: " + (result.ErrorMessage ?? "no reason given"));
+            throw new NotificationInProgressException($"SMS {input.Serial} of workflow {input.WorkflowId} is being sent by another worker until {claim.HeldUntil:O}.");
         }
 
-        var stored = await _notifications.AddAsync(
+        var (result, workflow) = await SendOrReleaseAsync(input, claim, cancellationToken);
+        var stored = await _notifications.CompleteAsync(
+            claim,
             new NotificationRecord(
                 input.WorkflowId, input.BusinessId, input.Serial, NotificationStep.SmsChannel, input.Origin, _time.GetUtcNow(),
                 result.MessageId, workflow.MaskedPhoneNumber, Successful: true, Error: null),
             cancellationToken);
         return ToOutput(stored);
+    }
+
+    /// <summary>Sends the SMS; when nothing was sent (a refusal, an exception) gives the claim back for the retry.</summary>
+    private async Task<(SmsSendResult Result, WorkflowRecord Workflow)> SendOrReleaseAsync(SendNotificationInput input, NotificationClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var workflow = await _workflows.GetAsync(input.BusinessId, input.WorkflowId, cancellationToken)
+                ?? throw new InvalidOperationException("The workflow does not exist.");
+            var business = await _businesses.GetAsync(input.BusinessId, cancellationToken)
+                ?? throw new InvalidOperationException("The business does not exist.");
+            var phone = _crypto.Decrypt(workflow.EncryptedPhoneNumber, workflow.WorkflowId.ToString("D"));
+            var link = _composer.Link(_crypto.LinkToken(workflow.WorkflowId));
+            var text = SmsComposer.Compose(
+                input.Origin, business.Name, workflow.Plan.Notification.IntroductoryMessage, workflow.Title, link, workflow.ExpireAt);
+
+            var result = await _sms.SendAsync(phone, text, cancellationToken);
+            _logger.SmsSent(input.WorkflowId, input.Serial, input.Origin.ToString(), workflow.MaskedPhoneNumber, result.Successful);
+            if (!result.Successful)
+            {
+                throw new SmsDeliveryException("The SMS provider did not accept the message: " + (result.ErrorMessage ?? "no reason given"));
+            }
+
+            return (result, workflow);
+        }
+        catch (Exception)
+        {
+            await _notifications.ReleaseAsync(claim, CancellationToken.None);
+            throw;
+        }
     }
 
     private static SendNotificationOutput ToOutput(NotificationRecord record) =>

@@ -4,8 +4,8 @@ namespace LinX.Core.Notifications;
 public sealed record SmsSendResult(bool Successful, string? MessageId, string? ErrorMessage);
 
 /// <summary>
-/// Sends one SMS. Not idempotent by itself (providers give each call a new id): callers dedupe on the
-/// notification history before sending.
+/// Sends one SMS. Not idempotent by itself (providers give each call a new id): callers claim the
+/// (workflow, serial) history row before sending.
 /// </summary>
 public interface ISmsSender
 {

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Businesses;
 using LinX.Core.Notifications;
@@ -81,8 +82,14 @@ internal sealed class TableApiKeyStore : IApiKeyStore
 }
 
 /// <summary>Notification history: PK = workflow id, RK = zero-padded serial.</summary>
+/// <summary>
+/// Notifications: PK = workflow id, RK = serial. A claim row holds only <c>LeaseUntil</c> (and the business id); the
+/// record replaces it, so a row is sent exactly when it has no lease.
+/// </summary>
 internal sealed class TableNotificationStore : INotificationStore
 {
+    private const string LeaseUntil = "LeaseUntil";
+
     private readonly TableClient _table;
 
     public TableNotificationStore(TableStorage storage)
@@ -93,32 +100,93 @@ internal sealed class TableNotificationStore : INotificationStore
     public async Task<NotificationRecord?> GetAsync(Guid workflowId, int serial, CancellationToken cancellationToken)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Of(workflowId), TableKeys.Serial(serial), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e ? ToRecord(e) : null;
+        return row.HasValue && row.Value is { } e && IsSent(e) ? ToRecord(e) : null;
     }
 
-    public async Task<NotificationRecord> AddAsync(NotificationRecord record, CancellationToken cancellationToken)
+    public async Task<NotificationClaim> ClaimAsync(Guid workflowId, Guid businessId, int serial, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var claim = new TableEntity(TableKeys.Of(workflowId), TableKeys.Serial(serial)) { ["BusinessId"] = businessId, [LeaseUntil] = leaseUntil };
+        while (true)
+        {
+            try
+            {
+                var added = await _table.AddEntityAsync(claim, cancellationToken);
+                return new NotificationClaim(workflowId, serial, null, added.Headers.ETag?.ToString(), leaseUntil);
+            }
+            catch (RequestFailedException e) when (TableKeys.IsConflict(e))
+            {
+            }
+
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
+            if (!row.HasValue || row.Value is not { } existing)
+            {
+                continue; // released between the insert and the read: claim again
+            }
+
+            if (IsSent(existing))
+            {
+                return new NotificationClaim(workflowId, serial, ToRecord(existing), null, now);
+            }
+
+            var heldUntil = existing.GetDateTimeOffset(LeaseUntil) ?? now;
+            if (heldUntil > now)
+            {
+                return new NotificationClaim(workflowId, serial, null, null, heldUntil);
+            }
+
+            try
+            {
+                var taken = await _table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new NotificationClaim(workflowId, serial, null, taken.Headers.ETag?.ToString(), leaseUntil);
+            }
+            catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsNotFound(e))
+            {
+                // Another sender took it over, sent or released it first: look again.
+            }
+        }
+    }
+
+    public async Task<NotificationRecord> CompleteAsync(NotificationClaim claim, NotificationRecord record, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.Of(record.WorkflowId), TableKeys.Serial(record.Serial))
+        {
+            ["BusinessId"] = record.BusinessId,
+            ["Serial"] = record.Serial,
+            ["Channel"] = record.Channel,
+            ["Origin"] = record.Origin.ToString().ToUpperInvariant(),
+            ["SentAt"] = record.SentAt,
+            ["ProviderMessageId"] = record.ProviderMessageId,
+            ["MaskedPhoneNumber"] = record.MaskedPhoneNumber,
+            ["Successful"] = record.Successful,
+            ["Error"] = record.Error,
+        };
+        try
+        {
+            await _table.UpdateEntityAsync(entity, new ETag(claim.Version!), TableUpdateMode.Replace, cancellationToken);
+            return record;
+        }
+        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsNotFound(e))
+        {
+            // Our lease ran out while sending and another sender took the claim over: keep the first record.
+            if (await GetAsync(record.WorkflowId, record.Serial, cancellationToken) is { } first)
+            {
+                return first;
+            }
+
+            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            return record;
+        }
+    }
+
+    public async Task ReleaseAsync(NotificationClaim claim, CancellationToken cancellationToken)
     {
         try
         {
-            await _table.AddEntityAsync(
-                new TableEntity(TableKeys.Of(record.WorkflowId), TableKeys.Serial(record.Serial))
-                {
-                    ["BusinessId"] = record.BusinessId,
-                    ["Serial"] = record.Serial,
-                    ["Channel"] = record.Channel,
-                    ["Origin"] = record.Origin.ToString().ToUpperInvariant(),
-                    ["SentAt"] = record.SentAt,
-                    ["ProviderMessageId"] = record.ProviderMessageId,
-                    ["MaskedPhoneNumber"] = record.MaskedPhoneNumber,
-                    ["Successful"] = record.Successful,
-                    ["Error"] = record.Error,
-                },
-                cancellationToken);
-            return record;
+            await _table.DeleteEntityAsync(TableKeys.Of(claim.WorkflowId), TableKeys.Serial(claim.Serial), new ETag(claim.Version!), cancellationToken);
         }
-        catch (Azure.RequestFailedException e) when (TableKeys.IsConflict(e))
+        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsNotFound(e))
         {
-            return (await GetAsync(record.WorkflowId, record.Serial, cancellationToken))!;
+            // Taken over by another sender, or gone: not ours to delete.
         }
     }
 
@@ -127,11 +195,16 @@ internal sealed class TableNotificationStore : INotificationStore
         var list = new List<NotificationRecord>();
         await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(workflowId)}"), cancellationToken: cancellationToken))
         {
-            list.Add(ToRecord(e));
+            if (IsSent(e))
+            {
+                list.Add(ToRecord(e));
+            }
         }
 
         return list.OrderBy(n => n.Serial).ToList();
     }
+
+    private static bool IsSent(TableEntity e) => !e.ContainsKey(LeaseUntil);
 
     private static NotificationRecord ToRecord(TableEntity e) => new(
         Guid.Parse(e.PartitionKey),

@@ -20,5 +20,7 @@ internal static class TableKeys
 
     public static bool IsConflict(RequestFailedException e) => e.Status == (int)HttpStatusCode.Conflict;
 
+    public static bool IsNotFound(RequestFailedException e) => e.Status == (int)HttpStatusCode.NotFound;
+
     public static bool IsPreconditionFailed(RequestFailedException e) => e.Status == (int)HttpStatusCode.PreconditionFailed;
 }

@@ -9,6 +9,8 @@ using LinX.Infrastructure.Payments;
 using LinX.Infrastructure.Tests.Storage;
 using LinX.Infrastructure.Tests.Support;
 using LinX.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace LinX.Infrastructure.Tests.Activities;
 
@@ -38,6 +40,64 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         Assert.True(SmsText.Segments(sms.Body) <= 2);
         var row = Assert.Single(await host.Get<INotificationStore>().ListAsync(created.WorkflowId, CancellationToken.None));
         Assert.Equal((0, NotificationOrigin.Initial, "+1647*****67", sms.MessageId), (row.Serial, row.Origin, row.MaskedPhoneNumber, row.ProviderMessageId));
+    }
+
+    [Fact]
+    public async Task SendNotification_SecondCopyWhileFirstSends_FailsWithoutSending_ThenReturnsFirstResult()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
+        var gated = new GatedSmsSender(host.Sms);
+        var onOtherHost = ActivatorUtilities.CreateInstance<SendNotificationActivity>(host.Services, (ISmsSender)gated);
+        var activity = host.Get<SendNotificationActivity>();
+
+        var first = onOtherHost.RunAsync(input, CancellationToken.None);
+        await gated.Entered.Task;
+        await Assert.ThrowsAsync<NotificationInProgressException>(() => activity.RunAsync(input, CancellationToken.None));
+        var sentWhileHeld = host.Sms.Messages.Count;
+        gated.Open.SetResult();
+        var firstOutput = await first;
+        var retried = await activity.RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(0, sentWhileHeld);
+        Assert.Equal(firstOutput, retried);
+        Assert.Single(host.Sms.Messages);
+        Assert.Single(await host.Get<INotificationStore>().ListAsync(created.WorkflowId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SendNotification_ProviderRefuses_ClaimReleasedAndRetrySends()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
+        var refusing = new Mock<ISmsSender>(MockBehavior.Strict);
+        refusing.Setup(s => s.SendAsync(TestPlans.Phone, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SmsSendResult(false, null, "Carrier unavailable"));
+
+        await Assert.ThrowsAsync<SmsDeliveryException>(
+            () => ActivatorUtilities.CreateInstance<SendNotificationActivity>(host.Services, refusing.Object).RunAsync(input, CancellationToken.None));
+        var output = await host.Get<SendNotificationActivity>().RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(Assert.Single(host.Sms.Messages).MessageId, output.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task SendNotification_ClaimOfADeadHost_TakenOverOnceItsLeaseRunsOut()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
+        var now = host.Time.GetUtcNow();
+        await host.Get<INotificationStore>().ClaimAsync(created.WorkflowId, DemoData.BusinessId, 0, now, now + TimeSpan.FromSeconds(60), CancellationToken.None);
+        var activity = host.Get<SendNotificationActivity>();
+
+        await Assert.ThrowsAsync<NotificationInProgressException>(() => activity.RunAsync(input, CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromSeconds(61));
+        var output = await activity.RunAsync(input, CancellationToken.None);
+
+        Assert.Equal(Assert.Single(host.Sms.Messages).MessageId, output.ProviderMessageId);
     }
 
     [Fact]
@@ -174,5 +234,20 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         Assert.True(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
         Assert.False(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
         Assert.Equal(WorkflowStatus.Active, (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!.Status);
+    }
+
+    /// <summary>Sends through the inbox once the test opens the gate: a send in progress on another host.</summary>
+    private sealed class GatedSmsSender(ISmsSender inner) : ISmsSender
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<SmsSendResult> SendAsync(string toE164, string message, CancellationToken cancellationToken)
+        {
+            Entered.SetResult();
+            await Open.Task.WaitAsync(cancellationToken);
+            return await inner.SendAsync(toE164, message, cancellationToken);
+        }
     }
 }

@@ -96,18 +96,46 @@ public sealed class TableStoresTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task NotificationStore_AddSameSerialTwice_KeepsFirst()
+    public async Task NotificationStore_Claim_HeldUntilLeaseEnds_ThenTakenOver_FirstRecordKept()
     {
         await using var host = await TestHost.StartAsync(azurite);
-        var store = host.Get<INotificationStore>();
-        var workflowId = Guid.NewGuid();
-        var record = new NotificationRecord(workflowId, DemoData.BusinessId, 0, "SMS", NotificationOrigin.Initial, host.Time.GetUtcNow(), "m1", "+1647*****67", true, null);
+        var claims = new ClaimScript(host);
 
-        await store.AddAsync(record, CancellationToken.None);
-        var second = await store.AddAsync(record with { ProviderMessageId = "m2" }, CancellationToken.None);
+        var first = await claims.ClaimAsync(at: 0, until: 60);
+        var whileHeld = await claims.ClaimAsync(at: 59, until: 120);
+        var unsent = (await claims.Store.GetAsync(claims.WorkflowId, 0, CancellationToken.None), await claims.Store.ListAsync(claims.WorkflowId, CancellationToken.None));
+        var takeover = await claims.ClaimAsync(at: 61, until: 120);
+        var record = new NotificationRecord(claims.WorkflowId, DemoData.BusinessId, 0, "SMS", NotificationOrigin.Initial, claims.Start, "m1", "+1647*****67", true, null);
+        var storedByFirst = await claims.Store.CompleteAsync(first, record, CancellationToken.None);
+        var storedByTakeover = await claims.Store.CompleteAsync(takeover, record with { ProviderMessageId = "m2" }, CancellationToken.None);
+        var afterSent = await claims.ClaimAsync(at: 180, until: 240);
 
-        Assert.Equal("m1", second.ProviderMessageId);
-        Assert.Equal([record], await store.ListAsync(workflowId, CancellationToken.None));
+        Assert.True(first.Acquired);
+        Assert.Equal((false, (NotificationRecord?)null, claims.Start.AddSeconds(60)), (whileHeld.Acquired, whileHeld.Sent, whileHeld.HeldUntil));
+        Assert.Null(unsent.Item1);
+        Assert.Empty(unsent.Item2);
+        Assert.True(takeover.Acquired);
+        Assert.Equal(record, storedByFirst);
+        Assert.Equal(record, storedByTakeover);
+        Assert.Equal((false, (NotificationRecord?)record), (afterSent.Acquired, afterSent.Sent));
+        Assert.Equal([record], await claims.Store.ListAsync(claims.WorkflowId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task NotificationStore_Release_FreesOwnClaimOnly()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var claims = new ClaimScript(host);
+
+        var first = await claims.ClaimAsync(at: 0, until: 60);
+        await claims.Store.ReleaseAsync(first, CancellationToken.None);
+        var second = await claims.ClaimAsync(at: 0, until: 60);
+        await claims.Store.ReleaseAsync(first, CancellationToken.None);
+        var third = await claims.ClaimAsync(at: 0, until: 60);
+
+        Assert.True(second.Acquired);
+        Assert.False(third.Acquired);
+        Assert.Equal(claims.Start.AddSeconds(60), third.HeldUntil);
     }
 
     [Fact]
@@ -143,4 +171,17 @@ public sealed class TableStoresTests(AzuriteFixture azurite)
         id, DemoData.BusinessId, Guid.NewGuid(), key, TransactionType.Send, PaymentSolution.PushToCard, PaymentPriority.Immediate, 10.5m, "USD",
         DemoData.CustomerFinancialAccountId, DemoData.BusinessFinancialAccountId, "payment-of-rebates", null, null, TransactionStatus.New,
         null, null, DateTimeOffset.UnixEpoch, null, null);
+
+    /// <summary>Claims of SMS 0 of one new workflow, at and until given seconds after the fake clock's start.</summary>
+    private sealed class ClaimScript(TestHost host)
+    {
+        public INotificationStore Store { get; } = host.Get<INotificationStore>();
+
+        public Guid WorkflowId { get; } = Guid.NewGuid();
+
+        public DateTimeOffset Start { get; } = host.Time.GetUtcNow();
+
+        public Task<NotificationClaim> ClaimAsync(int at, int until) =>
+            Store.ClaimAsync(WorkflowId, DemoData.BusinessId, 0, Start.AddSeconds(at), Start.AddSeconds(until), CancellationToken.None);
+    }
 }
