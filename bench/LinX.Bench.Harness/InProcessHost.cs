@@ -6,6 +6,7 @@ using LinX.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LinX.Bench.Harness;
@@ -57,6 +58,7 @@ public sealed class InProcessHost : IAsyncDisposable
             var options = new TableClientOptions();
             options.AddPolicy(tables.Policy, HttpPipelinePosition.PerRetry);
             builder.Services.AddSingleton(new TableServiceClient(settings.ConnectionString, options));
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         });
         await app.StartAsync();
         return new InProcessHost(app, settings, tables);
@@ -67,5 +69,17 @@ public sealed class InProcessHost : IAsyncDisposable
         Api.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The host is a part of the bench or test process, not its owner: no console lifetime, which would turn
+    /// SIGTERM and Ctrl+C into "stop this host" and leave the process running. The process ends on the signal,
+    /// and its own exit handlers stop what it started.
+    /// </summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

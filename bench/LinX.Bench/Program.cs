@@ -13,18 +13,9 @@ var onDisk = options.Text("azurite", "disk") == "disk";
 var azurite = onDisk ? AzuriteFixture.OnDisk() : new AzuriteFixture();
 await azurite.InitializeAsync();
 
-// Ctrl+C or a kill of the run still stops the Azurite it started (once).
-var stopped = 0;
-void StopAzurite()
-{
-    if (Interlocked.Exchange(ref stopped, 1) == 0)
-    {
-        azurite.DisposeAsync().GetAwaiter().GetResult();
-    }
-}
-
-AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAzurite();
-Console.CancelKeyPress += (_, _) => StopAzurite();
+// Ctrl+C or a SIGTERM (timeout, kill) ends the run and stops its Azurite; the in-process host takes no signals of its
+// own (InProcessHost.EmbeddedLifetime).
+using var stopOnExit = azurite.StopOnProcessExit();
 try
 {
     Console.WriteLine($"LinX on the local host and Azurite 3.35 ({(onDisk ? "on disk" : "in memory")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -45,5 +36,5 @@ try
 }
 finally
 {
-    StopAzurite();
+    await azurite.DisposeAsync();
 }

@@ -14,8 +14,10 @@ var instances = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCultur
 var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 var waiting = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
 
-var azurite = new AzuriteFixture();
+// Azurite on disk: in memory its queue garbage collection grows with the square of the messages sent (ADR 0008).
+var azurite = AzuriteFixture.OnDisk();
 await azurite.InitializeAsync();
+using var stopOnExit = azurite.StopOnProcessExit();
 try
 {
     var rows = new List<(string Metric, string Value)>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Azure.Data.Tables;
 using Xunit;
 
@@ -25,6 +26,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private readonly string? _location;
     private Process? _process;
+    private int _disposed;
 
     /// <summary>Azurite in memory (tests).</summary>
     public AzuriteFixture()
@@ -93,8 +95,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await new TableServiceClient(ConnectionString).GetPropertiesAsync();
     }
 
+    /// <summary>
+    /// For console runs (benchmarks): stops this Azurite also when the process ends on Ctrl+C, SIGTERM (a
+    /// <c>timeout</c>, a kill) or any exit. Keep the result for the whole run.
+    /// </summary>
+    public IDisposable StopOnProcessExit()
+    {
+        void Stop() => DisposeAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        return new SignalRegistrations(
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Stop()),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Stop()));
+    }
+
+    /// <summary>Stops Azurite (once; later calls do nothing) and deletes its folder when it has one.</summary>
     public Task DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return Task.CompletedTask;
+        }
+
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -131,6 +152,17 @@ public sealed class AzuriteFixture : IAsyncLifetime
         catch (SocketException)
         {
             return false;
+        }
+    }
+
+    private sealed class SignalRegistrations(params PosixSignalRegistration[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
         }
     }
 }
