@@ -166,7 +166,7 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         await using var host = await StartAsync(RegisterRace);
         await host.Client.ScheduleNewOrchestrationInstanceAsync("Race", 3600, "race-cleanup");
         await host.WaitForStatusAsync("race-cleanup", OrchestrationStatus.Running);
-        Assert.Equal(1, await ControlMessagesAsync(host));
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
 
         // Act
         await host.Client.RaiseEventAsync("race-cleanup", Approve, "yes");
@@ -176,6 +176,27 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 0, TimeSpan.FromSeconds(30), "the timer message to be deleted");
         var state = await host.Storage.ReadInstanceAsync("race-cleanup", CancellationToken.None);
         Assert.Empty(state!.PendingTimers);
+    }
+
+    [Fact]
+    public async Task TimerCancelled_InstanceKeepsRunning_DeletesTheTimerMessageFromTheQueue()
+    {
+        // Arrange: the approval wins against an hour-long timer, then the instance waits for "Go".
+        await using var host = await StartAsync(RegisterRace);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("RaceThenWait", 3600, "race-wait");
+        await host.WaitForStatusAsync("race-wait", OrchestrationStatus.Running);
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
+
+        // Act
+        await host.Client.RaiseEventAsync("race-wait", Approve, "yes");
+
+        // Assert: the cancelled timer's message is gone while the instance still runs, and the instance finishes.
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 0, TimeSpan.FromSeconds(30), "the cancelled timer's message to be deleted");
+        var state = await host.Storage.ReadInstanceAsync("race-wait", CancellationToken.None);
+        Assert.Equal(OrchestrationStatus.Running, state!.Status);
+        Assert.Empty(state.PendingTimers);
+        await host.Client.RaiseEventAsync("race-wait", "Go", "go");
+        Assert.Equal("\"event:yes, then go\"", (await host.WaitForCompletionAsync("race-wait")).SerializedOutput);
     }
 
     [Fact]
@@ -428,7 +449,16 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     private static async Task<int> ControlMessagesAsync(DurableTestHost host) =>
         (await host.Storage.Control.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
-    private static void RegisterRace(DurableBuilder builder) => builder.AddOrchestrator("Race", async ctx =>
+    private static void RegisterRace(DurableBuilder builder) => builder
+        .AddOrchestrator("Race", RaceAsync)
+        .AddOrchestrator("RaceThenWait", async ctx =>
+        {
+            var first = await RaceAsync(ctx);
+            return first + ", then " + await ctx.WaitForExternalEvent<string>("Go");
+        });
+
+    /// <summary>An approval event against a timer of input seconds; the loser is cancelled.</summary>
+    private static async Task<string> RaceAsync(IOrchestrationContext ctx)
     {
         using var cts = new CancellationTokenSource();
         var timer = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddSeconds(ctx.GetInput<int>()), cts.Token);
@@ -436,7 +466,7 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         var winner = await Task.WhenAny(timer, approval);
         cts.Cancel();
         return winner == approval ? "event:" + await approval : "timeout";
-    });
+    }
 
     private Task<DurableTestHost> StartAsync(Action<DurableBuilder> register) =>
         DurableTestHost.StartAsync(azurite, AzuriteFixture.UniqueName("h"), b =>

@@ -19,6 +19,7 @@ internal sealed class DurableOrchestrationContext : IOrchestrationContext
     private readonly Dictionary<int, OrchestratorAction> _actions = [];
     private readonly Dictionary<int, PendingTask> _pending = [];
     private readonly HashSet<int> _recorded = [];
+    private readonly Dictionary<int, Task> _timers = [];
     private readonly Dictionary<string, LinkedList<TaskCompletionSource<string?>>> _waiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<string?>> _buffered = new(StringComparer.OrdinalIgnoreCase);
     private int _nextId;
@@ -64,7 +65,9 @@ internal sealed class DurableOrchestrationContext : IOrchestrationContext
             DateTimeKind.Unspecified => DateTime.SpecifyKind(fireAt, DateTimeKind.Utc),
             _ => fireAt,
         };
-        var source = Schedule(new OrchestratorAction(_nextId, ActionKind.Timer, "timer", null, utc));
+        var id = _nextId;
+        var source = Schedule(new OrchestratorAction(id, ActionKind.Timer, "timer", null, utc));
+        _timers[id] = source.Task;
         if (cancellationToken.CanBeCanceled)
         {
             // Runs on the orchestrator's thread when the code cancels: the timer completes as cancelled and
@@ -118,6 +121,9 @@ internal sealed class DurableOrchestrationContext : IOrchestrationContext
 
     /// <summary>Actions the code took that history has not recorded yet: this episode's new work.</summary>
     public IEnumerable<OrchestratorAction> NewActions => _actions.Values.Where(a => !_recorded.Contains(a.Id)).OrderBy(a => a.Id);
+
+    /// <summary>Timers the code cancelled before they fired: their messages are not needed any more.</summary>
+    public IReadOnlyCollection<int> CancelledTimers => [.. _timers.Where(t => t.Value.IsCanceled).Select(t => t.Key)];
 
     /// <summary>Checks a TaskScheduled/TimerCreated event against what the code asked for at that number.</summary>
     public void VerifyRecorded(HistoryEvent recorded)

@@ -3,13 +3,16 @@ using Microsoft.Extensions.Logging;
 
 namespace LinX.Durable.Orchestration;
 
-/// <summary>What one episode of an orchestrator produced.</summary>
+/// <summary>What one episode of an orchestrator produced; <see cref="CancelledTimers"/> of a running one.</summary>
 internal sealed record ExecutionResult(
     IReadOnlyList<OrchestratorAction> NewActions,
     bool IsCompleted,
     string? Output,
     FailureDetails? Failure,
-    string? CustomStatus);
+    string? CustomStatus)
+{
+    public IReadOnlyCollection<int> CancelledTimers { get; init; } = [];
+}
 
 /// <summary>
 /// Replays an orchestrator over its history plus this episode's new events, on a single-threaded
@@ -45,7 +48,7 @@ internal static class OrchestrationExecutor
 
             if (run is not { IsCompleted: true })
             {
-                return new ExecutionResult([.. context.NewActions], false, null, null, context.CustomStatus);
+                return new ExecutionResult([.. context.NewActions], false, null, null, context.CustomStatus) { CancelledTimers = context.CancelledTimers };
             }
 
             if (run.IsCompletedSuccessfully)

@@ -186,7 +186,7 @@ internal sealed class TaskHubStorage
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.BadRequest)
             {
-                // Gone, or received since (a new pop receipt): it fires into a finished instance and is dropped.
+                // Gone, or received since (a new pop receipt): it arrives at a finished instance or a cancelled timer, and is dropped.
             }
         }));
     }

@@ -94,6 +94,7 @@ internal sealed class OrchestrationProcessor
 
         var episode = new List<HistoryEvent>(newEvents.Events.Count + 4) { new(HistoryEventType.OrchestratorStarted) { Timestamp = now } };
         episode.AddRange(newEvents.Events);
+        IReadOnlyCollection<int> cancelledTimers = [];
         if (newEvents.Terminate is { } terminate)
         {
             episode.Add(new HistoryEvent(HistoryEventType.ExecutionTerminated) { Payload = terminate.Payload });
@@ -102,16 +103,16 @@ internal sealed class OrchestrationProcessor
         }
         else if (state.Status != OrchestrationStatus.Pending || episode.Any(e => e.Type == HistoryEventType.ExecutionStarted))
         {
-            Run(state, episode);
+            cancelledTimers = Run(state, episode);
         }
 
         state.LastUpdatedAt = now;
+
+        // Timer messages nobody will wait for (a finished instance's, cancelled ones) leave the list in this commit
+        // and the queue after it.
         state.PendingTimers.RemoveAll(t => episode.Any(e => e.Type == HistoryEventType.TimerFired && e.TaskId == t.TaskId));
-        var unneededTimers = state.IsTerminal ? state.PendingTimers.ToList() : [];
-        if (state.IsTerminal)
-        {
-            state.PendingTimers.Clear();
-        }
+        var unneededTimers = state.PendingTimers.Where(t => state.IsTerminal || cancelledTimers.Contains(t.TaskId)).ToList();
+        state.PendingTimers.RemoveAll(unneededTimers.Contains);
 
         if (await _storage.TryCommitAsync(state, episode, cancellationToken) is null)
         {
@@ -125,8 +126,9 @@ internal sealed class OrchestrationProcessor
         if (state.IsTerminal)
         {
             Log.InstanceFinished(_logger, instanceId, state.Name, state.Status.ToString());
-            await _storage.DeleteTimersAsync(unneededTimers, cancellationToken);
         }
+
+        await _storage.DeleteTimersAsync(unneededTimers, cancellationToken);
 
         if (state.Outbox.Count > 0)
         {
@@ -142,7 +144,8 @@ internal sealed class OrchestrationProcessor
         await DeleteAsync(messages, cancellationToken);
     }
 
-    private void Run(InstanceState state, List<HistoryEvent> episode)
+    /// <summary>Replays the orchestrator over history plus the episode; returns the timers it has cancelled.</summary>
+    private IReadOnlyCollection<int> Run(InstanceState state, List<HistoryEvent> episode)
     {
         var orchestrator = _registry.FindOrchestrator(state.Name);
         ExecutionResult result;
@@ -172,7 +175,7 @@ internal sealed class OrchestrationProcessor
             episode.Add(result.Failure is null
                 ? new HistoryEvent(HistoryEventType.ExecutionCompleted) { Payload = result.Output }
                 : new HistoryEvent(HistoryEventType.ExecutionFailed) { Failure = result.Failure });
-            return;
+            return [];
         }
 
         state.Status = OrchestrationStatus.Running;
@@ -200,6 +203,8 @@ internal sealed class OrchestrationProcessor
                 }));
             }
         }
+
+        return result.CancelledTimers;
     }
 
     /// <summary>The history events the messages add to <paramref name="state"/> (duplicates and strays dropped); no I/O.</summary>
