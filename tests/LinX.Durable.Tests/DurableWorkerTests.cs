@@ -162,11 +162,8 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Complete_TimerStillPending_DeletesTheTimerMessageFromTheQueue()
     {
-        // Arrange: an hour-long timer whose message waits, invisible, in the control queue.
-        await using var host = await StartAsync(RegisterRace);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync("Race", 3600, "race-cleanup");
-        await host.WaitForStatusAsync("race-cleanup", OrchestrationStatus.Running);
-        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
+        // Arrange
+        await using var host = await StartHourRaceAsync("Race", "race-cleanup");
 
         // Act
         await host.Client.RaiseEventAsync("race-cleanup", Approve, "yes");
@@ -181,11 +178,8 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     [Fact]
     public async Task TimerCancelled_InstanceKeepsRunning_DeletesTheTimerMessageFromTheQueue()
     {
-        // Arrange: the approval wins against an hour-long timer, then the instance waits for "Go".
-        await using var host = await StartAsync(RegisterRace);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync("RaceThenWait", 3600, "race-wait");
-        await host.WaitForStatusAsync("race-wait", OrchestrationStatus.Running);
-        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
+        // Arrange: the approval will win against the timer, then the instance waits for "Go".
+        await using var host = await StartHourRaceAsync("RaceThenWait", "race-wait");
 
         // Act
         await host.Client.RaiseEventAsync("race-wait", Approve, "yes");
@@ -444,6 +438,16 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(stored!.ETag, committed);
         Assert.Null(stale);
+    }
+
+    /// <summary>Starts a race against an hour-long timer and waits until its message, invisible, is all the control queue holds.</summary>
+    private async Task<DurableTestHost> StartHourRaceAsync(string orchestrator, string instanceId)
+    {
+        var host = await StartAsync(RegisterRace);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, 3600, instanceId);
+        await host.WaitForStatusAsync(instanceId, OrchestrationStatus.Running);
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
+        return host;
     }
 
     private static async Task<int> ControlMessagesAsync(DurableTestHost host) =>
