@@ -41,6 +41,12 @@ public sealed class DurableOptions : IValidatableObject
     public TimeSpan ActivityVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// Longest a timer message stays invisible; a later timer arrives early and is queued again, as often as needed.
+    /// Azure caps a message's invisibility at 7 days.
+    /// </summary>
+    public TimeSpan MaxTimerDelay { get; set; } = TimeSpan.FromDays(6);
+
+    /// <summary>
     /// Deliveries of one activity message after which it is poison (its worker kept dying): the activity
     /// is then failed instead of retried forever.
     /// </summary>
@@ -74,6 +80,11 @@ public sealed class DurableOptions : IValidatableObject
         if (ActivityVisibilityTimeout < TimeSpan.FromSeconds(1) || ActivityVisibilityTimeout > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("ActivityVisibilityTimeout must be between one second and one hour.", [nameof(ActivityVisibilityTimeout)]);
+        }
+
+        if (MaxTimerDelay < TimeSpan.FromSeconds(1) || MaxTimerDelay > TimeSpan.FromDays(7))
+        {
+            yield return new ValidationResult("MaxTimerDelay must be between one second and seven days.", [nameof(MaxTimerDelay)]);
         }
     }
 }

@@ -194,6 +194,28 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TimerBeyondMaxDelay_QueuedAgainWithItsReceiptSaved_DeletedWhenTheInstanceEnds()
+    {
+        // Arrange: timer messages stay hidden at most 1 s, so an hour-long timer comes back (early) every second.
+        await using var host = await DurableTestHost.StartAsync(azurite, AzuriteFixture.UniqueName("h"), RegisterRace, tune: o => o.MaxTimerDelay = TimeSpan.FromSeconds(1));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Race", 3600, "race-long");
+        await host.WaitForStatusAsync("race-long", OrchestrationStatus.Running);
+        var firstMessage = Assert.Single((await host.Storage.ReadInstanceAsync("race-long", CancellationToken.None))!.PendingTimers).MessageId;
+        await Poll.UntilAsync(
+            async () => (await host.Storage.ReadInstanceAsync("race-long", CancellationToken.None))!.PendingTimers is [var timer] && timer.MessageId != firstMessage,
+            TimeSpan.FromSeconds(30),
+            "the early timer to be queued again and its new receipt saved");
+
+        // Act
+        await host.Client.RaiseEventAsync("race-long", Approve, "yes");
+        var done = await host.WaitForCompletionAsync("race-long");
+
+        // Assert: the timer message is gone for good, not queued again every second after the end.
+        Assert.Equal("\"event:yes\"", done.SerializedOutput);
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 0, TimeSpan.FromSeconds(30), "no timer message left");
+    }
+
+    [Fact]
     public async Task TimerRace_TimerBeforeEvent_TimerWinsAndLateEventIsIgnored()
     {
         // Arrange
@@ -211,29 +233,27 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task CreateTimer_Cancelled_NeverCompletesEvenWhenDue()
+    public async Task CreateTimer_CancelledInTheSameEpisode_RecordedButNoMessageQueued()
     {
         // Arrange
-        var continuationsRun = 0;
         await using var host = await StartAsync(b => b.AddOrchestrator("Cancel", async ctx =>
         {
             using var cts = new CancellationTokenSource();
-            var timer = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddSeconds(1), cts.Token);
-            _ = timer.ContinueWith(t => { if (t.IsCompletedSuccessfully) { Interlocked.Increment(ref continuationsRun); } }, TaskScheduler.Current);
+            var timer = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddHours(1), cts.Token);
             cts.Cancel();
             await ctx.WaitForExternalEvent<string>("Go");
             return timer.Status.ToString();
         }));
-        await host.Client.ScheduleNewOrchestrationInstanceAsync("Cancel", null, "cancel-1");
 
-        // Act: let the cancelled timer's message come due and be processed, then finish.
-        await host.WaitForHistoryAsync("cancel-1", e => e.Type == HistoryEventType.TimerFired, "the cancelled timer's message to arrive");
+        // Act
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Cancel", null, "cancel-1");
+        await host.WaitForHistoryAsync("cancel-1", e => e.Type == HistoryEventType.TimerCreated, "the timer to be recorded");
+
+        // Assert: the start message deleted and no timer message sent; replay still finds the timer.
+        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 0, TimeSpan.FromSeconds(30), "an empty control queue");
         await host.Client.RaiseEventAsync("cancel-1", "Go", "now");
         var done = await host.WaitForCompletionAsync("cancel-1");
-
-        // Assert
         Assert.Equal("\"Canceled\"", done.SerializedOutput);
-        Assert.Equal(0, continuationsRun);
     }
 
     [Fact]
@@ -444,10 +464,18 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
     private async Task<DurableTestHost> StartHourRaceAsync(string orchestrator, string instanceId)
     {
         var host = await StartAsync(RegisterRace);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, 3600, instanceId);
-        await host.WaitForStatusAsync(instanceId, OrchestrationStatus.Running);
-        await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
-        return host;
+        try
+        {
+            await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, 3600, instanceId);
+            await host.WaitForStatusAsync(instanceId, OrchestrationStatus.Running);
+            await Poll.UntilAsync(async () => await ControlMessagesAsync(host) == 1, TimeSpan.FromSeconds(30), "only the timer message to be left (the start message deleted)");
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<int> ControlMessagesAsync(DurableTestHost host) =>

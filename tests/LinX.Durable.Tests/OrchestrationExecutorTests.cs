@@ -91,6 +91,38 @@ public sealed class OrchestrationExecutorTests
         Assert.Equal(new FailureDetails("System.InvalidOperationException", "bad input", result.Failure!.StackTrace), result.Failure);
     }
 
+    [Fact]
+    public void Execute_CancelledTimer_ReportedCancelled_AndItsLateFiringRunsNothing()
+    {
+        // Arrange
+        var continuationsRun = 0;
+        var orchestrator = new OrchestratorRegistration("C", async ctx =>
+        {
+            using var cts = new CancellationTokenSource();
+            var timer = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddHours(1), cts.Token);
+            _ = timer.ContinueWith(t => { if (t.IsCompletedSuccessfully) { continuationsRun++; } }, TaskScheduler.Current);
+            cts.Cancel();
+            await ctx.WaitForExternalEvent<string>("Go");
+            return DurableJson.Serialize(timer.Status.ToString());
+        });
+        HistoryEvent[] past = [Started(T0), new(HistoryEventType.ExecutionStarted), new(HistoryEventType.TimerCreated) { TaskId = 0, FireAt = T0.AddHours(1) }];
+        var fired = new HistoryEvent(HistoryEventType.TimerFired) { TaskId = 0 };
+
+        // Act
+        var first = OrchestrationExecutor.Execute(orchestrator, "i", null, [], [Started(T0), new(HistoryEventType.ExecutionStarted)], NullLoggerFactory.Instance);
+        var late = OrchestrationExecutor.Execute(orchestrator, "i", null, past, [Started(T0.AddHours(1)), fired], NullLoggerFactory.Instance);
+        var done = OrchestrationExecutor.Execute(
+            orchestrator, "i", null, [.. past, Started(T0.AddHours(1)), fired], [Started(T0.AddHours(2)), new(HistoryEventType.EventRaised) { Name = "Go" }], NullLoggerFactory.Instance);
+
+        // Assert
+        Assert.Equal(ActionKind.Timer, Assert.Single(first.NewActions).Kind);
+        Assert.Equal([0], first.CancelledTimers);
+        Assert.False(late.IsCompleted);
+        Assert.Empty(late.NewActions);
+        Assert.Equal("\"Canceled\"", done.Output);
+        Assert.Equal(0, continuationsRun);
+    }
+
     private static HistoryEvent Started(DateTime at) => new(HistoryEventType.OrchestratorStarted) { Timestamp = at };
 
     private static OrchestratorRegistration Sequence() => new("Seq", async ctx =>

@@ -25,8 +25,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string? _location;
+    private readonly Lock _stopping = new();
     private Process? _process;
-    private int _disposed;
+    private bool _stopped;
 
     /// <summary>Azurite in memory (tests).</summary>
     public AzuriteFixture()
@@ -108,14 +109,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Stop()));
     }
 
-    /// <summary>Stops Azurite (once; later calls do nothing) and deletes its folder when it has one.</summary>
+    /// <summary>
+    /// Stops Azurite and deletes its folder when it has one: once; a call while another is stopping (a signal
+    /// during the run's own clean-up) waits for it to finish.
+    /// </summary>
     public Task DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        lock (_stopping)
         {
-            return Task.CompletedTask;
+            if (!_stopped)
+            {
+                Stop();
+                _stopped = true;
+            }
         }
 
+        return Task.CompletedTask;
+    }
+
+    private void Stop()
+    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -127,8 +140,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             Directory.Delete(_location, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>A short unique name usable as a table or queue prefix (letters and digits only).</summary>

@@ -1,8 +1,8 @@
 namespace LinX.Core.Activities;
 
 /// <summary>
-/// Another copy of the activity holds the claim on this SMS (a redelivered message running on another host); the
-/// activity fails so that its retry finds the SMS sent, or the claim's lease run out.
+/// Other copies of the activity kept the claim on this SMS for longer than a lease (each taking over from the last):
+/// the activity fails, and the orchestration's retry policy runs it again.
 /// </summary>
 public sealed class NotificationInProgressException : Exception
 {

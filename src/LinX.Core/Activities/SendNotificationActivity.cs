@@ -10,14 +10,16 @@ namespace LinX.Core.Activities;
 /// <summary>
 /// Sends SMS number N of a workflow, once: the history row (workflow, serial) is claimed before sending and turned
 /// into the record right after, so a re-run returns the first result and a copy running at the same time on
-/// another host fails (and is retried) instead of sending too. The phone number is decrypted from the workflow
+/// another host waits for it instead of sending too. The phone number is decrypted from the workflow
 /// row and the link token re-derived: neither is in the input or in history.
 /// </summary>
 public sealed class SendNotificationActivity : IActivity<SendNotificationInput, SendNotificationOutput>
 {
-    /// <summary>How long a claim keeps other copies from sending: shorter than the activity's retry budget (75 s),
-    /// so that a retry takes over the claim of a host that died before sending.</summary>
+    /// <summary>How long a claim keeps other copies from sending: far longer than a send takes.</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a copy that found the claim held looks again.</summary>
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromSeconds(1);
 
     private readonly INotificationStore _notifications;
     private readonly IWorkflowStore _workflows;
@@ -50,8 +52,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
 
     public async Task<SendNotificationOutput> RunAsync(SendNotificationInput input, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var claim = await _notifications.ClaimAsync(input.WorkflowId, input.BusinessId, input.Serial, now, now + ClaimLease, cancellationToken);
+        var claim = await ClaimAsync(input, cancellationToken);
         if (claim.Sent is { } sent)
         {
             _logger.SmsAlreadySent(input.WorkflowId, input.Serial);
@@ -64,13 +65,37 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
         }
 
         var (result, workflow) = await SendOrReleaseAsync(input, claim, cancellationToken);
+
+        // Sent: the record must be written even when the worker is stopping, or a retry would send again.
         var stored = await _notifications.CompleteAsync(
             claim,
             new NotificationRecord(
                 input.WorkflowId, input.BusinessId, input.Serial, NotificationStep.SmsChannel, input.Origin, _time.GetUtcNow(),
                 result.MessageId, workflow.MaskedPhoneNumber, Successful: true, Error: null),
-            cancellationToken);
+            CancellationToken.None);
         return ToOutput(stored);
+    }
+
+    /// <summary>
+    /// Claims the SMS, or finds it sent. While another copy holds the claim, looks again every second until the
+    /// SMS is sent or the holder's lease has run out (a host that died holding it), so that a copy never uses up a
+    /// retry of the orchestration's policy waiting for another.
+    /// </summary>
+    private async Task<NotificationClaim> ClaimAsync(SendNotificationInput input, CancellationToken cancellationToken)
+    {
+        var giveUpAt = _time.GetUtcNow() + ClaimLease + ClaimPoll;
+        while (true)
+        {
+            var now = _time.GetUtcNow();
+            var claim = await _notifications.ClaimAsync(input.WorkflowId, input.BusinessId, input.Serial, now, now + ClaimLease, cancellationToken);
+            if (claim.Sent is not null || claim.Acquired || now >= giveUpAt)
+            {
+                return claim;
+            }
+
+            var untilLeaseEnds = claim.HeldUntil - now;
+            await Task.Delay(untilLeaseEnds < ClaimPoll ? untilLeaseEnds : ClaimPoll, _time, cancellationToken);
+        }
     }
 
     /// <summary>Sends the SMS; when nothing was sent (a refusal, an exception) gives the claim back for the retry.</summary>

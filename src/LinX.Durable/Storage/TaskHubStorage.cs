@@ -19,13 +19,11 @@ internal sealed class TaskHubStorage
     /// <summary>Queue messages are at most 64 KiB; leave room for the XML envelope.</summary>
     private const int MaxMessageChars = 60_000;
 
-    // Azure caps a message's initial invisibility at 7 days; longer timers are re-enqueued on arrival.
-    private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(6);
-
     private static readonly TimeSpan InfiniteTimeToLive = TimeSpan.FromSeconds(-1);
 
     private readonly Lock _createGate = new();
     private readonly TimeProvider _time;
+    private readonly TimeSpan _maxTimerDelay;
     private readonly InstanceCache _cache;
     private Task? _creating;
 
@@ -33,6 +31,7 @@ internal sealed class TaskHubStorage
     {
         var o = options.Value;
         _time = time;
+        _maxTimerDelay = o.MaxTimerDelay;
         _cache = new InstanceCache(o.InstanceCacheMegabytes * 1024L * 1024L);
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(metrics.Policy, HttpPipelinePosition.PerRetry);
@@ -155,7 +154,7 @@ internal sealed class TaskHubStorage
         }
     }
 
-    /// <summary>Sends a message; a timer message stays invisible until it is due (at most 6 days at a time).</summary>
+    /// <summary>Sends a message; a timer message stays invisible until it is due (at most <see cref="DurableOptions.MaxTimerDelay"/> at a time).</summary>
     public async Task<SendReceipt> SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(entry.Message, DurableJson.Internal);
@@ -168,14 +167,17 @@ internal sealed class TaskHubStorage
         if (entry.Message.FireAt is { } fireAt)
         {
             var remaining = fireAt - _time.GetUtcNow().UtcDateTime;
-            delay = remaining <= TimeSpan.Zero ? null : remaining > MaxVisibilityDelay ? MaxVisibilityDelay : remaining;
+            delay = remaining <= TimeSpan.Zero ? null : remaining > _maxTimerDelay ? _maxTimerDelay : remaining;
         }
 
         var queue = entry.ToControl ? Control : WorkItems;
         return await queue.SendMessageAsync(body, delay, InfiniteTimeToLive, cancellationToken);
     }
 
-    /// <summary>Deletes timer messages that can no longer matter; one already received, fired or gone is skipped.</summary>
+    /// <summary>
+    /// Deletes timer messages that can no longer matter, best effort: one already received, fired or gone, or any
+    /// storage error, leaves the message to arrive later and be dropped (a finished instance, a cancelled timer).
+    /// </summary>
     public async Task DeleteTimersAsync(IEnumerable<PendingTimer> timers, CancellationToken cancellationToken)
     {
         await Task.WhenAll(timers.Select(async timer =>
@@ -184,9 +186,9 @@ internal sealed class TaskHubStorage
             {
                 await Control.DeleteMessageAsync(timer.MessageId, timer.PopReceipt, cancellationToken);
             }
-            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.BadRequest)
+            catch (RequestFailedException)
             {
-                // Gone, or received since (a new pop receipt): it arrives at a finished instance or a cancelled timer, and is dropped.
+                // Gone (404), received since (400: a new pop receipt) or storage trouble: it arrives later and is dropped.
             }
         }));
     }

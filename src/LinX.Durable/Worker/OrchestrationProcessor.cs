@@ -83,8 +83,9 @@ internal sealed class OrchestrationProcessor
 
         if (newEvents.IsEmpty)
         {
-            if (outboxWasPending)
+            if (outboxWasPending || newEvents.EarlyTimers.Count > 0)
             {
+                // Saves the cleared outbox, and the new receipts of re-queued timers (so that they can be deleted).
                 await _storage.TryUpdateInstanceAsync(state, cancellationToken);
             }
 
@@ -128,8 +129,6 @@ internal sealed class OrchestrationProcessor
             Log.InstanceFinished(_logger, instanceId, state.Name, state.Status.ToString());
         }
 
-        await _storage.DeleteTimersAsync(unneededTimers, cancellationToken);
-
         if (state.Outbox.Count > 0)
         {
             await SendOutboxAsync(state, cancellationToken);
@@ -142,6 +141,7 @@ internal sealed class OrchestrationProcessor
         }
 
         await DeleteAsync(messages, cancellationToken);
+        await _storage.DeleteTimersAsync(unneededTimers, cancellationToken);
     }
 
     /// <summary>Replays the orchestrator over history plus the episode; returns the timers it has cancelled.</summary>
@@ -195,6 +195,11 @@ internal sealed class OrchestrationProcessor
             else
             {
                 episode.Add(new HistoryEvent(HistoryEventType.TimerCreated) { TaskId = action.Id, FireAt = action.FireAt });
+                if (result.CancelledTimers.Contains(action.Id))
+                {
+                    continue; // created and cancelled in this episode: recorded for replay, no message to wait for
+                }
+
                 state.Outbox.Add(new OutboxEntry(true, new DurableMessage(MessageKind.TimerFired, state.InstanceId, DurableMessage.NewId())
                 {
                     ExecutionId = state.ExecutionId,
@@ -227,14 +232,14 @@ internal sealed class OrchestrationProcessor
                 continue;
             }
 
-            if (message.Kind == MessageKind.TimerFired && message.FireAt > now + TimerSkew)
+            if (state.IsTerminal)
             {
-                earlyTimers.Add(message);
                 continue;
             }
 
-            if (state.IsTerminal)
+            if (message.Kind == MessageKind.TimerFired && message.FireAt > now + TimerSkew)
             {
+                earlyTimers.Add(message);
                 continue;
             }
 

@@ -81,9 +81,8 @@ internal sealed class TableApiKeyStore : IApiKeyStore
         _table.UpsertEntityAsync(new TableEntity(keyHash, string.Empty) { ["BusinessId"] = businessId }, TableUpdateMode.Replace, cancellationToken);
 }
 
-/// <summary>Notification history: PK = workflow id, RK = zero-padded serial.</summary>
 /// <summary>
-/// Notifications: PK = workflow id, RK = serial. A claim row holds only <c>LeaseUntil</c> (and the business id); the
+/// Notification history: PK = workflow id, RK = zero-padded serial. A claim row holds only <c>LeaseUntil</c> (and the business id); the
 /// record replaces it, so a row is sent exactly when it has no lease.
 /// </summary>
 internal sealed class TableNotificationStore : INotificationStore

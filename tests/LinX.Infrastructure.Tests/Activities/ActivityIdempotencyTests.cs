@@ -43,25 +43,27 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SendNotification_SecondCopyWhileFirstSends_FailsWithoutSending_ThenReturnsFirstResult()
+    public async Task SendNotification_SecondCopyWhileFirstSends_WaitsWithoutSending_ThenReturnsFirstResult()
     {
         await using var host = await TestHost.StartAsync(azurite);
         var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
         var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
         var gated = new GatedSmsSender(host.Sms);
         var onOtherHost = ActivatorUtilities.CreateInstance<SendNotificationActivity>(host.Services, (ISmsSender)gated);
-        var activity = host.Get<SendNotificationActivity>();
+        var observed = new HeldClaimObserver(host.Get<INotificationStore>());
+        var activity = ActivatorUtilities.CreateInstance<SendNotificationActivity>(host.Services, (INotificationStore)observed);
 
         var first = onOtherHost.RunAsync(input, CancellationToken.None);
         await gated.Entered.Task;
-        await Assert.ThrowsAsync<NotificationInProgressException>(() => activity.RunAsync(input, CancellationToken.None));
+        var second = activity.RunAsync(input, CancellationToken.None);
+        await observed.HeldSeen.Task;
         var sentWhileHeld = host.Sms.Messages.Count;
         gated.Open.SetResult();
         var firstOutput = await first;
-        var retried = await activity.RunAsync(input, CancellationToken.None);
+        var secondOutput = await AdvanceClockUntilDoneAsync(host, second);
 
         Assert.Equal(0, sentWhileHeld);
-        Assert.Equal(firstOutput, retried);
+        Assert.Equal(firstOutput, secondOutput);
         Assert.Single(host.Sms.Messages);
         Assert.Single(await host.Get<INotificationStore>().ListAsync(created.WorkflowId, CancellationToken.None));
     }
@@ -89,15 +91,13 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
         var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
-        var now = host.Time.GetUtcNow();
-        await host.Get<INotificationStore>().ClaimAsync(created.WorkflowId, DemoData.BusinessId, 0, now, now + TimeSpan.FromSeconds(60), CancellationToken.None);
-        var activity = host.Get<SendNotificationActivity>();
+        var claimedAt = host.Time.GetUtcNow();
+        await host.Get<INotificationStore>().ClaimAsync(created.WorkflowId, DemoData.BusinessId, 0, claimedAt, claimedAt + TimeSpan.FromSeconds(60), CancellationToken.None);
 
-        await Assert.ThrowsAsync<NotificationInProgressException>(() => activity.RunAsync(input, CancellationToken.None));
-        host.Time.Advance(TimeSpan.FromSeconds(61));
-        var output = await activity.RunAsync(input, CancellationToken.None);
+        var output = await AdvanceClockUntilDoneAsync(host, host.Get<SendNotificationActivity>().RunAsync(input, CancellationToken.None));
 
         Assert.Equal(Assert.Single(host.Sms.Messages).MessageId, output.ProviderMessageId);
+        Assert.True(host.Sms.Messages[0].SentAt >= claimedAt + TimeSpan.FromSeconds(60), "sent before the dead host's lease ran out");
     }
 
     [Fact]
@@ -234,6 +234,45 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         Assert.True(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
         Assert.False(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
         Assert.Equal(WorkflowStatus.Active, (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!.Status);
+    }
+
+    /// <summary>Moves the fake clock 5 s at a time until a copy waiting on a held claim has finished.</summary>
+    private static async Task<T> AdvanceClockUntilDoneAsync<T>(TestHost host, Task<T> run)
+    {
+        await Poll.UntilAsync(
+            () =>
+            {
+                host.Time.Advance(TimeSpan.FromSeconds(5));
+                return Task.FromResult(run.IsCompleted);
+            },
+            TimeSpan.FromSeconds(30),
+            "the waiting copy to finish");
+        return await run;
+    }
+
+    /// <summary>The store, telling the test when a claim was found held by another copy.</summary>
+    private sealed class HeldClaimObserver(INotificationStore inner) : INotificationStore
+    {
+        public TaskCompletionSource HeldSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<NotificationClaim> ClaimAsync(Guid workflowId, Guid businessId, int serial, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        {
+            var claim = await inner.ClaimAsync(workflowId, businessId, serial, now, leaseUntil, cancellationToken);
+            if (claim is { Acquired: false, Sent: null })
+            {
+                HeldSeen.TrySetResult();
+            }
+
+            return claim;
+        }
+
+        public Task<NotificationRecord?> GetAsync(Guid workflowId, int serial, CancellationToken cancellationToken) => inner.GetAsync(workflowId, serial, cancellationToken);
+
+        public Task<NotificationRecord> CompleteAsync(NotificationClaim claim, NotificationRecord record, CancellationToken cancellationToken) => inner.CompleteAsync(claim, record, cancellationToken);
+
+        public Task ReleaseAsync(NotificationClaim claim, CancellationToken cancellationToken) => inner.ReleaseAsync(claim, cancellationToken);
+
+        public Task<IReadOnlyList<NotificationRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken) => inner.ListAsync(workflowId, cancellationToken);
     }
 
     /// <summary>Sends through the inbox once the test opens the gate: a send in progress on another host.</summary>
