@@ -200,7 +200,11 @@ public sealed class DurableWorkerTests(AzuriteFixture azurite)
         await using var host = await DurableTestHost.StartAsync(azurite, AzuriteFixture.UniqueName("h"), RegisterRace, tune: o => o.MaxTimerDelay = TimeSpan.FromSeconds(1));
         await host.Client.ScheduleNewOrchestrationInstanceAsync("Race", 3600, "race-long");
         await host.WaitForStatusAsync("race-long", OrchestrationStatus.Running);
-        var firstMessage = Assert.Single((await host.Storage.ReadInstanceAsync("race-long", CancellationToken.None))!.PendingTimers).MessageId;
+        string? firstMessage = null;
+        await Poll.UntilAsync(
+            async () => (firstMessage = (await host.Storage.ReadInstanceAsync("race-long", CancellationToken.None))!.PendingTimers.SingleOrDefault()?.MessageId) is not null,
+            TimeSpan.FromSeconds(30),
+            "the timer's receipt to be saved");
         await Poll.UntilAsync(
             async () => (await host.Storage.ReadInstanceAsync("race-long", CancellationToken.None))!.PendingTimers is [var timer] && timer.MessageId != firstMessage,
             TimeSpan.FromSeconds(30),

@@ -92,15 +92,13 @@ public sealed class OrchestrationExecutorTests
     }
 
     [Fact]
-    public void Execute_CancelledTimer_ReportedCancelled_AndItsLateFiringRunsNothing()
+    public void Execute_CancelledTimer_ReportedCancelled_AndItsLateFiringChangesNothing()
     {
         // Arrange
-        var continuationsRun = 0;
         var orchestrator = new OrchestratorRegistration("C", async ctx =>
         {
             using var cts = new CancellationTokenSource();
             var timer = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddHours(1), cts.Token);
-            _ = timer.ContinueWith(t => { if (t.IsCompletedSuccessfully) { continuationsRun++; } }, TaskScheduler.Current);
             cts.Cancel();
             await ctx.WaitForExternalEvent<string>("Go");
             return DurableJson.Serialize(timer.Status.ToString());
@@ -120,7 +118,6 @@ public sealed class OrchestrationExecutorTests
         Assert.False(late.IsCompleted);
         Assert.Empty(late.NewActions);
         Assert.Equal("\"Canceled\"", done.Output);
-        Assert.Equal(0, continuationsRun);
     }
 
     private static HistoryEvent Started(DateTime at) => new(HistoryEventType.OrchestratorStarted) { Timestamp = at };

@@ -119,8 +119,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             if (!_stopped)
             {
-                Stop();
                 _stopped = true;
+                Stop();
             }
         }
 

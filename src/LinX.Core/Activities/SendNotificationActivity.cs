@@ -15,8 +15,11 @@ namespace LinX.Core.Activities;
 /// </summary>
 public sealed class SendNotificationActivity : IActivity<SendNotificationInput, SendNotificationOutput>
 {
-    /// <summary>How long a claim keeps other copies from sending: far longer than a send takes.</summary>
+    /// <summary>How long a claim keeps other copies from sending: twice the longest a send may take.</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(60);
+
+    /// <summary>The provider call is given up after this, so that it always ends well inside the claim's lease.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a copy that found the claim held looks again.</summary>
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromSeconds(1);
@@ -112,7 +115,9 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
             var text = SmsComposer.Compose(
                 input.Origin, business.Name, workflow.Plan.Notification.IntroductoryMessage, workflow.Title, link, workflow.ExpireAt);
 
-            var result = await _sms.SendAsync(phone, text, cancellationToken);
+            using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            sendTimeout.CancelAfter(SendTimeout);
+            var result = await _sms.SendAsync(phone, text, sendTimeout.Token);
             _logger.SmsSent(input.WorkflowId, input.Serial, input.Origin.ToString(), workflow.MaskedPhoneNumber, result.Successful);
             if (!result.Successful)
             {

@@ -68,10 +68,11 @@ internal sealed class OrchestrationProcessor
             return;
         }
 
+        var requeued = new List<PendingTimer>();
         foreach (var timer in newEvents.EarlyTimers)
         {
             // A timer beyond the queue's visibility cap: wait another round.
-            Track(state, timer, await _storage.SendAsync(new OutboxEntry(true, timer), cancellationToken));
+            requeued.Add(Track(state, timer, await _storage.SendAsync(new OutboxEntry(true, timer), cancellationToken)));
         }
 
         var outboxWasPending = state.Outbox.Count > 0;
@@ -83,10 +84,14 @@ internal sealed class OrchestrationProcessor
 
         if (newEvents.IsEmpty)
         {
-            if (outboxWasPending || newEvents.EarlyTimers.Count > 0)
+            // Saves the cleared outbox, and the receipts of re-queued timers (so that they can be deleted). If the
+            // instance changed meanwhile, the new timer copies go and the originals come back for another try.
+            var saved = (!outboxWasPending && requeued.Count == 0) || await _storage.TryUpdateInstanceAsync(state, cancellationToken);
+            if (!saved && requeued.Count > 0)
             {
-                // Saves the cleared outbox, and the new receipts of re-queued timers (so that they can be deleted).
-                await _storage.TryUpdateInstanceAsync(state, cancellationToken);
+                await _storage.DeleteTimersAsync(requeued, cancellationToken);
+                await AbandonAsync(messages, cancellationToken);
+                return;
             }
 
             await DeleteAsync(messages, cancellationToken);
@@ -119,6 +124,7 @@ internal sealed class OrchestrationProcessor
         {
             Interlocked.Increment(ref _conflicts);
             Log.CommitConflict(_logger, instanceId);
+            await _storage.DeleteTimersAsync(requeued, cancellationToken);
             await AbandonAsync(messages, cancellationToken);
             return;
         }
@@ -272,10 +278,13 @@ internal sealed class OrchestrationProcessor
         return new NewEvents(events, terminate, earlyTimers);
     }
 
-    private static void Track(InstanceState state, DurableMessage timer, SendReceipt receipt)
+    /// <summary>Keeps the receipt of a sent timer message in the instance row, replacing an older copy's.</summary>
+    private static PendingTimer Track(InstanceState state, DurableMessage timer, SendReceipt receipt)
     {
+        var pending = new PendingTimer(timer.TaskId ?? -1, receipt.MessageId, receipt.PopReceipt);
         state.PendingTimers.RemoveAll(t => t.TaskId == timer.TaskId);
-        state.PendingTimers.Add(new PendingTimer(timer.TaskId ?? -1, receipt.MessageId, receipt.PopReceipt));
+        state.PendingTimers.Add(pending);
+        return pending;
     }
 
     private async Task SendOutboxAsync(InstanceState state, CancellationToken cancellationToken)

@@ -54,9 +54,9 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         var activity = ActivatorUtilities.CreateInstance<SendNotificationActivity>(host.Services, (INotificationStore)observed);
 
         var first = onOtherHost.RunAsync(input, CancellationToken.None);
-        await gated.Entered.Task;
+        await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var second = activity.RunAsync(input, CancellationToken.None);
-        await observed.HeldSeen.Task;
+        await observed.HeldSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var sentWhileHeld = host.Sms.Messages.Count;
         gated.Open.SetResult();
         var firstOutput = await first;
