@@ -71,7 +71,7 @@ public sealed class DeliverWebhookActivity : IActivity<DeliverWebhookInput, Deli
 
         var headers = new Dictionary<string, string>
         {
-            [WebhookSignature.HeaderName] = WebhookSignature.Sign(WebhookSecrets.Decrypt(_crypto, subscription), _time.GetUtcNow(), delivery.Body),
+            [WebhookSignature.HeaderName] = WebhookSignature.Sign(WebhookSecrets.SigningSecrets(_crypto, subscription, _time.GetUtcNow()), _time.GetUtcNow(), delivery.Body),
             [EventIdHeader] = delivery.EventId.ToString("D"),
             [EventTypeHeader] = delivery.EventType,
         };

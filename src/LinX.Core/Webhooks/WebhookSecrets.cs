@@ -11,11 +11,18 @@ public static class WebhookSecrets
         return crypto.Encrypt(secret, Context(subscriptionId));
     }
 
-    public static string Decrypt(LinXCrypto crypto, WebhookSubscription subscription)
+    /// <summary>
+    /// The secrets that sign a request at <paramref name="now"/>: the current one, and the previous one while its
+    /// overlap after a rotation lasts (the receiver may still verify with it).
+    /// </summary>
+    public static IReadOnlyList<string> SigningSecrets(LinXCrypto crypto, WebhookSubscription subscription, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(crypto);
         ArgumentNullException.ThrowIfNull(subscription);
-        return crypto.Decrypt(subscription.EncryptedSecret, Context(subscription.SubscriptionId));
+        var current = crypto.Decrypt(subscription.EncryptedSecret, Context(subscription.SubscriptionId));
+        return subscription is { PreviousEncryptedSecret: { } previous, PreviousSecretExpiresAt: { } until } && now < until
+            ? [current, crypto.Decrypt(previous, Context(subscription.SubscriptionId))]
+            : [current];
     }
 
     private static string Context(Guid subscriptionId) => "webhook-secret:" + subscriptionId.ToString("D");

@@ -24,12 +24,15 @@ public static class WebhookSignature
     public static string NewSecret() => SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The header value for <paramref name="body"/> signed at <paramref name="timestamp"/>.</summary>
-    public static string Sign(string secret, DateTimeOffset timestamp, string body)
+    public static string Sign(string secret, DateTimeOffset timestamp, string body) => Sign([secret], timestamp, body);
+
+    /// <summary>The header value with one <c>v1</c> per secret (during a rotation's overlap: the new and the old).</summary>
+    public static string Sign(IReadOnlyList<string> secrets, DateTimeOffset timestamp, string body)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(body);
         var t = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return "t=" + t + ",v1=" + Compute(secret, t, body);
+        return "t=" + t + string.Concat(secrets.Select(secret => ",v1=" + Compute(secret, t, body)));
     }
 
     /// <summary>

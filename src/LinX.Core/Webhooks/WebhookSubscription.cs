@@ -11,8 +11,8 @@ public enum WebhookSubscriptionState
 }
 
 /// <summary>
-/// A business's webhook endpoint. The signing secret is kept only encrypted (<see cref="EncryptedSecret"/>, bound to
-/// the subscription id): LinX must recover it to sign, so it cannot be hashed.
+/// A business's webhook endpoint. The signing secrets are kept only encrypted (<see cref="EncryptedSecret"/>, bound to
+/// the subscription id): LinX must recover them to sign, so they cannot be hashed.
 /// </summary>
 public sealed record WebhookSubscription
 {
@@ -29,6 +29,11 @@ public sealed record WebhookSubscription
     public required WebhookSubscriptionState State { get; init; }
 
     public required string EncryptedSecret { get; init; }
+
+    /// <summary>The secret before the last rotation, still signing (as a second <c>v1</c>) until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? PreviousEncryptedSecret { get; init; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

@@ -14,6 +14,9 @@ public sealed class WebhookSubscriptionService
     public const int MaxSubscriptionsPerBusiness = 20;
     public const int MaxDeliveriesListed = 100;
 
+    /// <summary>How long the secret before a rotation goes on signing next to the new one.</summary>
+    public static readonly TimeSpan SecretOverlap = TimeSpan.FromHours(24);
+
     private readonly IWebhookSubscriptionStore _subscriptions;
     private readonly IWebhookDeliveryStore _deliveries;
     private readonly WebhookPublisher _publisher;
@@ -139,7 +142,10 @@ public sealed class WebhookSubscriptionService
         return ServiceResult.Ok(true);
     }
 
-    /// <summary>A new secret takes effect at once for every later attempt; it is returned once.</summary>
+    /// <summary>
+    /// A new secret signs every later attempt; it is returned once. The old one goes on signing too, as a second
+    /// <c>v1</c>, for <see cref="SecretOverlap"/>: the business can deploy the new secret without failing a delivery.
+    /// </summary>
     public async Task<ServiceResult<WebhookSubscriptionView>> RotateSecretAsync(Business business, Guid id, CancellationToken cancellationToken)
     {
         if (await FindAsync(business, id, cancellationToken) is not { } existing)
@@ -148,7 +154,14 @@ public sealed class WebhookSubscriptionService
         }
 
         var secret = WebhookSignature.NewSecret();
-        var updated = existing with { EncryptedSecret = WebhookSecrets.Encrypt(_crypto, id, secret), UpdatedAt = _time.GetUtcNow() };
+        var now = _time.GetUtcNow();
+        var updated = existing with
+        {
+            EncryptedSecret = WebhookSecrets.Encrypt(_crypto, id, secret),
+            PreviousEncryptedSecret = existing.EncryptedSecret,
+            PreviousSecretExpiresAt = now + SecretOverlap,
+            UpdatedAt = now,
+        };
         await _subscriptions.UpsertAsync(updated, cancellationToken);
         _logger.WebhookSubscriptionChanged(id, existing.BusinessId, "secret rotated");
         return ServiceResult.Ok(WebhookSubscriptionView.From(updated, secret));

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace LinX.Core.Webhooks;
 
-/// <summary>A subscription as the business sees it; <see cref="Secret"/> only in the answers of create and rotate-secret.</summary>
+/// <summary>
+/// A subscription as the business sees it; <see cref="Secret"/> only in the answers of create and rotate-secret,
+/// <see cref="PreviousSecretExpiresAt"/> after a rotation (until then the old secret signs too).
+/// </summary>
 public sealed record WebhookSubscriptionView(
     Guid Id,
     string Url,
@@ -11,12 +14,15 @@ public sealed record WebhookSubscriptionView(
     WebhookSubscriptionState Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? PreviousSecretExpiresAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
 {
     public static WebhookSubscriptionView From(WebhookSubscription s, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new(s.SubscriptionId, s.Url.OriginalString, s.EventTypes, s.Description, s.State, s.CreatedAt, s.UpdatedAt, secret);
+        return new(
+            s.SubscriptionId, s.Url.OriginalString, s.EventTypes, s.Description, s.State, s.CreatedAt, s.UpdatedAt,
+            s.PreviousEncryptedSecret is null ? null : s.PreviousSecretExpiresAt, secret);
     }
 }
 

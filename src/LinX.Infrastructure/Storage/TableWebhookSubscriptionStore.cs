@@ -40,6 +40,8 @@ internal sealed class TableWebhookSubscriptionStore : IWebhookSubscriptionStore
                 ["Description"] = subscription.Description,
                 ["State"] = subscription.State.ToString(),
                 ["EncryptedSecret"] = subscription.EncryptedSecret,
+                ["PreviousEncryptedSecret"] = subscription.PreviousEncryptedSecret,
+                ["PreviousSecretExpiresAt"] = subscription.PreviousSecretExpiresAt,
                 ["CreatedAt"] = subscription.CreatedAt,
                 ["UpdatedAt"] = subscription.UpdatedAt,
             },
@@ -61,6 +63,8 @@ internal sealed class TableWebhookSubscriptionStore : IWebhookSubscriptionStore
         Description = e.GetString("Description"),
         State = Enum.Parse<WebhookSubscriptionState>(e.GetString("State") ?? nameof(WebhookSubscriptionState.Suspended)),
         EncryptedSecret = e.GetString("EncryptedSecret") ?? string.Empty,
+        PreviousEncryptedSecret = e.GetString("PreviousEncryptedSecret"),
+        PreviousSecretExpiresAt = e.GetDateTimeOffset("PreviousSecretExpiresAt"),
         CreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
     };

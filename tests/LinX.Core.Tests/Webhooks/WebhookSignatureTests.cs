@@ -68,6 +68,22 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void Sign_TwoSecrets_VerifiesWithEitherAndNoOther()
+    {
+        // Arrange
+        var (current, previous) = (WebhookSignature.NewSecret(), WebhookSignature.NewSecret());
+
+        // Act
+        var header = WebhookSignature.Sign([current, previous], Now, Body);
+
+        // Assert
+        Assert.Equal(2, header.Split(",v1=").Length - 1);
+        Assert.True(WebhookSignature.Verify(current, header, Body, TimeSpan.FromMinutes(5), Now));
+        Assert.True(WebhookSignature.Verify(previous, header, Body, TimeSpan.FromMinutes(5), Now));
+        Assert.False(WebhookSignature.Verify(WebhookSignature.NewSecret(), header, Body, TimeSpan.FromMinutes(5), Now));
+    }
+
+    [Fact]
     public void Verify_SeveralSignaturesOneValid_IsTrue()
     {
         // Arrange: a header carrying a stale v1 next to the valid one (as during a secret rotation).

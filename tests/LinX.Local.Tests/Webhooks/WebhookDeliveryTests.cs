@@ -76,6 +76,28 @@ public sealed class WebhookDeliveryTests(LocalHostFixture host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RotatedSecret_EventsSignedWithTheNewAndTheOldSecret_DuringTheOverlap()
+    {
+        // Arrange
+        var (_, client) = await host.CreateBusinessAsync("Rotation Test");
+        var (subscriptionId, oldSecret) = await SubscribeAsync(client, _receiver.Url("rotate"), [WebhookEventTypes.WorkflowCompleted]);
+        using var rotated = await client.PostAsync($"/api/linx/webhook-subscriptions/{subscriptionId}/rotate-secret", null);
+        var rotation = await rotated.Content.ReadFromJsonAsync<JsonElement>();
+        var newSecret = rotation.GetProperty("secret").GetString()!;
+
+        // Act
+        var workflowId = await RunSeedAsync(client, 1, ["customer-account"]);
+        var received = (await WaitForAsync("rotate", workflowId, list => list.Count > 0))[0];
+
+        // Assert: a receiver still on the old secret and one already on the new both accept; no other secret does.
+        var overlapEnds = rotation.GetProperty("previousSecretExpiresAt").GetDateTimeOffset();
+        Assert.InRange(overlapEnds - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(24));
+        Assert.True(WebhookSignature.Verify(newSecret, received.Signature, received.Body, WebhookSignature.DefaultTolerance, DateTimeOffset.UtcNow));
+        Assert.True(WebhookSignature.Verify(oldSecret, received.Signature, received.Body, WebhookSignature.DefaultTolerance, DateTimeOffset.UtcNow));
+        Assert.False(WebhookSignature.Verify(WebhookSignature.NewSecret(), received.Signature, received.Body, WebhookSignature.DefaultTolerance, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task Receiver_FailsTwiceWith503_GetsTheEventOnTheThirdAttempt()
     {
         // Arrange: 503, 503, then 200 for each event.
