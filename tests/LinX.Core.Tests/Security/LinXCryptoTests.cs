@@ -1,16 +1,12 @@
 using System.Security.Cryptography;
 using LinX.Core.Security;
-using Microsoft.Extensions.Options;
 
 namespace LinX.Core.Tests.Security;
 
 public sealed class LinXCryptoTests
 {
     private static readonly Guid WorkflowId = Guid.Parse("0b8f3c62-7f0e-4b4e-9d4a-6c1f2e3d4a5b");
-    private readonly LinXCrypto _crypto = new(Options.Create(new LinXSecurityOptions
-    {
-        DataKey = Key(), LinkKey = Key(), FingerprintKey = Key(),
-    }));
+    private readonly LinXCrypto _crypto = TestCrypto.Create();
 
     [Fact]
     public void LinkToken_Is256BitBase64UrlStableAndVerifiable()
@@ -63,5 +59,4 @@ public sealed class LinXCryptoTests
     public void Base64Key32_AcceptsOnly32Bytes(string value, bool expected) =>
         Assert.Equal(expected, new Base64Key32Attribute().IsValid(value) && value.Length > 0);
 
-    private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
 using LinX.Core.Security;
+using LinX.Core.Tests.Security;
 using LinX.Core.Webhooks;
-using Microsoft.Extensions.Options;
 
 namespace LinX.Core.Tests.Webhooks;
 
@@ -9,10 +8,7 @@ public sealed class WebhookSecretsTests
 {
     private static readonly DateTimeOffset RotatedAt = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly LinXCrypto _crypto = new(Options.Create(new LinXSecurityOptions
-    {
-        DataKey = Key(), LinkKey = Key(), FingerprintKey = Key(),
-    }));
+    private readonly LinXCrypto _crypto = TestCrypto.Create();
 
     [Fact]
     public void SigningSecrets_AfterRotation_NewThenOldUntilTheOverlapEnds_ThenOnlyNew()
@@ -56,5 +52,4 @@ public sealed class WebhookSecretsTests
         UpdatedAt = RotatedAt,
     };
 
-    private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }
