@@ -66,24 +66,44 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             : null;
     }
 
+    /// <summary>
+    /// Newest first. Table Storage can neither sort by time nor match "contains", so this reads the business's rows,
+    /// but only three columns of each, keeps just the <c>page x size</c> newest matches, and then reads the page's
+    /// rows in full: memory follows the page asked for, not the number of workflows.
+    /// </summary>
     public async Task<ResultPage<WorkflowRecord>> SearchAsync(
         Guid businessId, WorkflowStatus? status, string? titleContains, int page, int size, CancellationToken cancellationToken)
     {
         var filter = status is { } s
             ? TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(businessId)} and Kind eq {WorkflowKind} and Status eq {s.ToContractString()}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(businessId)} and Kind eq {WorkflowKind}");
-        var matches = new List<WorkflowRecord>();
-        await foreach (var entity in _table.QueryAsync<WorkflowEntity>(filter, cancellationToken: cancellationToken))
+        var keep = (int)Math.Min((long)page * size, int.MaxValue);
+        var newest = new PriorityQueue<string, (DateTimeOffset CreatedAt, string Id)>(NewestLast.Instance);
+        var total = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", nameof(WorkflowEntity.CreatedAt), nameof(WorkflowEntity.Title)], cancellationToken: cancellationToken))
         {
-            // Table Storage has no "contains": the title filter runs here, on one business's partition.
-            if (string.IsNullOrEmpty(titleContains) || entity.Title.Contains(titleContains, StringComparison.OrdinalIgnoreCase))
+            if (string.IsNullOrEmpty(titleContains) || (row.GetString(nameof(WorkflowEntity.Title)) ?? string.Empty).Contains(titleContains, StringComparison.OrdinalIgnoreCase))
             {
-                matches.Add(entity.ToRecord());
+                total++;
+                newest.Enqueue(row.RowKey, (row.GetDateTimeOffset(nameof(WorkflowEntity.CreatedAt)) ?? DateTimeOffset.MinValue, row.RowKey));
+                if (newest.Count > keep)
+                {
+                    newest.Dequeue();
+                }
             }
         }
 
-        var items = matches.OrderByDescending(w => w.CreatedAt).Skip((page - 1) * size).Take(size).ToList();
-        return new ResultPage<WorkflowRecord>(items, page, size, matches.Count);
+        // The queue gives the kept rows oldest first; the page is the oldest of them, shown newest first.
+        var onPage = (int)Math.Clamp(newest.Count - ((page - 1L) * size), 0, size);
+        var ids = new List<string>(onPage);
+        while (ids.Count < onPage)
+        {
+            ids.Add(newest.Dequeue());
+        }
+
+        ids.Reverse();
+        var records = await Task.WhenAll(ids.Select(id => GetAsync(businessId, Guid.Parse(id), cancellationToken)));
+        return new ResultPage<WorkflowRecord>([.. records.OfType<WorkflowRecord>()], page, size, total);
     }
 
     public async Task<bool> ApplyAsync(WorkflowStatusUpdate update, CancellationToken cancellationToken)
@@ -133,6 +153,18 @@ internal sealed class TableWorkflowStore : IWorkflowStore
     }
 
     private static string IdempotencyRowKey(string keyHash) => "idem-" + keyHash;
+
+    /// <summary>Orders (created at, id) so that the last in the listing (oldest; of equals, the greatest id) comes first.</summary>
+    private sealed class NewestLast : IComparer<(DateTimeOffset CreatedAt, string Id)>
+    {
+        public static readonly NewestLast Instance = new();
+
+        public int Compare((DateTimeOffset CreatedAt, string Id) x, (DateTimeOffset CreatedAt, string Id) y)
+        {
+            var byTime = x.CreatedAt.CompareTo(y.CreatedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(y.Id, x.Id);
+        }
+    }
 
     /// <summary>The workflow row.</summary>
     internal sealed class WorkflowEntity : ITableEntity

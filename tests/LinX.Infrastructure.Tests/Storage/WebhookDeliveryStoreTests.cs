@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using LinX.Core.Webhooks;
 using LinX.Infrastructure.Storage;
@@ -102,12 +99,10 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
         Assert.NotNull(listed.DeliveredAt);
     }
 
-    private async Task<(TableWebhookDeliveryStore Store, RowCounter Rows)> StoreAsync()
+    private async Task<(TableWebhookDeliveryStore Store, TableReadCounter Rows)> StoreAsync()
     {
-        var rows = new RowCounter();
-        var options = new TableClientOptions();
-        options.AddPolicy(rows, HttpPipelinePosition.PerRetry);
-        var storage = new TableStorage(new TableServiceClient(azurite.ConnectionString, options), new TableNames(AzuriteFixture.UniqueName("w")));
+        var rows = new TableReadCounter();
+        var storage = new TableStorage(rows.Client(azurite.ConnectionString), new TableNames(AzuriteFixture.UniqueName("w")));
         await storage.WebhookDeliveries.CreateIfNotExistsAsync();
         return (new TableWebhookDeliveryStore(storage), rows);
     }
@@ -141,37 +136,4 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
     private static string Body(Guid eventId) => $$"""{"id":"{{eventId}}"}""";
 
     private static WebhookAttempt Attempt(int status) => new(Guid.NewGuid(), Start.AddHours(1), status, 12, null);
-
-    /// <summary>Counts the entities that table reads bring back (a query page's rows, or the one row of a point read).</summary>
-    private sealed class RowCounter : HttpPipelinePolicy
-    {
-        private int _read;
-
-        public int Read => Volatile.Read(ref _read);
-
-        public void Reset() => Volatile.Write(ref _read, 0);
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            ProcessNext(message, pipeline);
-            Count(message);
-        }
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            await ProcessNextAsync(message, pipeline);
-            Count(message);
-        }
-
-        private void Count(HttpMessage message)
-        {
-            if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200)
-            {
-                return;
-            }
-
-            using var json = JsonDocument.Parse(message.Response.Content.ToMemory());
-            Interlocked.Add(ref _read, json.RootElement.TryGetProperty("value", out var page) ? page.GetArrayLength() : 1);
-        }
-    }
 }
