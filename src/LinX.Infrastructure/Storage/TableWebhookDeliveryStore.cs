@@ -24,6 +24,7 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
     private const int MaxConcurrencyRetries = 5;
     private const string LogPrefix = "log|";
     private const string PendingPrefix = "pending|";
+    private const string LogRowKeyColumn = "LogRowKey";
 
     private readonly TableClient _table;
 
@@ -34,9 +35,11 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
 
     public async Task AddIfAbsentAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
+        var logRowKey = LogRowKey(delivery);
         var row = Row(delivery, TableKeys.Of(delivery.EventId));
         row["Body"] = delivery.Body;
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, Row(delivery, LogRowKey(delivery)))];
+        row[LogRowKeyColumn] = logRowKey;
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, Row(delivery, logRowKey))];
         if (delivery.State == WebhookDeliveryState.Pending)
         {
             actions.Add(new(TableTransactionActionType.Add, PendingRow(delivery)));
@@ -46,7 +49,7 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
         {
             await _table.SubmitTransactionAsync(actions, cancellationToken);
         }
-        catch (TableTransactionFailedException e) when (TableKeys.IsConflict(e))
+        catch (TableTransactionFailedException e) when (TableKeys.IsConflict(e) && e.FailedTransactionActionIndex == 0)
         {
             // Already recorded by an earlier run of the activity: leave it as it is.
         }
@@ -85,6 +88,7 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
     public async Task RecordAsync(
         Guid subscriptionId, Guid eventId, WebhookAttempt? attempt, WebhookDeliveryState state, CancellationToken cancellationToken)
     {
+        var markerMissing = false;
         for (var retry = 0; retry < MaxConcurrencyRetries; retry++)
         {
             if (await GetEntityAsync(subscriptionId, eventId, cancellationToken) is not { } e)
@@ -108,15 +112,15 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.UpdateMerge, Row(after, e.RowKey), e.ETag),
-                new(TableTransactionActionType.UpsertReplace, Row(after, LogRowKey(after))),
+                new(TableTransactionActionType.UpsertReplace, Row(after, e.GetString(LogRowKeyColumn) ?? LogRowKey(after))),
             ];
-            if (before.State == WebhookDeliveryState.Pending && state != WebhookDeliveryState.Pending)
-            {
-                actions.Add(new(TableTransactionActionType.Delete, PendingRow(after), ETag.All));
-            }
-            else if (before.State != WebhookDeliveryState.Pending && state == WebhookDeliveryState.Pending)
+            if (state == WebhookDeliveryState.Pending)
             {
                 actions.Add(new(TableTransactionActionType.UpsertReplace, PendingRow(after)));
+            }
+            else if (before.State == WebhookDeliveryState.Pending && !markerMissing)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, PendingRow(after), ETag.All));
             }
 
             try
@@ -127,6 +131,11 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
             catch (TableTransactionFailedException ex) when (TableKeys.IsPreconditionFailed(ex))
             {
                 // A concurrent change (a redelivery request): read again.
+            }
+            catch (TableTransactionFailedException ex) when (TableKeys.IsNotFound(ex) && ex.FailedTransactionActionIndex == 2)
+            {
+                // A row written before markers existed: nothing to delete.
+                markerMissing = true;
             }
         }
 

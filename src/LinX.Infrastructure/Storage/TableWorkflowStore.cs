@@ -103,7 +103,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         ids.Reverse();
         var records = await Task.WhenAll(ids.Select(id => GetAsync(businessId, Guid.Parse(id), cancellationToken)));
-        return new ResultPage<WorkflowRecord>([.. records.OfType<WorkflowRecord>()], page, size, total);
+        // A row may have changed status (or gone) since the scan: the page shows what is true now.
+        return new ResultPage<WorkflowRecord>([.. records.OfType<WorkflowRecord>().Where(r => status is null || r.Status == status)], page, size, total);
     }
 
     public async Task<bool> ApplyAsync(WorkflowStatusUpdate update, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using LinX.Core.Webhooks;
 using LinX.Infrastructure.Storage;
@@ -15,6 +17,7 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly Guid _subscription = Guid.NewGuid();
+    private readonly TableNames _names = new(AzuriteFixture.UniqueName("w"));
 
     [Fact]
     public async Task ListPending_AfterSomeAreDeliveredOrFailed_ReturnsTheRestOfThatWorkflowInOrder_ReadingNothingElse()
@@ -84,14 +87,14 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AddIfAbsent_SameEventAfterItWasDelivered_ChangesNothing()
+    public async Task AddIfAbsent_SameEventAgainLaterAfterItWasDelivered_ChangesNothing()
     {
         var (store, _) = await StoreAsync();
         var workflow = Guid.NewGuid();
         var events = await AddAsync(store, workflow, sequences: [16]);
         await store.RecordAsync(_subscription, events[16], Attempt(200), WebhookDeliveryState.Delivered, CancellationToken.None);
 
-        await store.AddIfAbsentAsync(Delivery(workflow, events[16], 16), CancellationToken.None);
+        await store.AddIfAbsentAsync(Delivery(workflow, events[16], 16) with { CreatedAt = Start.AddDays(1) }, CancellationToken.None);
 
         Assert.Empty(await store.ListPendingAsync(_subscription, workflow, CancellationToken.None));
         var listed = Assert.Single(await store.ListAsync(_subscription, 10, CancellationToken.None));
@@ -99,15 +102,35 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
         Assert.NotNull(listed.DeliveredAt);
     }
 
+    [Fact]
+    public async Task Record_RowChangedBetweenItsReadAndWrite_ReadsAgainAndKeepsBothChanges()
+    {
+        var (store, _) = await StoreAsync();
+        var workflow = Guid.NewGuid();
+        var events = await AddAsync(store, workflow, sequences: [16]);
+        var (first, second) = (Attempt(503), Attempt(200));
+        var interrupted = new TableStorage(new InterruptFirstBatch(() => store.RecordAsync(_subscription, events[16], first, WebhookDeliveryState.Pending, CancellationToken.None)).Client(azurite.ConnectionString), _names);
+
+        await new TableWebhookDeliveryStore(interrupted).RecordAsync(_subscription, events[16], second, WebhookDeliveryState.Delivered, CancellationToken.None);
+
+        var stored = (await store.GetAsync(_subscription, events[16], CancellationToken.None))!;
+        Assert.Equal(WebhookDeliveryState.Delivered, stored.State);
+        Assert.Equal([first, second], stored.Attempts);
+        Assert.Empty(await store.ListPendingAsync(_subscription, workflow, CancellationToken.None));
+        var listed = Assert.Single(await store.ListAsync(_subscription, 10, CancellationToken.None));
+        Assert.Equal([first, second], listed.Attempts);
+        Assert.Equal(WebhookDeliveryState.Delivered, listed.State);
+    }
+
     private async Task<(TableWebhookDeliveryStore Store, TableReadCounter Rows)> StoreAsync()
     {
         var rows = new TableReadCounter();
-        var storage = new TableStorage(rows.Client(azurite.ConnectionString), new TableNames(AzuriteFixture.UniqueName("w")));
+        var storage = new TableStorage(rows.Client(azurite.ConnectionString), _names);
         await storage.WebhookDeliveries.CreateIfNotExistsAsync();
         return (new TableWebhookDeliveryStore(storage), rows);
     }
 
-    /// <summary>Adds one pending delivery per sequence (in the order given, each a minute later); event ids by sequence.</summary>
+    /// <summary>Adds one pending delivery per sequence (in the order given, at sequence minutes); event ids by sequence.</summary>
     private async Task<Dictionary<long, Guid>> AddAsync(TableWebhookDeliveryStore store, Guid workflowId, long[] sequences)
     {
         var events = new Dictionary<long, Guid>();
@@ -128,7 +151,7 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
         WorkflowId = workflowId,
         Sequence = sequence,
         EventType = WebhookEventTypes.WorkflowUpdated,
-        CreatedAt = Start.AddMinutes(sequence),
+        CreatedAt = Start.AddMinutes(sequence).AddTicks(1234),
         Body = Body(eventId),
         State = WebhookDeliveryState.Pending,
     };
@@ -136,4 +159,30 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
     private static string Body(Guid eventId) => $$"""{"id":"{{eventId}}"}""";
 
     private static WebhookAttempt Attempt(int status) => new(Guid.NewGuid(), Start.AddHours(1), status, 12, null);
+
+    /// <summary>Runs a concurrent change just before the first batch this client sends (as another host would).</summary>
+    private sealed class InterruptFirstBatch(Func<Task> change) : HttpPipelinePolicy
+    {
+        private Func<Task>? _change = change;
+
+        public TableServiceClient Client(string connectionString)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(this, HttpPipelinePosition.PerCall);
+            return new TableServiceClient(connectionString, options);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The store is asynchronous.");
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref _change, null) is { } change)
+            {
+                await change();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+    }
 }
