@@ -51,7 +51,10 @@ internal static class IdleBench
     private static async Task CreateWaitingAsync(InProcessHost host, int count)
     {
         var json = Seeds.Json(1);
-        var smsBefore = host.Services.GetRequiredService<DevSmsInbox>().TotalSent;
+        var inbox = host.Services.GetRequiredService<DevSmsInbox>();
+        var smsBefore = inbox.TotalSent;
+        var created = 0;
+        using var progress = new ProgressLine(() => $"{Volatile.Read(ref created)} of {count} created, {inbox.TotalSent - smsBefore} SMS sent, {host.Worker.EpisodesCommitted} episodes committed");
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
         {
             // Like a business: retry a create that timed out with the same Idempotency-Key (Azurite saturates here).
@@ -60,12 +63,13 @@ internal static class IdleBench
             {
                 try
                 {
-                    var created = await host.Api.CreateAsync(json, key, ct);
-                    if (created.Status != HttpStatusCode.Accepted)
+                    var answer = await host.Api.CreateAsync(json, key, ct);
+                    if (answer.Status != HttpStatusCode.Accepted)
                     {
-                        throw new InvalidOperationException($"Create answered {(int)created.Status}.");
+                        throw new InvalidOperationException($"Create answered {(int)answer.Status}.");
                     }
 
+                    Interlocked.Increment(ref created);
                     return;
                 }
                 catch (TaskCanceledException) when (attempt < 5 && !ct.IsCancellationRequested)
@@ -78,7 +82,6 @@ internal static class IdleBench
         // recorded ACTIVE and waits on its timer and event. Episodes are not counted: the worker may apply several
         // messages of one instance in one episode. Quiet means no episode for longer than a received control
         // message stays hidden, so that one received during the creates and redelivered later is not measured as idle.
-        var inbox = host.Services.GetRequiredService<DevSmsInbox>();
         // Generous bounds: on Azurite 10,000 take hours (every queue operation re-sorts all stored messages).
         await Poll.UntilAsync(() => Task.FromResult(inbox.TotalSent - smsBefore >= count), TimeSpan.FromHours(4), "the workflows to be waiting");
         var quietFor = host.Services.GetRequiredService<IOptions<DurableOptions>>().Value.ControlVisibilityTimeout + TimeSpan.FromSeconds(5);
@@ -104,5 +107,37 @@ internal static class IdleBench
         await Task.Delay(window);
         var cpuSeconds = (Measure.Cpu() - cpu).TotalSeconds;
         return (host.StorageRequests - requests, cpuSeconds, Measure.Breakdown(ops, listener.ByOperation(), window.TotalMinutes, host.Settings));
+    }
+
+    /// <summary>Prints a state line every minute until disposed, so that an hours-long run shows where it is.</summary>
+    private sealed class ProgressLine : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+
+        public ProgressLine(Func<string> state)
+        {
+            var clock = Stopwatch.StartNew();
+            var stop = _stop.Token;
+            _ = Task.Run(async () =>
+            {
+                using var minutes = new PeriodicTimer(TimeSpan.FromMinutes(1));
+                try
+                {
+                    while (await minutes.WaitForNextTickAsync(stop))
+                    {
+                        Console.WriteLine($"  {clock.Elapsed:hh\\:mm\\:ss} {state()}");
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            });
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
     }
 }
