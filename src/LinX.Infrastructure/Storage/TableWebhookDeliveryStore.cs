@@ -24,7 +24,6 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
     private const int MaxConcurrencyRetries = 5;
     private const string LogPrefix = "log|";
     private const string PendingPrefix = "pending|";
-    private const string LogRowKeyColumn = "LogRowKey";
 
     private readonly TableClient _table;
 
@@ -35,11 +34,9 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
 
     public async Task AddIfAbsentAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var logRowKey = LogRowKey(delivery);
         var row = Row(delivery, TableKeys.Of(delivery.EventId));
         row["Body"] = delivery.Body;
-        row[LogRowKeyColumn] = logRowKey;
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, Row(delivery, logRowKey))];
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, Row(delivery, LogRowKey(delivery)))];
         if (delivery.State == WebhookDeliveryState.Pending)
         {
             actions.Add(new(TableTransactionActionType.Add, PendingRow(delivery)));
@@ -112,7 +109,7 @@ internal sealed class TableWebhookDeliveryStore : IWebhookDeliveryStore
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.UpdateMerge, Row(after, e.RowKey), e.ETag),
-                new(TableTransactionActionType.UpsertReplace, Row(after, e.GetString(LogRowKeyColumn) ?? LogRowKey(after))),
+                new(TableTransactionActionType.UpsertReplace, Row(after, LogRowKey(after))),
             ];
             if (state == WebhookDeliveryState.Pending)
             {

@@ -58,5 +58,4 @@ public sealed class LinXCryptoTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", true)]
     public void Base64Key32_AcceptsOnly32Bytes(string value, bool expected) =>
         Assert.Equal(expected, new Base64Key32Attribute().IsValid(value) && value.Length > 0);
-
 }

@@ -12,5 +12,5 @@ internal static class TestCrypto
         DataKey = Key(), LinkKey = Key(), FingerprintKey = Key(),
     }));
 
-    public static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

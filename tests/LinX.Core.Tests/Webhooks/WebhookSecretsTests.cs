@@ -51,5 +51,4 @@ public sealed class WebhookSecretsTests
         CreatedAt = RotatedAt.AddDays(-1),
         UpdatedAt = RotatedAt,
     };
-
 }

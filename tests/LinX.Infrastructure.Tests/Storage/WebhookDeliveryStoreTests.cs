@@ -47,9 +47,7 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
     public async Task Redeliver_DeliveredEvent_IsPendingAgainUntilDeliveredAgain()
     {
         var (store, _) = await StoreAsync();
-        var workflow = Guid.NewGuid();
-        var events = await AddAsync(store, workflow, sequences: [16]);
-        await store.RecordAsync(_subscription, events[16], Attempt(200), WebhookDeliveryState.Delivered, CancellationToken.None);
+        var (workflow, events) = await AddOneDeliveredAsync(store);
 
         var afterDelivery = await store.ListPendingAsync(_subscription, workflow, CancellationToken.None);
         await store.RecordAsync(_subscription, events[16], null, WebhookDeliveryState.Pending, CancellationToken.None);
@@ -90,9 +88,7 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
     public async Task AddIfAbsent_SameEventAgainLaterAfterItWasDelivered_ChangesNothing()
     {
         var (store, _) = await StoreAsync();
-        var workflow = Guid.NewGuid();
-        var events = await AddAsync(store, workflow, sequences: [16]);
-        await store.RecordAsync(_subscription, events[16], Attempt(200), WebhookDeliveryState.Delivered, CancellationToken.None);
+        var (workflow, events) = await AddOneDeliveredAsync(store);
 
         await store.AddIfAbsentAsync(Delivery(workflow, events[16], 16) with { CreatedAt = Start.AddDays(1) }, CancellationToken.None);
 
@@ -143,6 +139,15 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
         return events;
     }
 
+    /// <summary>One event (sequence 16) of a new workflow, delivered at the first attempt.</summary>
+    private async Task<(Guid WorkflowId, Dictionary<long, Guid> Events)> AddOneDeliveredAsync(TableWebhookDeliveryStore store)
+    {
+        var workflow = Guid.NewGuid();
+        var events = await AddAsync(store, workflow, sequences: [16]);
+        await store.RecordAsync(_subscription, events[16], Attempt(200), WebhookDeliveryState.Delivered, CancellationToken.None);
+        return (workflow, events);
+    }
+
     private WebhookDelivery Delivery(Guid workflowId, Guid eventId, long sequence) => new()
     {
         SubscriptionId = _subscription,
@@ -165,12 +170,7 @@ public sealed class WebhookDeliveryStoreTests(AzuriteFixture azurite)
     {
         private Func<Task>? _change = change;
 
-        public TableServiceClient Client(string connectionString)
-        {
-            var options = new TableClientOptions();
-            options.AddPolicy(this, HttpPipelinePosition.PerCall);
-            return new TableServiceClient(connectionString, options);
-        }
+        public TableServiceClient Client(string connectionString) => TableClients.With(connectionString, this, HttpPipelinePosition.PerCall);
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             throw new NotSupportedException("The store is asynchronous.");

@@ -24,12 +24,7 @@ internal sealed class TableReadCounter : HttpPipelinePolicy
     /// <summary>Rows read that carried the column given to the constructor.</summary>
     public int ReadWithColumn => Volatile.Read(ref _rowsWithColumn);
 
-    public TableServiceClient Client(string connectionString)
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        return new TableServiceClient(connectionString, options);
-    }
+    public TableServiceClient Client(string connectionString) => TableClients.With(connectionString, this, HttpPipelinePosition.PerRetry);
 
     public void Reset()
     {
