@@ -1,9 +1,5 @@
 using LinX.Api.Management;
 using LinX.Core;
-using LinX.Core.Activities;
-using LinX.Core.Orchestration;
-using LinX.Core.Webhooks;
-using LinX.Durable.Hosting;
 using LinX.Infrastructure;
 using LinX.Local.Azurite;
 using LinX.Local.Demo;
@@ -12,12 +8,13 @@ using OpenTelemetry.Trace;
 
 namespace LinX.Local;
 
-/// <summary>Everything the local host runs: LinX on the embedded durable runtime, dev SMS, sandbox payments.</summary>
+/// <summary>Everything the local host runs: LinX on the Durable Task engine (Azure Storage backend), dev SMS, sandbox payments.</summary>
 public static class LocalServiceCollectionExtensions
 {
     public static IServiceCollection AddLinXLocal(this IServiceCollection services, IConfiguration configuration)
     {
-        // Hosted services start in registration order: Azurite first, then tables, demo data, the worker.
+        // Hosted services start in registration order: Azurite first, then tables, demo data, the
+        // Durable Task sidecar, then its worker (they stop in reverse order).
         services.AddOptions<AzuriteOptions>().BindConfiguration(AzuriteOptions.Section);
         services.AddHostedService<AzuriteLauncher>();
         services.AddLinXCore().AddLinXTableStorage().AddLinXDevSms().AddLinXSandboxPayments().AddLinXWebhookSender();
@@ -26,13 +23,7 @@ public static class LocalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         services.AddSingleton<IManagementUrls, LocalManagementUrls>();
 
-        var durable = services.AddLinXDurable()
-            .AddOrchestrator(LinxOrchestration.Name, LinxOrchestration.RunAsync)
-            .AddOrchestrator(WebhookDispatchOrchestration.Name, WebhookDispatchOrchestration.RunAsync);
-        foreach (var activity in ActivityCatalog.All)
-        {
-            durable.AddActivity(activity.Name, activity.InputType, activity.OutputType, activity.Invoke);
-        }
+        services.AddLinXDurableTask();
 
         services.AddProblemDetails();
         services.AddOpenApi();

@@ -12,7 +12,7 @@ public sealed record ActivityDescriptor(string Name, Type InputType, Type Output
     public Func<IServiceProvider, object, CancellationToken, Task<object?>> Invoke { get; init; } = (_, _, _) => Task.FromResult<object?>(null);
 }
 
-/// <summary>Every activity of LinX, for hosts to register by name (the Functions host, LinX.Durable).</summary>
+/// <summary>Every activity of LinX, for hosts to register by name (the Functions host, the Durable Task worker of LinX.Local).</summary>
 public static class ActivityCatalog
 {
     public static IReadOnlyList<ActivityDescriptor> All { get; } =

@@ -4,6 +4,7 @@ using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed class GatewayService
     private readonly ILinkTokenStore _linkTokens;
     private readonly IWorkflowStore _workflows;
     private readonly IBusinessStore _businesses;
-    private readonly IOrchestrationClient _orchestrations;
+    private readonly DurableTaskClient _orchestrations;
     private readonly IPaymentProcessor _processor;
     private readonly LinXCrypto _crypto;
     private readonly LinXOptions _options;
@@ -32,7 +33,7 @@ public sealed class GatewayService
         ILinkTokenStore linkTokens,
         IWorkflowStore workflows,
         IBusinessStore businesses,
-        IOrchestrationClient orchestrations,
+        DurableTaskClient orchestrations,
         IPaymentProcessor processor,
         LinXCrypto crypto,
         IOptions<LinXOptions> options,
@@ -173,7 +174,11 @@ public sealed class GatewayService
             return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, fields.Errors);
         }
 
-        await _orchestrations.RaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken);
+        if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
+        {
+            return NotActive;
+        }
+
         _logger.StepSubmitted(workflow.WorkflowId, stepName);
         return ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, stepName));
     }
@@ -201,12 +206,16 @@ public sealed class GatewayService
             return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, fields.Errors);
         }
 
-        await _orchestrations.RaiseEventAsync(
-            workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, WorkflowEvent.Decline(reason.Value, comment), cancellationToken);
-        return ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, "decline"));
+        return await _orchestrations.TryRaiseEventAsync(
+                workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, WorkflowEvent.Decline(reason.Value, comment), cancellationToken)
+            ? ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, "decline"))
+            : NotActive;
     }
 
     private static readonly FieldError NotFoundError = new("$", "This link is not valid.", ServiceErrorCodes.NotFound);
+
+    private static readonly ServiceResult<GatewayAccepted> NotActive = ServiceResult.Fail<GatewayAccepted>(
+        ServiceOutcome.Conflict, new FieldError("$", "This request is no longer active.", ServiceErrorCodes.WorkflowNotActive));
 
     private static readonly FieldError LockedError = new("$", "This link is locked after too many wrong passcodes.", ServiceErrorCodes.Locked);
 
@@ -232,8 +241,7 @@ public sealed class GatewayService
 
         if (EffectiveStatus(workflow) != WorkflowStatus.Active)
         {
-            return (null, ServiceResult.Fail<GatewayAccepted>(
-                ServiceOutcome.Conflict, new FieldError("$", "This request is no longer active.", ServiceErrorCodes.WorkflowNotActive)));
+            return (null, NotActive);
         }
 
         return (workflow, null);

@@ -6,6 +6,7 @@ using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed class WorkflowService
     private readonly ICustomerStore _customers;
     private readonly IFinancialAccountStore _accounts;
     private readonly INotificationStore _notifications;
-    private readonly IOrchestrationClient _orchestrations;
+    private readonly DurableTaskClient _orchestrations;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
     private readonly LinXOptions _options;
@@ -38,7 +39,7 @@ public sealed class WorkflowService
         ICustomerStore customers,
         IFinancialAccountStore accounts,
         INotificationStore notifications,
-        IOrchestrationClient orchestrations,
+        DurableTaskClient orchestrations,
         LinXCrypto crypto,
         SmsComposer composer,
         IOptions<LinXOptions> options,
@@ -207,6 +208,8 @@ public sealed class WorkflowService
 
     private static readonly FieldError NotFoundError = new("$", "No such workflow.", ServiceErrorCodes.NotFound);
 
+    private static readonly FieldError NotActiveError = new("$", "The workflow is no longer active.", ServiceErrorCodes.WorkflowNotActive);
+
     private async Task<ServiceResult<WorkflowCommandAccepted>> CommandAsync(
         Business business, Guid workflowId, string command, Func<WorkflowRecord, WorkflowEvent> toEvent, CancellationToken cancellationToken)
     {
@@ -226,11 +229,14 @@ public sealed class WorkflowService
 
         if (!workflow.Status.IsOpen() || workflow.ExpireAt <= _time.GetUtcNow())
         {
-            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
-                "$", "The workflow is no longer active.", ServiceErrorCodes.WorkflowNotActive));
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, NotActiveError);
         }
 
-        await _orchestrations.RaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, e, cancellationToken);
+        if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, e, cancellationToken))
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, NotActiveError);
+        }
+
         return ServiceResult.Accepted(new WorkflowCommandAccepted(workflow.WorkflowId, command, expireAt));
     }
 
@@ -251,7 +257,7 @@ public sealed class WorkflowService
     private async Task StartAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
     {
         await _linkTokens.PutAsync(new LinkTokenEntry(workflow.LinkTokenHash, workflow.BusinessId, workflow.WorkflowId), cancellationToken);
-        await _orchestrations.ScheduleNewOrchestrationInstanceAsync(
+        await _orchestrations.ScheduleOnceAsync(
             LinxOrchestration.Name,
             new LinxOrchestrationInput(workflow.WorkflowId, workflow.BusinessId, workflow.Plan, workflow.ExpireAt.UtcDateTime, _options.ReminderInterval),
             workflow.WorkflowId.ToString("D"),

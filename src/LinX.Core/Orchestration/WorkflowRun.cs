@@ -2,6 +2,7 @@ using LinX.Core.Activities;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
 using LinX.Core.Workflows;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LinX.Core.Orchestration;
@@ -11,7 +12,7 @@ internal sealed class WorkflowRun
 {
     private static readonly TimeSpan MinimumReminderInterval = TimeSpan.FromMinutes(1);
 
-    private readonly IOrchestrationContext _context;
+    private readonly TaskOrchestrationContext _context;
     private readonly LinxOrchestrationInput _input;
     private readonly WorkflowPlan _plan;
     private readonly ILogger _logger;
@@ -33,12 +34,12 @@ internal sealed class WorkflowRun
     private Guid? _financialAccountId;
     private Guid? _transactionId;
 
-    public WorkflowRun(IOrchestrationContext context, LinxOrchestrationInput input)
+    public WorkflowRun(TaskOrchestrationContext context, LinxOrchestrationInput input)
     {
         _context = context;
         _input = input;
         _plan = input.Plan;
-        _logger = context.CreateReplaySafeLogger<LinxOrchestration>();
+        _logger = context.CreateReplaySafeLogger(LinxOrchestration.Name);
         _steps = [.. _plan.Steps.Select(s => new StepState(s.Name, StepStatus.Created))];
         _expireAt = Utc(input.ExpireAt);
         _reminderInterval = input.ReminderInterval < MinimumReminderInterval ? MinimumReminderInterval : input.ReminderInterval;
@@ -70,9 +71,9 @@ internal sealed class WorkflowRun
             {
                 ended = await RunStepAsync(_plan.Steps[index]);
             }
-            catch (ActivityFailedException e)
+            catch (TaskFailedException e)
             {
-                _logger.ActivityFailed(e.ActivityName, _input.WorkflowId, e.FailureDetails.ErrorType);
+                _logger.ActivityFailed(e.TaskName, _input.WorkflowId, e.FailureDetails.ErrorType);
                 return await FailAsync(Shorten($"The {_plan.Steps[index].Name} step failed: {e.FailureDetails.ErrorMessage}"));
             }
 
@@ -292,9 +293,9 @@ internal sealed class WorkflowRun
             SetData(settled.Data);
             await PersistAsync();
         }
-        catch (ActivityFailedException e)
+        catch (TaskFailedException e)
         {
-            _logger.ActivityFailed(e.ActivityName, _input.WorkflowId, e.FailureDetails.ErrorType);
+            _logger.ActivityFailed(e.TaskName, _input.WorkflowId, e.FailureDetails.ErrorType);
         }
     }
 
@@ -308,9 +309,9 @@ internal sealed class WorkflowRun
             _lastNotifiedAt = Now;
             return true;
         }
-        catch (ActivityFailedException e)
+        catch (TaskFailedException e)
         {
-            _logger.ActivityFailed(e.ActivityName, _input.WorkflowId, e.FailureDetails.ErrorType);
+            _logger.ActivityFailed(e.TaskName, _input.WorkflowId, e.FailureDetails.ErrorType);
             if (origin == NotificationOrigin.Reminder)
             {
                 _lastNotifiedAt = Now; // do not retry a failed reminder before the next interval

@@ -1,4 +1,5 @@
 using LinX.Core.Orchestration;
+using Microsoft.DurableTask;
 
 namespace LinX.Core.Webhooks;
 
@@ -21,10 +22,10 @@ public static class WebhookDispatchOrchestration
     public static string InstanceIdOf(Guid subscriptionId, Guid workflowId) => $"webhooks-{subscriptionId:N}-{workflowId:N}";
 
     /// <summary>Runs the dispatcher; returns how it ended (<c>idle</c> or <c>inactive</c>).</summary>
-    public static async Task<string> RunAsync(IOrchestrationContext context)
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, WebhookDispatchInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var input = context.GetInput<WebhookDispatchInput>() ?? throw new InvalidOperationException("The dispatcher needs a WebhookDispatchInput.");
+        ArgumentNullException.ThrowIfNull(input);
         var scope = new PendingWebhooksInput(input.BusinessId, input.SubscriptionId, input.WorkflowId);
         while (true)
         {
@@ -60,7 +61,7 @@ public static class WebhookDispatchOrchestration
     }
 
     /// <summary>Attempts one event until it is settled; false when the subscription stopped receiving.</summary>
-    private static async Task<bool> DeliverAsync(IOrchestrationContext context, WebhookDispatchInput input, Guid eventId)
+    private static async Task<bool> DeliverAsync(TaskOrchestrationContext context, WebhookDispatchInput input, Guid eventId)
     {
         var start = context.CurrentUtcDateTime;
         for (var attempt = 1; ; attempt++)
@@ -73,7 +74,7 @@ public static class WebhookDispatchOrchestration
                     new DeliverWebhookInput(input.BusinessId, input.SubscriptionId, eventId, context.NewGuid()),
                     LinxOrchestration.ActivityRetry);
             }
-            catch (ActivityFailedException)
+            catch (TaskFailedException)
             {
                 result = new DeliverWebhookOutput(WebhookAttemptOutcome.Retry, null); // our own storage failed: try again later
             }

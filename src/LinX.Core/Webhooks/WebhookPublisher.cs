@@ -1,4 +1,5 @@
 using LinX.Core.Orchestration;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,14 +13,14 @@ public sealed class WebhookPublisher
 {
     private readonly IWebhookSubscriptionStore _subscriptions;
     private readonly IWebhookDeliveryStore _deliveries;
-    private readonly IOrchestrationClient _orchestrations;
+    private readonly DurableTaskClient _orchestrations;
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookPublisher> _logger;
 
     public WebhookPublisher(
         IWebhookSubscriptionStore subscriptions,
         IWebhookDeliveryStore deliveries,
-        IOrchestrationClient orchestrations,
+        DurableTaskClient orchestrations,
         IOptions<WebhookOptions> options,
         ILogger<WebhookPublisher> logger)
     {
@@ -97,27 +98,22 @@ public sealed class WebhookPublisher
     }
 
     /// <summary>
-    /// Makes sure the dispatcher of (subscription, workflow) runs and looks again: schedules it (restarting a finished
+    /// Makes sure the dispatcher of (subscription, workflow) runs and looks again: schedules it (replacing a finished
     /// one) or raises <see cref="WebhookDispatchOrchestration.EventName"/> to the running one.
     /// </summary>
     public async Task KickAsync(Guid businessId, Guid subscriptionId, Guid workflowId, CancellationToken cancellationToken)
     {
         var instanceId = WebhookDispatchOrchestration.InstanceIdOf(subscriptionId, workflowId);
-        var instance = await _orchestrations.GetInstanceAsync(instanceId, cancellationToken: cancellationToken);
-        if (instance is { IsCompleted: false })
+        var instance = await _orchestrations.GetInstanceAsync(instanceId, cancellationToken);
+        if (instance is { IsCompleted: false }
+            && await _orchestrations.TryRaiseEventAsync(instanceId, WebhookDispatchOrchestration.EventName, true, cancellationToken))
         {
-            await _orchestrations.RaiseEventAsync(instanceId, WebhookDispatchOrchestration.EventName, true, cancellationToken);
             return;
-        }
-
-        if (instance is not null)
-        {
-            await _orchestrations.PurgeInstanceAsync(instanceId, cancellationToken);
         }
 
         var input = new WebhookDispatchInput(
             businessId, subscriptionId, workflowId, _options.FirstRetryDelay, _options.MaxRetryDelay, _options.RetryWindow, _options.DispatcherIdleTimeout);
-        await _orchestrations.ScheduleNewOrchestrationInstanceAsync(WebhookDispatchOrchestration.Name, input, instanceId, cancellationToken);
+        await _orchestrations.ScheduleUnlessRunningAsync(WebhookDispatchOrchestration.Name, input, instanceId, cancellationToken);
         _logger.WebhookDispatcherStarted(subscriptionId, workflowId);
     }
 }

@@ -5,6 +5,7 @@ using LinX.Core;
 using LinX.Core.Businesses;
 using LinX.Core.Management;
 using LinX.Core.Orchestration;
+using Microsoft.DurableTask.Client;
 
 namespace LinX.Local.Durable;
 
@@ -29,15 +30,22 @@ public static class DurableManagementEndpoints
         return app;
     }
 
-    private static Task<IResult> StatusAsync(HttpContext http, string id, IOrchestrationClient client) =>
+    private static Task<IResult> StatusAsync(
+        HttpContext http, string id, DurableTaskClient client, bool? showInput = null, bool? showHistory = null, bool? showHistoryOutput = null) =>
         WithInstanceAsync(http, id, async (_, _) =>
         {
+            if (showHistory == true || showHistoryOutput == true)
+            {
+                return ProblemResults.Validation(http, [new FieldError(
+                    "query.showHistory", "History is not served: it is the engine's record, and it stays inside LinX.", "HISTORY_NOT_SUPPORTED")]);
+            }
+
             if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, http.RequestAborted) is not { } instance)
             {
                 return ProblemResults.NotFound(http, "No such instance.");
             }
 
-            var body = DurableStatusResponse.From(instance);
+            var body = DurableStatusResponse.From(instance, showInput != false);
             if (!instance.IsRunning)
             {
                 return Results.Json(body, ApiJson.Options);
@@ -77,9 +85,9 @@ public static class DurableManagementEndpoints
         WithInstanceAsync(http, id, async (business, workflowId) =>
             ToAccepted(http, await workflows.CancelAsync(business, workflowId, http.RequestAborted)));
 
-    private static Task<IResult> PurgeAsync(HttpContext http, string id, IOrchestrationClient client) =>
+    private static Task<IResult> PurgeAsync(HttpContext http, string id, DurableTaskClient client) =>
         WithInstanceAsync(http, id, async (_, _) =>
-            await client.PurgeInstanceAsync(id, http.RequestAborted)
+            (await client.PurgeInstanceAsync(id, cancellation: http.RequestAborted)).PurgedInstanceCount > 0
                 ? Results.Json(new { instancesDeleted = 1 }, ApiJson.Options)
                 : ProblemResults.NotFound(http, "No such instance, or it is still running."));
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LinX.Core.Orchestration;
+using Microsoft.DurableTask.Client;
 
 namespace LinX.Local.Durable;
 
@@ -14,11 +14,12 @@ internal sealed record DurableStatusResponse(
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime)
 {
-    public static DurableStatusResponse From(OrchestrationInstance instance) => new(
+    /// <summary>From the client's metadata (read with inputs and outputs); <paramref name="showInput"/> false leaves the input out, as Durable Functions does.</summary>
+    public static DurableStatusResponse From(OrchestrationMetadata instance, bool showInput) => new(
         instance.Name,
         instance.InstanceId,
         instance.RuntimeStatus.ToString(),
-        Parse(instance.SerializedInput),
+        showInput ? Parse(instance.SerializedInput) : null,
         Parse(instance.SerializedCustomStatus),
         instance.FailureDetails is { } failure ? JsonSerializer.SerializeToElement(failure.ErrorMessage) : Parse(instance.SerializedOutput),
         instance.CreatedAt,

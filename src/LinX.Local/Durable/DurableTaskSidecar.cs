@@ -1,0 +1,122 @@
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace LinX.Local.Durable;
+
+/// <summary>
+/// The Durable Task engine of the local host: the SDK's gRPC sidecar service (<see cref="TaskHubGrpcServer"/>) over the
+/// Durable Task Framework's Azure Storage backend, served in this process on a Unix domain socket that only this
+/// process knows (no port to find free or to expose). The host's Durable Task worker and client talk to it through
+/// <see cref="Channel"/>. Starts before the worker and stops after it.
+/// </summary>
+public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
+{
+    private readonly IOptions<DurableTaskHubOptions> _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly string _socketPath = Path.Combine(Path.GetTempPath(), $"linx-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+    private IHost? _server;
+
+    public DurableTaskSidecar(IOptions<DurableTaskHubOptions> options, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _loggerFactory = loggerFactory;
+        Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectAsync },
+            LoggerFactory = loggerFactory,
+        });
+    }
+
+    /// <summary>The channel the worker and the client use.</summary>
+    public GrpcChannel Channel { get; }
+
+    /// <summary>The backend, once started: its settings name the task hub's tables and queues.</summary>
+    public AzureStorageOrchestrationService? Service { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var service = new AzureStorageOrchestrationService(Settings(_options.Value, _loggerFactory));
+        await service.CreateIfNotExistsAsync();
+        Service = service;
+
+        var server = new HostBuilder()
+            .ConfigureWebHost(web => web
+                .UseKestrel(kestrel => kestrel.ListenUnixSocket(_socketPath, listen => listen.Protocols = HttpProtocols.Http2))
+                .ConfigureServices(services =>
+                {
+                    services.AddSingleton(_loggerFactory);
+                    services.AddGrpc();
+                    services.AddSingleton<IOrchestrationService>(service);
+                    services.AddSingleton<IOrchestrationServiceClient>(service);
+                    services.AddSingleton<TaskHubGrpcServer>();
+                })
+                .Configure(app => app.UseRouting().UseEndpoints(endpoints => endpoints.MapGrpcService<TaskHubGrpcServer>())))
+            .Build();
+        await server.StartAsync(cancellationToken);
+        _server = server;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is { } server)
+        {
+            await server.StopAsync(cancellationToken);
+        }
+
+        // Releases this host's partition leases, so that another host takes them over at once, not when they expire.
+        if (Service is { } service)
+        {
+            await service.StopAsync(isForced: false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        _server?.Dispose();
+        File.Delete(_socketPath);
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The backend's settings: the hub's names and the local host's tuning (ADR 0010).</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(DurableTaskHubOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            TaskHubName = options.TaskHub,
+            PartitionCount = options.PartitionCount,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            LeaseInterval = options.LeaseInterval,
+            LeaseRenewInterval = options.LeaseRenewInterval,
+            LeaseAcquireInterval = options.LeaseRenewInterval,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            LoggerFactory = loggerFactory,
+        };
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
