@@ -34,6 +34,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id (the engine names its worker after it: <c>{machine}-{pid}</c>).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The host is not running.");
+
     /// <summary>The host's dll, built with the same configuration as this assembly.</summary>
     public static string DllPath
     {

@@ -35,6 +35,16 @@ public sealed class HostSettings
         };
     }
 
+    private HostSettings(HostSettings first)
+    {
+        ConnectionString = first.ConnectionString;
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        TablePrefix = first.TablePrefix;
+        TaskHub = first.TaskHub;
+        DemoApiKey = first.DemoApiKey;
+        Values = new Dictionary<string, string?>(first.Values, StringComparer.Ordinal) { ["Urls"] = BaseUrl };
+    }
+
     public string ConnectionString { get; }
 
     public string BaseUrl { get; }
@@ -47,6 +57,12 @@ public sealed class HostSettings
 
     /// <summary>Configuration keys (<c>LinX:Durable:TaskHub</c> form); add or override before starting the host.</summary>
     public IDictionary<string, string?> Values { get; }
+
+    /// <summary>
+    /// Another host of the same deployment (scale-out): the same tables, task hub, keys and public URL, its own port.
+    /// Values set on this one so far are copied.
+    /// </summary>
+    public HostSettings AnotherHost() => new(this);
 
     /// <summary>The same settings as environment variables (<c>LinX__Durable__TaskHub</c>).</summary>
     public IEnumerable<KeyValuePair<string, string?>> AsEnvironment() =>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using LinX.Bench.Harness;
-using LinX.Durable;
 using LinX.Infrastructure.Sms;
+using LinX.Local.Durable;
 using LinX.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -54,7 +54,7 @@ internal static class IdleBench
         var inbox = host.Services.GetRequiredService<DevSmsInbox>();
         var smsBefore = inbox.TotalSent;
         var created = 0;
-        using var progress = new ProgressLine(() => $"{Volatile.Read(ref created)} of {count} created, {inbox.TotalSent - smsBefore} SMS sent, {host.Worker.EpisodesCommitted} episodes committed");
+        using var progress = new ProgressLine(() => $"{Volatile.Read(ref created)} of {count} created, {inbox.TotalSent - smsBefore} SMS sent, {HistoryWrites(host)} history writes");
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
         {
             // Like a business: retry a create that timed out with the same Idempotency-Key (Azurite saturates here).
@@ -79,18 +79,18 @@ internal static class IdleBench
         });
 
         // Every workflow has sent its SMS (the dev inbox counts them); then the runtime goes quiet once each has
-        // recorded ACTIVE and waits on its timer and event. Episodes are not counted: the worker may apply several
-        // messages of one instance in one episode. Quiet means no episode for longer than a received control
-        // message stays hidden, so that one received during the creates and redelivered later is not measured as idle.
+        // recorded ACTIVE and waits on its timer and event. Quiet means no episode (a batch write to the hub's History
+        // table) for longer than a received control message stays hidden, so that one received during the creates and
+        // redelivered later is not measured as idle.
         // Generous bounds: on Azurite 10,000 take hours (every queue operation re-sorts all stored messages).
         await Poll.UntilAsync(() => Task.FromResult(inbox.TotalSent - smsBefore >= count), TimeSpan.FromHours(4), "the workflows to be waiting");
-        var quietFor = host.Services.GetRequiredService<IOptions<DurableOptions>>().Value.ControlVisibilityTimeout + TimeSpan.FromSeconds(5);
+        var quietFor = host.Services.GetRequiredService<IOptions<DurableTaskHubOptions>>().Value.ControlQueueVisibilityTimeout + TimeSpan.FromSeconds(5);
         var last = -1L;
         await Poll.UntilAsync(
             async () =>
             {
                 await Task.Delay(quietFor);
-                var now = host.Worker.EpisodesCommitted;
+                var now = HistoryWrites(host);
                 var quiet = now == last;
                 last = now;
                 return quiet;
@@ -98,6 +98,9 @@ internal static class IdleBench
             TimeSpan.FromHours(2),
             "the runtime to go quiet");
     }
+
+    /// <summary>The engine's table batches: the History writes of its episodes.</summary>
+    private static long HistoryWrites(InProcessHost host) => host.Engine.ByOperation().GetValueOrDefault("POST $batch");
 
     private static async Task<(long Requests, double CpuSeconds, string Operations)> IdleAsync(InProcessHost host, AzureRequestListener listener, TimeSpan window)
     {

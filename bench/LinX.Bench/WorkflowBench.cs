@@ -21,8 +21,7 @@ internal static class WorkflowBench
         // latency is measured to within this, but not so fine that the customers' reads become the load.
         var pollInterval = TimeSpan.FromMilliseconds(options.Int("pollMs", 100));
         var settings = new HostSettings(connectionString);
-        settings.Values["LinX:Durable:MinPollingInterval"] = "00:00:00.010";
-        settings.Values["LinX:Durable:MaxPollingInterval"] = "00:00:01";
+        settings.Values["LinX:Durable:MaxQueuePollingInterval"] = "00:00:00.100";
         await using var host = await InProcessHost.StartAsync(settings);
         using var listener = new AzureRequestListener();
         var driver = new CustomerDriver(host.Api, pollInterval, TimeSpan.FromMinutes(5));

@@ -1,24 +1,44 @@
+using System.Text.Json;
+using Azure.Core.Serialization;
 using LinX.Api.Management;
-using LinX.Core.Orchestration;
+using LinX.Core;
+using LinX.Functions.Durable;
 using LinX.Functions.Management;
-using LinX.Functions.Orchestration;
+using LinX.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LinX.Functions;
 
-/// <summary>Registration of what only the Functions host provides.</summary>
+/// <summary>Registration of the Functions host: everything <c>Program</c> adds to the worker's services.</summary>
 public static class LinXFunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="InvocationOrchestrationClient"/> as the scoped <see cref="IOrchestrationClient"/>, bound per
-    /// invocation to the function's <c>[DurableClient]</c>, and <see cref="FunctionsManagementUrls"/> (built from that
-    /// client) as the scoped <see cref="IManagementUrls"/>.
+    /// Adds LinX (core, Table Storage, sandbox payments, webhook sender), the worker serializer for Durable payloads,
+    /// and the invocation's Durable client: <see cref="DurableClientBinding"/> and, read from it, the scoped
+    /// <see cref="DurableTaskClient"/> the services take, and <see cref="FunctionsManagementUrls"/> as
+    /// <see cref="IManagementUrls"/>. The same registrations as LinX.Local minus its embedded Durable Task engine
+    /// (Durable Functions runs the orchestrators and activities here) and the dev SMS inbox.
     /// </summary>
-    public static IServiceCollection AddLinXDurableFunctionsClient(this IServiceCollection services)
+    public static IServiceCollection AddLinXFunctions(this IServiceCollection services)
     {
-        services.TryAddScoped<InvocationOrchestrationClient>();
-        services.Replace(ServiceDescriptor.Scoped<IOrchestrationClient>(sp => sp.GetRequiredService<InvocationOrchestrationClient>()));
+        // Durable payloads (inputs, outputs, events, custom status) go through the worker's serializer: Web defaults
+        // (camelCase) make both hosts store the same JSON. HTTP responses are LinX.Api's own (ApiJson), on both hosts.
+        services.Configure<WorkerOptions>(options =>
+            options.Serializer = new JsonObjectSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        services
+            .AddLinXCore()
+            .AddLinXTableStorage()
+            .AddLinXSandboxPayments()
+            .AddLinXWebhookSender();
+
+        // TODO(SMS): services.AddLinXAcsSms() (LinX.Infrastructure.Sms) goes here; FunctionsCompositionTests lists ISmsSender until it does.
+
+        services.TryAddScoped<DurableClientBinding>();
+        services.TryAddScoped(sp => sp.GetRequiredService<DurableClientBinding>().Client);
         services.Replace(ServiceDescriptor.Scoped<IManagementUrls, FunctionsManagementUrls>());
         return services;
     }

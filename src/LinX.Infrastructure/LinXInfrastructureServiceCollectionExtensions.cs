@@ -11,6 +11,7 @@ using LinX.Infrastructure.Payments;
 using LinX.Infrastructure.Sms;
 using LinX.Infrastructure.Storage;
 using LinX.Infrastructure.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,32 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DevSmsInbox>();
         services.TryAddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevSmsInbox>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the SMS sender that <c>LinX:Sms:Provider</c> names: <c>DevInbox</c> (the default, <see cref="AddLinXDevSms"/>)
+    /// or <c>Acs</c> (<see cref="AddLinXAcsSms"/>). Read here rather than when the sender is first resolved, so that only
+    /// the chosen provider's section is validated at start. Section <c>LinX:Sms</c> is validated at start too.
+    /// </summary>
+    public static IServiceCollection AddLinXSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetSection(LinXSmsOptions.SectionName).Get<LinXSmsOptions>()?.Provider ?? SmsProvider.DevInbox;
+        services.AddOptions<LinXSmsOptions>().BindConfiguration(LinXSmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return provider == SmsProvider.Acs ? services.AddLinXAcsSms() : services.AddLinXDevSms();
+    }
+
+    /// <summary>
+    /// Adds section <c>LinX:Sms:Acs</c> (validated at start) and <see cref="AcsSmsSender"/> as the <see cref="ISmsSender"/>,
+    /// replacing any other, and as the <see cref="IRepeatableSmsSender"/>.
+    /// </summary>
+    public static IServiceCollection AddLinXAcsSms(this IServiceCollection services)
+    {
+        services.AddOptions<AcsSmsOptions>().BindConfiguration(AcsSmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AcsSmsSender>();
+        services.TryAddSingleton<IRepeatableSmsSender>(sp => sp.GetRequiredService<AcsSmsSender>());
+        services.Replace(ServiceDescriptor.Singleton<ISmsSender>(sp => sp.GetRequiredService<AcsSmsSender>()));
         return services;
     }
 

@@ -17,7 +17,7 @@ namespace LinX.Local.Tests;
 
 /// <summary>
 /// The real local host, in-process on a free loopback port, on its own Azurite (in memory): real HTTP, real
-/// storage, the embedded durable runtime. Shared by the tests of the "LocalHost" collection; each test makes its
+/// storage, the Durable Task engine on its Azure Storage backend. Shared by the tests of the "LocalHost" collection; each test makes its
 /// own workflows (and its own business when it counts rows).
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
@@ -48,8 +48,8 @@ public class LocalHostFixture : IAsyncLifetime
             ["LinX:Storage:TablePrefix"] = AzuriteFixture.UniqueName("lx"),
             ["LinX:Durable:ConnectionString"] = _azurite.ConnectionString,
             ["LinX:Durable:TaskHub"] = AzuriteFixture.UniqueName("hub"),
-            ["LinX:Durable:MinPollingInterval"] = "00:00:00.020",
-            ["LinX:Durable:MaxPollingInterval"] = "00:00:00.250",
+            ["LinX:Durable:PartitionCount"] = "2",
+            ["LinX:Durable:MaxQueuePollingInterval"] = "00:00:00.100",
             ["LinX:Security:DataKey"] = Key(),
             ["LinX:Security:LinkKey"] = Key(),
             ["LinX:Security:FingerprintKey"] = Key(),

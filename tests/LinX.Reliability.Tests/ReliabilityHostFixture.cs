@@ -16,8 +16,8 @@ public sealed class ReliabilityHostFixture : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         var settings = new HostSettings(_azurite.ConnectionString);
-        settings.Values["LinX:Durable:MinPollingInterval"] = "00:00:00.020";
-        settings.Values["LinX:Durable:MaxPollingInterval"] = "00:00:00.250";
+        settings.Values["LinX:Durable:PartitionCount"] = "2";
+        settings.Values["LinX:Durable:MaxQueuePollingInterval"] = "00:00:00.100";
         Host = await InProcessHost.StartAsync(settings);
         Scan = new StorageScan(settings);
     }

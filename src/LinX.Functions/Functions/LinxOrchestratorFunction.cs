@@ -1,14 +1,13 @@
 using LinX.Core.Orchestration;
-using LinX.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace LinX.Functions.Functions;
 
-/// <summary>The Durable orchestrator function: LinX's orchestrator over the adapted context.</summary>
+/// <summary>The workflow orchestrator function: <see cref="LinxOrchestration"/> on Durable Functions' context.</summary>
 public static class LinxOrchestratorFunction
 {
     [Function(LinxOrchestration.Name)]
-    public static Task<WorkflowResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        LinxOrchestration.RunAsync(new TaskOrchestrationContextAdapter(context));
+    public static Task<WorkflowResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, LinxOrchestrationInput input) =>
+        LinxOrchestration.RunAsync(context, input);
 }

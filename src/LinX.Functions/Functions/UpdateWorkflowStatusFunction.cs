@@ -1,31 +1,22 @@
 using LinX.Core.Activities;
 using LinX.Core.Orchestration;
 using LinX.Core.Workflows;
-using LinX.Functions.Orchestration;
+using LinX.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinX.Functions.Functions;
 
 /// <summary>
-/// Activity function <c>UpdateWorkflowStatus</c>: runs <see cref="UpdateWorkflowStatusActivity"/>. It starts or wakes
-/// webhook dispatchers, so it binds this invocation's Durable client first.
+/// Activity function <c>UpdateWorkflowStatus</c>: runs <see cref="UpdateWorkflowStatusActivity"/>. The activity publishes
+/// webhooks, which starts or wakes dispatcher orchestrations, so it is resolved only after this invocation's Durable
+/// client is bound (a constructor parameter would be resolved before).
 /// </summary>
-public sealed class UpdateWorkflowStatusFunction
+public static class UpdateWorkflowStatusFunction
 {
-    private readonly UpdateWorkflowStatusActivity _activity;
-    private readonly InvocationOrchestrationClient _orchestrations;
-
-    public UpdateWorkflowStatusFunction(UpdateWorkflowStatusActivity activity, InvocationOrchestrationClient orchestrations)
-    {
-        _activity = activity;
-        _orchestrations = orchestrations;
-    }
-
     [Function(ActivityNames.UpdateWorkflowStatus)]
-    public Task<bool> RunAsync([ActivityTrigger] WorkflowStatusUpdate input, [DurableClient] DurableTaskClient client, FunctionContext context)
-    {
-        _orchestrations.Use(client);
-        return _activity.RunAsync(input, context.CancellationToken);
-    }
+    public static Task<bool> RunAsync(
+        [ActivityTrigger] WorkflowStatusUpdate input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        context.BindDurableClient(client).GetRequiredService<UpdateWorkflowStatusActivity>().RunAsync(input, context.CancellationToken);
 }

@@ -18,13 +18,21 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 {
     private readonly IOptions<DurableTaskHubOptions> _options;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly StorageAccountClientProvider? _clients;
     private readonly string _socketPath = Path.Combine(Path.GetTempPath(), $"linx-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
     private IHost? _server;
 
-    public DurableTaskSidecar(IOptions<DurableTaskHubOptions> options, ILoggerFactory loggerFactory)
+    /// <param name="options">The task hub.</param>
+    /// <param name="loggerFactory">Where the engine logs.</param>
+    /// <param name="services">
+    /// May hold a <see cref="StorageAccountClientProvider"/> that replaces the one made from the connection string
+    /// (a managed identity, or clients with extra pipeline policies such as the benchmarks' request counter).
+    /// </param>
+    public DurableTaskSidecar(IOptions<DurableTaskHubOptions> options, ILoggerFactory loggerFactory, IServiceProvider services)
     {
         _options = options;
         _loggerFactory = loggerFactory;
+        _clients = services.GetService<StorageAccountClientProvider>();
         Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectAsync },
@@ -40,7 +48,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var service = new AzureStorageOrchestrationService(Settings(_options.Value, _loggerFactory));
+        var service = new AzureStorageOrchestrationService(Settings(_options.Value, _loggerFactory, _clients));
         await service.CreateIfNotExistsAsync();
         Service = service;
 
@@ -84,12 +92,13 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     }
 
     /// <summary>The backend's settings: the hub's names and the local host's tuning (ADR 0010).</summary>
-    public static AzureStorageOrchestrationServiceSettings Settings(DurableTaskHubOptions options, ILoggerFactory loggerFactory)
+    public static AzureStorageOrchestrationServiceSettings Settings(
+        DurableTaskHubOptions options, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            StorageAccountClientProvider = clients ?? new StorageAccountClientProvider(options.ConnectionString),
             TaskHubName = options.TaskHub,
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,

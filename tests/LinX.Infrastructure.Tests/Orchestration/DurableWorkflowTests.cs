@@ -8,10 +8,14 @@ using LinX.Core.Workflows;
 using LinX.Infrastructure.Demo;
 using LinX.Infrastructure.Tests.Support;
 using LinX.Testing;
+using Microsoft.DurableTask.Client;
 
 namespace LinX.Infrastructure.Tests.Orchestration;
 
-/// <summary>The four seed plans on LinX.Durable + Azurite, the customer scripted through the Gateway service.</summary>
+/// <summary>
+/// The four seed plans on the Durable Task SDK's engine (<see cref="DurableEngine"/>: its worker replays the orchestrator,
+/// its converter carries every payload) with the real activities and Azurite, the customer scripted through the Gateway service.
+/// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class DurableWorkflowTests(AzuriteFixture azurite)
 {
@@ -19,7 +23,7 @@ public sealed class DurableWorkflowTests(AzuriteFixture azurite)
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task SeedPlan_OnDurableRuntime_RunsToCompletedWithStoredRows(int seed)
+    public async Task SeedPlan_OnTheSdkEngine_RunsToCompletedWithStoredRows(int seed)
     {
         await using var host = await TestHost.StartAsync(azurite, durable: true);
         var plan = seed switch
@@ -33,12 +37,12 @@ public sealed class DurableWorkflowTests(AzuriteFixture azurite)
 
         await InlineWorkflowTests.PlayCustomerAsync(host, created, plan);
         var instance = await Poll.UntilAsync(
-            () => host.Get<IOrchestrationClient>().GetInstanceAsync(created.WorkflowId.ToString("D"), getInputsAndOutputs: true),
+            () => host.Get<DurableTaskClient>().GetInstanceAsync(created.WorkflowId.ToString("D"), getInputsAndOutputs: true),
             i => i.IsCompleted,
             TimeSpan.FromSeconds(60),
             "the orchestration to finish");
 
-        Assert.Equal(OrchestrationStatus.Completed, instance.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         var output = JsonSerializer.Deserialize<WorkflowResult>(instance.SerializedOutput!, JsonSerializerOptions.Web)!;
         Assert.Equal(WorkflowStatus.Completed, output.Status);
         var custom = JsonSerializer.Deserialize<LinxCustomStatus>(instance.SerializedCustomStatus!, JsonSerializerOptions.Web)!;
@@ -58,6 +62,7 @@ public sealed class DurableWorkflowTests(AzuriteFixture azurite)
         }
 
         Assert.Single(host.Sms.Messages);
+        Assert.Contains("\"workflowId\":", instance.SerializedInput, StringComparison.Ordinal); // the hosts' Web JSON
         Assert.DoesNotContain("6471234567", instance.SerializedInput, StringComparison.Ordinal);
     }
 }

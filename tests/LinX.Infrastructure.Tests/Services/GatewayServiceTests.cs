@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grpc.Core;
 using LinX.Core;
 using LinX.Core.Gateway;
 using LinX.Core.Orchestration;
@@ -6,6 +7,7 @@ using LinX.Core.Workflows;
 using LinX.Infrastructure.Demo;
 using LinX.Infrastructure.Tests.Support;
 using LinX.Testing;
+using Microsoft.DurableTask.Client;
 
 namespace LinX.Infrastructure.Tests.Services;
 
@@ -166,6 +168,26 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         Assert.Equal(ServiceErrorCodes.WorkflowNotActive, beforeTimer.Errors[0].ErrorCode);
         Assert.Equal(WorkflowStatus.Expired, view.Status);
         Assert.Null(view.Current);
+        Assert.Empty(host.Orchestrations.Raised);
+    }
+
+    [Fact]
+    public async Task SubmitAndDecline_OrchestrationEndedBeforeTheRow_AreConflictNotExceptions()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        await WorkflowStates.SetAsync(host, created.WorkflowId, WorkflowStatus.Active, 1);
+        host.Orchestrations.SetStatus(created.WorkflowId.ToString("D"), OrchestrationRuntimeStatus.Completed);
+        var gateway = host.Get<GatewayService>();
+
+        var submitted = await gateway.SubmitStepAsync(
+            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, CancellationToken.None);
+        var declined = await gateway.DeclineAsync(
+            TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "NOT_INTERESTED", "comment": "no thanks" }"""), null, CancellationToken.None);
+
+        Assert.Equal((ServiceOutcome.Conflict, ServiceErrorCodes.WorkflowNotActive), (submitted.Outcome, Assert.Single(submitted.Errors).ErrorCode));
+        Assert.Equal((ServiceOutcome.Conflict, ServiceErrorCodes.WorkflowNotActive), (declined.Outcome, Assert.Single(declined.Errors).ErrorCode));
+        Assert.Equal([StatusCode.FailedPrecondition, StatusCode.FailedPrecondition], host.Orchestrations.Refused.Select(r => r.Code));
         Assert.Empty(host.Orchestrations.Raised);
     }
 

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using LinX.Core;
 using LinX.Core.Activities;
 using LinX.Core.Businesses;
@@ -10,6 +11,7 @@ using LinX.Infrastructure.Demo;
 using LinX.Infrastructure.Tests.Storage;
 using LinX.Infrastructure.Tests.Support;
 using LinX.Testing;
+using Microsoft.DurableTask.Client;
 
 namespace LinX.Infrastructure.Tests.Services;
 
@@ -75,6 +77,42 @@ public sealed class WorkflowServiceTests(AzuriteFixture azurite)
         Assert.Null(replay.Value.Passcode);
         Assert.Equal([first.WorkflowId.ToString("D"), first.WorkflowId.ToString("D")], host.Orchestrations.Scheduled.Select(s => s.InstanceId));
         Assert.Equal(2, await TableStoresTests.CountAsync(host.Tables.Workflows));
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Pending)]
+    [InlineData(OrchestrationRuntimeStatus.Running)]
+    [InlineData(OrchestrationRuntimeStatus.Completed)]
+    [InlineData(OrchestrationRuntimeStatus.Failed)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated)]
+    public async Task CreateAsync_RetriedWhileOrAfterItRuns_AcceptedWithoutStartingItAgain(OrchestrationRuntimeStatus status)
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        const string body = "{\"title\":\"retried\"}";
+        var first = await TestPlans.CreateAsync(host, TestPlans.NewCustomer(), body, "order-44-key");
+        var instanceId = first.WorkflowId.ToString("D");
+        host.Orchestrations.SetStatus(instanceId, status);
+
+        var retry = await host.Get<WorkflowService>().CreateAsync(host.DemoBusiness, TestPlans.Json(body), "order-44-key", CancellationToken.None);
+
+        Assert.Equal((ServiceOutcome.Accepted, first.WorkflowId), (retry.Outcome, retry.Value!.WorkflowId));
+        Assert.Equal([instanceId, instanceId], host.Orchestrations.Scheduled.Select(s => s.InstanceId));
+        var instance = Assert.Single(host.Orchestrations.Instances);
+        Assert.Equal((instanceId, status, 1), (instance.InstanceId, instance.Status, instance.Generation));
+    }
+
+    [Fact]
+    public async Task CreateValidated_ConcurrentRequestsWithOneKey_OneWorkflowStartedOnce()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(
+            _ => TestPlans.CreateAsync(host, TestPlans.NewCustomer(), "{\"title\":\"race\"}", "order-45-key")));
+
+        var workflowId = Assert.Single(created.Select(c => c.WorkflowId).Distinct());
+        Assert.Equal(8, host.Orchestrations.Scheduled.Count); // the winner's start and seven replays, refused without an exception
+        var instance = Assert.Single(host.Orchestrations.Instances);
+        Assert.Equal((workflowId.ToString("D"), OrchestrationRuntimeStatus.Pending, 1), (instance.InstanceId, instance.Status, instance.Generation));
     }
 
     [Fact]
@@ -145,6 +183,43 @@ public sealed class WorkflowServiceTests(AzuriteFixture azurite)
         Assert.Equal([WorkflowEventKind.Resend, WorkflowEventKind.Extend, WorkflowEventKind.Cancel], events.Select(e => e.Kind));
         Assert.Equal(created.ExpireAt.AddHours(24).UtcDateTime, events[1].NewExpireAt);
         Assert.All(host.Orchestrations.Raised, r => Assert.Equal((created.WorkflowId.ToString("D"), WorkflowEvent.EventName), (r.InstanceId, r.EventName)));
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Completed, StatusCode.FailedPrecondition)]
+    [InlineData(OrchestrationRuntimeStatus.Failed, StatusCode.FailedPrecondition)]
+    [InlineData(OrchestrationRuntimeStatus.Terminated, StatusCode.FailedPrecondition)]
+    [InlineData(null, StatusCode.NotFound)]
+    public async Task Commands_EventRefusedByTheBackend_AreConflictNotExceptions(OrchestrationRuntimeStatus? ended, StatusCode refusal)
+    {
+        // Arrange: the row still says ACTIVE, but the orchestration has ended (or is gone).
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
+        await WorkflowStates.SetAsync(host, created.WorkflowId, WorkflowStatus.Active, 1);
+        var instanceId = created.WorkflowId.ToString("D");
+        if (ended is { } status)
+        {
+            host.Orchestrations.SetStatus(instanceId, status);
+        }
+        else
+        {
+            host.Orchestrations.Forget(instanceId);
+        }
+
+        var service = host.Get<WorkflowService>();
+
+        // Act
+        var results = new[]
+        {
+            await service.CancelAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None),
+            await service.ResendAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None),
+            await service.ExtendAsync(host.DemoBusiness, created.WorkflowId, null, 24, CancellationToken.None),
+        };
+
+        // Assert
+        Assert.All(results, r => Assert.Equal((ServiceOutcome.Conflict, ServiceErrorCodes.WorkflowNotActive), (r.Outcome, Assert.Single(r.Errors).ErrorCode)));
+        Assert.Equal([(instanceId, refusal), (instanceId, refusal), (instanceId, refusal)], host.Orchestrations.Refused);
+        Assert.Empty(host.Orchestrations.Raised);
     }
 
     [Fact]

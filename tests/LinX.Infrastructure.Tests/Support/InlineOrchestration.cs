@@ -1,18 +1,24 @@
 using System.Text.Json;
 using LinX.Core.Activities;
 using LinX.Core.Orchestration;
+using LinX.Core.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LinX.Infrastructure.Tests.Support;
 
 /// <summary>
-/// Runs <see cref="LinxOrchestration"/> in process, without replay, against the real activities (resolved through
-/// <see cref="ActivityCatalog"/>) and Azurite. Inputs, outputs and events go through JSON as a durable runtime's
-/// history would, and that JSON is kept in <see cref="History"/> for the personal-data scan. Timers fire only when
-/// the test says so, after moving the fake clock.
+/// Runs <see cref="LinxOrchestration"/> in process, without replay, on this <see cref="TaskOrchestrationContext"/>:
+/// the real activities (resolved through <see cref="ActivityCatalog"/>, one DI scope per call, as the SDK worker does)
+/// against Azurite, the fake clock, and events from <see cref="RecordingDurableTaskClient"/>. The input, the output,
+/// activity inputs and outputs, events and custom statuses go through JSON (<see cref="JsonSerializerDefaults.Web"/>,
+/// the hosts' converter) as a durable history would, and that JSON is kept in <see cref="History"/> for the
+/// personal-data scan. Timers fire only when the test says so. Retry policies are not simulated: an activity's first
+/// failure reaches the orchestrator as <see cref="TaskFailedException"/>. Members LinX's orchestrator does not use throw.
 /// </summary>
-internal sealed class InlineOrchestration : IOrchestrationContext
+internal sealed class InlineOrchestration : TaskOrchestrationContext
 {
     /// <summary>How long a test waits for a run to end: a hang fails the test instead of the test run.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
@@ -22,156 +28,102 @@ internal sealed class InlineOrchestration : IOrchestrationContext
     private readonly Lock _lock = new();
     private readonly TestHost _host;
     private readonly string _input;
-    private readonly Queue<string> _buffered = new();
-    private readonly List<(DateTime FireAt, TaskCompletionSource Timer)> _timers = [];
-    private TaskCompletionSource<WorkflowEvent>? _waiting;
+    private readonly InlineTimers _timers;
+    private readonly InlineEvents _events = new(Json);
+    private int _lastTaskId;
 
     public InlineOrchestration(TestHost host, LinxOrchestrationInput input)
     {
         _host = host;
+        _timers = new InlineTimers(host.Time);
         InstanceId = input.WorkflowId.ToString("D");
         _input = Record(JsonSerializer.Serialize(input, Json));
-        host.Orchestrations.OnRaised = (id, payload) =>
-        {
-            if (id == InstanceId)
-            {
-                Raise((WorkflowEvent)payload!);
-            }
-        };
+        host.Orchestrations.Attach(InstanceId, (name, payload) => _events.Raise(name, Record(JsonSerializer.Serialize(payload, Json))));
     }
 
     public List<string> History { get; } = [];
 
-    public string InstanceId { get; }
+    public Task<WorkflowResult> Run { get; private set; } = Task.FromResult(new WorkflowResult(WorkflowStatus.Created));
 
-    public DateTime CurrentUtcDateTime => _host.Time.GetUtcNow().UtcDateTime;
+    public bool HasPendingTimer => _timers.HasPending;
 
-    public bool IsReplaying => false;
+    public override TaskName Name => LinxOrchestration.Name;
 
-    public Task<WorkflowResult> Run { get; private set; } = Task.FromResult(new WorkflowResult(Core.Workflows.WorkflowStatus.Created));
+    public override string InstanceId { get; }
+
+    public override ParentOrchestrationInstance? Parent => null;
+
+    public override DateTime CurrentUtcDateTime => _host.Time.GetUtcNow().UtcDateTime;
+
+    public override bool IsReplaying => false;
+
+    protected override ILoggerFactory LoggerFactory => _host.Get<ILoggerFactory>();
 
     public InlineOrchestration Start()
     {
-        Run = Task.Run(() => LinxOrchestration.RunAsync(this));
+        Run = RunAsync();
         return this;
     }
 
-    public Guid NewGuid() => Guid.NewGuid();
+    /// <summary>Moves the clock to the earliest pending timer and fires it.</summary>
+    public DateTime FireNextTimer() => _timers.FireNext();
 
-    public T? GetInput<T>() => JsonSerializer.Deserialize<T>(_input, Json);
+    public override T? GetInput<T>()
+        where T : default => JsonSerializer.Deserialize<T>(_input, Json);
 
-    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityOptions? options = null)
+    public override async Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
-        var activity = ActivityCatalog.Find(name) ?? throw new InvalidOperationException("Unknown activity " + name);
+        var activity = ActivityCatalog.Find(name.Name) ?? throw new InvalidOperationException("Unknown activity " + name.Name);
+        var taskId = Interlocked.Increment(ref _lastTaskId);
         var typedInput = JsonSerializer.Deserialize(Record(JsonSerializer.Serialize(input, activity.InputType, Json)), activity.InputType, Json)!;
         object? output;
         try
         {
-            output = await activity.Invoke(_host.Services, typedInput, CancellationToken.None);
+            await using var scope = _host.Services.CreateAsyncScope();
+            output = await activity.Invoke(scope.ServiceProvider, typedInput, CancellationToken.None);
         }
-        catch (Exception e) when (e is not ActivityFailedException)
+        catch (Exception e)
         {
-            throw new ActivityFailedException(name, new FailureDetails(e.GetType().FullName!, e.Message));
+            throw new TaskFailedException(name.Name, taskId, e);
         }
 
         return JsonSerializer.Deserialize<TResult>(Record(JsonSerializer.Serialize(output, activity.OutputType, Json)), Json)!;
     }
 
-    public Task CallActivityAsync(string name, object? input = null, ActivityOptions? options = null) => CallActivityAsync<object>(name, input, options);
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => _timers.CreateAsync(fireAt, cancellationToken);
 
-    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
+        _events.WaitAsync<T>(eventName, cancellationToken);
+
+    public override void SetCustomStatus(object? customStatus) => Record(JsonSerializer.Serialize(customStatus, Json));
+
+    public override Guid NewGuid() => throw new NotSupportedException();
+
+    public override void SendEvent(string instanceId, string eventName, object payload) => throw new NotSupportedException();
+
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null) =>
+        throw new NotSupportedException();
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) => throw new NotSupportedException();
+
+    /// <summary>The run as the engine sees it: Running, then Completed with its output in history, or Failed.</summary>
+    private async Task<WorkflowResult> RunAsync()
     {
-        var timer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_lock)
+        _host.Orchestrations.SetStatus(InstanceId, OrchestrationRuntimeStatus.Running);
+        WorkflowResult result;
+        try
         {
-            _timers.Add((fireAt, timer));
+            result = await Task.Run(() => LinxOrchestration.RunAsync(this, GetInput<LinxOrchestrationInput>()!));
+        }
+        catch
+        {
+            _host.Orchestrations.SetStatus(InstanceId, OrchestrationRuntimeStatus.Failed);
+            throw;
         }
 
-        cancellationToken.Register(() =>
-        {
-            lock (_lock)
-            {
-                _timers.RemoveAll(t => t.Timer == timer);
-            }
-        });
-        return timer.Task;
-    }
-
-    public Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            if (_buffered.TryDequeue(out var json))
-            {
-                return Task.FromResult(JsonSerializer.Deserialize<T>(json, Json)!);
-            }
-
-            var waiting = new TaskCompletionSource<WorkflowEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting = waiting;
-            cancellationToken.Register(() =>
-            {
-                lock (_lock)
-                {
-                    if (_waiting == waiting)
-                    {
-                        _waiting = null;
-                    }
-                }
-            });
-            return (Task<T>)(object)waiting.Task;
-        }
-    }
-
-    public void SetCustomStatus(object? customStatus) => Record(JsonSerializer.Serialize(customStatus, Json));
-
-    public ILogger CreateReplaySafeLogger<T>() => NullLogger.Instance;
-
-    /// <summary>Moves the clock to the earliest pending timer and fires it.</summary>
-    public DateTime FireNextTimer()
-    {
-        (DateTime FireAt, TaskCompletionSource Timer) next;
-        lock (_lock)
-        {
-            next = _timers.OrderBy(t => t.FireAt).First();
-            _timers.Remove(next);
-        }
-
-        var now = _host.Time.GetUtcNow();
-        if (next.FireAt > now.UtcDateTime)
-        {
-            _host.Time.Advance(next.FireAt - now.UtcDateTime);
-        }
-
-        next.Timer.SetResult();
-        return next.FireAt;
-    }
-
-    public bool HasPendingTimer
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _timers.Count > 0;
-            }
-        }
-    }
-
-    private void Raise(WorkflowEvent e)
-    {
-        var json = Record(JsonSerializer.Serialize(e, Json));
-        lock (_lock)
-        {
-            if (_waiting is { } waiting)
-            {
-                _waiting = null;
-                waiting.SetResult(JsonSerializer.Deserialize<WorkflowEvent>(json, Json)!);
-            }
-            else
-            {
-                _buffered.Enqueue(json);
-            }
-        }
+        var output = JsonSerializer.Deserialize<WorkflowResult>(Record(JsonSerializer.Serialize(result, Json)), Json)!;
+        _host.Orchestrations.SetStatus(InstanceId, OrchestrationRuntimeStatus.Completed);
+        return output;
     }
 
     private string Record(string json)

@@ -1,15 +1,11 @@
 using System.Security.Cryptography;
 using LinX.Core;
-using LinX.Core.Activities;
 using LinX.Core.Businesses;
-using LinX.Core.Orchestration;
-using LinX.Core.Workflows;
-using LinX.Durable.Hosting;
-using LinX.Durable.Worker;
 using LinX.Infrastructure.Demo;
 using LinX.Infrastructure.Sms;
 using LinX.Infrastructure.Storage;
 using LinX.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,45 +14,73 @@ using Microsoft.Extensions.Time.Testing;
 namespace LinX.Infrastructure.Tests.Support;
 
 /// <summary>
-/// LinX.Core + LinX.Infrastructure wired as a host would, against Azurite with a unique table prefix, a fake clock,
-/// the dev SMS inbox, the sandbox processor, a recording orchestration client and a capturing logger.
+/// LinX.Core + LinX.Infrastructure wired as a host would, against Azurite with a unique table prefix, the dev SMS
+/// inbox, the sandbox processor and a capturing logger; by default with a fake clock and a
+/// <see cref="RecordingDurableTaskClient"/>, or on the SDK's engine (<see cref="DurableEngine"/>) with the real clock.
 /// </summary>
 internal sealed class TestHost : IAsyncDisposable
 {
     public const string DemoApiKey = "linx_test_demo_key_0123456789";
 
-    private TestHost(ServiceProvider services, string prefix)
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly IAsyncDisposable _owner;
+
+    private TestHost(IServiceProvider services, IAsyncDisposable owner, string prefix)
     {
         Services = services;
+        _owner = owner;
         Prefix = prefix;
     }
 
-    public ServiceProvider Services { get; }
+    public IServiceProvider Services { get; }
 
     public string Prefix { get; }
 
-    public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+    public FakeTimeProvider Time => (FakeTimeProvider)Get<TimeProvider>();
 
-    public RecordingOrchestrationClient Orchestrations => (RecordingOrchestrationClient)Services.GetRequiredService<IOrchestrationClient>();
+    public RecordingDurableTaskClient Orchestrations => (RecordingDurableTaskClient)Get<DurableTaskClient>();
 
-    public CapturingLoggerProvider Logs => Services.GetRequiredService<CapturingLoggerProvider>();
+    public CapturingLoggerProvider Logs => Get<CapturingLoggerProvider>();
 
-    public DevSmsInbox Sms => Services.GetRequiredService<DevSmsInbox>();
+    public DevSmsInbox Sms => Get<DevSmsInbox>();
 
-    public TableStorage Tables => Services.GetRequiredService<TableStorage>();
+    public TableStorage Tables => Get<TableStorage>();
 
     public Business DemoBusiness { get; private set; } = null!;
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>
-    /// Starts the host. With <paramref name="durable"/> the orchestration client is LinX.Durable on Azurite (its
-    /// worker running, real clock); otherwise a recording client and a fake clock.
-    /// </summary>
+    /// <summary>Starts the host, with <paramref name="durable"/> on the SDK's engine, and seeds the demo business.</summary>
     public static async Task<TestHost> StartAsync(AzuriteFixture azurite, bool durable = false)
     {
         var prefix = AzuriteFixture.UniqueName("x");
+        TestHost host;
+        if (durable)
+        {
+            var engine = await DurableEngine.StartAsync(services => AddLinX(services, azurite, prefix));
+            host = new TestHost(engine.Services, engine, prefix);
+        }
+        else
+        {
+            var services = new ServiceCollection()
+                .AddSingleton<TimeProvider>(new FakeTimeProvider(Start))
+                .AddSingleton<DurableTaskClient, RecordingDurableTaskClient>();
+            var provider = AddLinX(services, azurite, prefix)
+                .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = false });
+            host = new TestHost(provider, provider, prefix);
+        }
+
+        await host.Tables.CreateTablesAsync(CancellationToken.None);
+        host.DemoBusiness = await DemoData.SeedAsync(host.Services, DemoApiKey, CancellationToken.None);
+        return host;
+    }
+
+    public ValueTask DisposeAsync() => _owner.DisposeAsync();
+
+    private static IServiceCollection AddLinX(IServiceCollection services, AzuriteFixture azurite, string prefix)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["LinX:PublicBaseUrl"] = "https://linx.example.test",
@@ -67,61 +91,15 @@ internal sealed class TestHost : IAsyncDisposable
             ["LinX:Storage:TablePrefix"] = prefix,
         }).Build();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection()
+        return services
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(logs)
-            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        if (durable)
-        {
-            var runtime = services.AddSingleton(TimeProvider.System).AddLinXDurable(o =>
-            {
-                o.ConnectionString = azurite.ConnectionString;
-                o.TaskHub = prefix.ToLowerInvariant();
-                o.MinPollingInterval = TimeSpan.FromMilliseconds(10);
-                o.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
-            });
-            runtime.AddOrchestrator<WorkflowResult>(LinxOrchestration.Name, LinxOrchestration.RunAsync)
-                .AddActivity<SendNotificationActivity, SendNotificationInput, SendNotificationOutput>(ActivityNames.SendNotification)
-                .AddActivity<CreateCustomerAccountActivity, CreateCustomerAccountInput, StepActivityOutput>(ActivityNames.CreateCustomerAccount)
-                .AddActivity<LookupProfileActivity, LookupInput, StepActivityOutput>(ActivityNames.LookupProfile)
-                .AddActivity<CreateFinancialAccountActivity, CreateFinancialAccountInput, StepActivityOutput>(ActivityNames.CreateFinancialAccount)
-                .AddActivity<LookupFinancialAccountActivity, LookupInput, StepActivityOutput>(ActivityNames.LookupFinancialAccount)
-                .AddActivity<MoveMoneyActivity, MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney)
-                .AddActivity<SettleTransactionActivity, SettleTransactionInput, TransactionOutput>(ActivityNames.SettleTransaction)
-                .AddActivity<UpdateWorkflowStatusActivity, WorkflowStatusUpdate, bool>(ActivityNames.UpdateWorkflowStatus);
-        }
-        else
-        {
-            services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)))
-                .AddSingleton<IOrchestrationClient, RecordingOrchestrationClient>();
-        }
-
-        var provider = services
+            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddLinXCore()
             .AddLinXTableStorage()
             .AddLinXDevSms()
             .AddLinXSandboxPayments()
-            .AddLinXWebhookSender()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = false });
-        var host = new TestHost(provider, prefix);
-        await host.Tables.CreateTablesAsync(CancellationToken.None);
-        host.DemoBusiness = await DemoData.SeedAsync(provider, DemoApiKey, CancellationToken.None);
-        if (durable)
-        {
-            await provider.GetRequiredService<DurableWorker>().StartAsync(CancellationToken.None);
-        }
-
-        return host;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Services.GetService<DurableWorker>() is { } worker)
-        {
-            await worker.StopAsync(CancellationToken.None);
-        }
-
-        await Services.DisposeAsync();
+            .AddLinXWebhookSender();
     }
 
     private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

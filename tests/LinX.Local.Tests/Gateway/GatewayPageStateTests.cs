@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LinX.Core.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -151,7 +150,7 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
     }
 
     [Fact]
-    public async Task Link_AfterItsExpiry_ShowsExpiredAndTheWorkflowExpires()
+    public async Task Link_AfterItsExpiry_RefusesTheSubmissionAndStaysExpired()
     {
         // Arrange: the shortest expiry a business may ask for; the customer opens the link and starts the form.
         var scenario = await GatewayScenario.PostSeedAsync(host, 1, body =>
@@ -175,14 +174,8 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
             await Expect(customer.Page.Locator("#decline-row")).ToBeHiddenAsync();
             await customer.ScreenshotAsync("expired");
 
-            // The orchestrator's expiry timer is a queue message that stays invisible for an hour of wall time; wake
-            // the orchestration with an event it ignores instead, as that message would: it finds itself past its
-            // expiry on its own clock, expires the workflow and sends the EXPIRY SMS.
-            await host.Services.GetRequiredService<IOrchestrationClient>().RaiseEventAsync(
-                scenario.WorkflowId, WorkflowEvent.EventName, WorkflowEvent.Confirm("move-money"));
-            await scenario.WaitForStatusAsync(host, "EXPIRED");
-            var notifications = await host.Business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows/{scenario.WorkflowId}/notifications");
-            Assert.Contains(notifications.EnumerateArray(), n => n.GetProperty("origin").GetString() == "EXPIRY");
+            // The orchestration itself runs on the engine's clock, not the host's: its expiry (timer, EXPIRED, the
+            // EXPIRY SMS) is covered on the engine by the replay tests (LinX.Core.Tests). Here: the page stays expired.
             await customer.OpenFromInboxAsync(host.BaseUrl, scenario.Link);
             await customer.ExpectPanelAsync("This link has expired");
         }

@@ -1,5 +1,5 @@
 using LinX.Api.Workflows;
-using LinX.Functions.Orchestration;
+using LinX.Functions.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -7,62 +7,58 @@ using Microsoft.DurableTask.Client;
 namespace LinX.Functions.Functions.Http;
 
 /// <summary>
-/// HTTP triggers of the business's workflow endpoints, one line each onto <see cref="WorkflowEndpoints"/>. The
-/// commands schedule an orchestration or raise an event, so they first bind this invocation's Durable client to
-/// <see cref="InvocationOrchestrationClient"/> (the <see cref="LinX.Core.Orchestration.IOrchestrationClient"/> the
-/// services resolve from the same invocation scope); the reads need no client.
+/// HTTP triggers of the business's workflow endpoints, one line each onto <see cref="WorkflowEndpoints"/>. Each binds
+/// this invocation's Durable client: <c>WorkflowService</c> schedules the orchestration and raises its events, and
+/// takes the client even where a handler only reads.
 /// </summary>
-public sealed class WorkflowFunctions
+public static class WorkflowFunctions
 {
-    private readonly InvocationOrchestrationClient _orchestrations;
-
-    public WorkflowFunctions(InvocationOrchestrationClient orchestrations) => _orchestrations = orchestrations;
+    private const string Base = "api/linx/workflows";
 
     [Function("CreateWorkflow")]
-    public Task<IResult> CreateAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/linx/workflows")] HttpRequest req,
+    public static Task<IResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Base)] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>
-        WorkflowEndpoints.CreateAsync(Bind(req, client));
+        WorkflowEndpoints.CreateAsync(req.BindDurableClient(client));
 
     [Function("SearchWorkflows")]
     public static Task<IResult> SearchAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/linx/workflows")] HttpRequest req) =>
-        WorkflowEndpoints.SearchAsync(req.HttpContext);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Base)] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        WorkflowEndpoints.SearchAsync(req.BindDurableClient(client));
 
     [Function("GetWorkflow")]
     public static Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/linx/workflows/{id}")] HttpRequest req, string id) =>
-        WorkflowEndpoints.GetAsync(req.HttpContext, id);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Base + "/{id}")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        WorkflowEndpoints.GetAsync(req.BindDurableClient(client), id);
 
     [Function("CancelWorkflow")]
-    public Task<IResult> CancelAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/linx/workflows/{id}/cancel")] HttpRequest req,
+    public static Task<IResult> CancelAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Base + "/{id}/cancel")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        WorkflowEndpoints.CancelAsync(Bind(req, client), id);
+        WorkflowEndpoints.CancelAsync(req.BindDurableClient(client), id);
 
     [Function("ResendWorkflow")]
-    public Task<IResult> ResendAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/linx/workflows/{id}/resend")] HttpRequest req,
+    public static Task<IResult> ResendAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Base + "/{id}/resend")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        WorkflowEndpoints.ResendAsync(Bind(req, client), id);
+        WorkflowEndpoints.ResendAsync(req.BindDurableClient(client), id);
 
     [Function("ExtendWorkflow")]
-    public Task<IResult> ExtendAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/linx/workflows/{id}/extend")] HttpRequest req,
+    public static Task<IResult> ExtendAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Base + "/{id}/extend")] HttpRequest req,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        WorkflowEndpoints.ExtendAsync(Bind(req, client), id);
+        WorkflowEndpoints.ExtendAsync(req.BindDurableClient(client), id);
 
     [Function("GetWorkflowNotifications")]
     public static Task<IResult> NotificationsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/linx/workflows/{id}/notifications")] HttpRequest req, string id) =>
-        WorkflowEndpoints.NotificationsAsync(req.HttpContext, id);
-
-    private HttpContext Bind(HttpRequest req, DurableTaskClient client)
-    {
-        _orchestrations.Use(client);
-        return req.HttpContext;
-    }
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Base + "/{id}/notifications")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        WorkflowEndpoints.NotificationsAsync(req.BindDurableClient(client), id);
 }

@@ -1,0 +1,127 @@
+using LinX.Core.Activities;
+using LinX.Core.Notifications;
+using LinX.Core.Orchestration;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using Microsoft.DurableTask.Client;
+
+namespace LinX.Core.Tests.Orchestration;
+
+/// <summary>
+/// The whole <see cref="LinxOrchestration"/> on the SDK's in-memory engine (<see cref="ReplayHost"/>): every await is a
+/// real history event, so each episode replays the orchestration from the start; timers and events are real.
+/// Split: this file runs the flows to completion, .Waiting the things that happen while a step waits.
+/// </summary>
+public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : IClassFixture<ReplayHost>
+{
+    private readonly Guid _businessId = Guid.NewGuid();
+    private readonly Guid _workflowId = Guid.NewGuid();
+
+    [Fact]
+    public async Task RunAsync_NewCustomerSeed_CompletesWithCustomerIdInWebJson()
+    {
+        // Arrange
+        var id = await host.StartAsync(Input(Plans.NewCustomer()));
+        var waiting = await host.WaitingAtAsync(id, 1);
+
+        // Act
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
+        var done = await host.CompletedAsync(id);
+
+        // Assert
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, FakeActivities.CustomerIdOf(_workflowId)), done.ReadOutputAs<WorkflowResult>());
+        Assert.Contains("\"currentStep\":1", waiting.SerializedCustomStatus, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"COMPLETED\"", done.SerializedOutput, StringComparison.Ordinal);
+        Assert.Contains("\"workflowId\":", done.SerializedInput, StringComparison.Ordinal);
+        Assert.Equal(
+            [ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateCustomerAccount, ActivityNames.UpdateWorkflowStatus],
+            Calls().Select(c => c.Name));
+        Assert.Equal(Plans.Profile(), Assert.Single(Inputs<CreateCustomerAccountInput>()).Profile);
+        Assert.Equal(WorkflowStatus.Completed, done.ReadCustomStatusAs<LinxCustomStatus>()!.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_RebateToNewBankAccountByAch_MovesMoneyThenSettlesAfterTheTimer()
+    {
+        var id = await host.StartAsync(Input(Plans.RebateToNewCard(PaymentSolution.Ach)));
+        await host.WaitingAtAsync(id, 1);
+
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
+        await host.WaitingAtAsync(id, 2);
+        await host.RaiseAsync(id, WorkflowEvent.SubmitBankAccount(Plans.Bank()));
+        await host.WaitingAtAsync(id, 3);
+        await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.MoveMoney));
+        var done = await host.CompletedAsync(id);
+
+        var transactionId = FakeActivities.TransactionIdOf(_workflowId);
+        Assert.Equal(
+            new WorkflowResult(WorkflowStatus.Completed, FakeActivities.CustomerIdOf(_workflowId), FakeActivities.AccountIdOf(_workflowId), transactionId),
+            done.ReadOutputAs<WorkflowResult>());
+        var create = Assert.Single(Inputs<CreateFinancialAccountInput>());
+        Assert.Equal((FakeActivities.CustomerIdOf(_workflowId), FinancialAccountSubType.Checking, Plans.Bank()), (create.CustomerId, create.SubType, create.BankAccount));
+        Assert.Equal(new MoveMoneyInput(_businessId, _workflowId, FakeActivities.AccountIdOf(_workflowId), Plans.Rebate(PaymentSolution.Ach)), Assert.Single(Inputs<MoveMoneyInput>()));
+        var calls = Calls();
+        var moved = calls.Single(c => c.Name == ActivityNames.MoveMoney);
+        var settled = calls.Single(c => c.Name == ActivityNames.SettleTransaction);
+        Assert.Equal(new SettleTransactionInput(_businessId, transactionId), settled.Input);
+        Assert.True(settled.At - moved.At >= FakeActivities.AchSettlesAfter - Tolerance, "The settlement ran before its timer.");
+        var updates = Inputs<WorkflowStatusUpdate>().ToList();
+        Assert.Equal(Enumerable.Range(1, updates.Count).Select(i => (long)i), updates.Select(u => u.Version));
+        Assert.Equal((WorkflowStatus.Completed, "PENDING"), (updates[^2].Status, updates[^2].Steps[3].Data!["status"]));
+        Assert.Equal((WorkflowStatus.Completed, "SETTLED"), (updates[^1].Status, updates[^1].Steps[3].Data!["status"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_EventsRaisedBeforeTheOrchestratorWaits_AreBufferedAndAppliedInOrder()
+    {
+        // Arrange: every submission is raised at once, before the first SMS is even sent.
+        var id = await host.StartAsync(Input(Plans.RebateToNewCard()));
+
+        // Act
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.Card()));
+        await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.MoveMoney));
+        var done = await host.CompletedAsync(id);
+
+        // Assert
+        Assert.Equal(
+            new WorkflowResult(WorkflowStatus.Completed, FakeActivities.CustomerIdOf(_workflowId), FakeActivities.AccountIdOf(_workflowId), FakeActivities.TransactionIdOf(_workflowId)),
+            done.ReadOutputAs<WorkflowResult>());
+        Assert.Equal(
+            [ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateCustomerAccount, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.CreateFinancialAccount, ActivityNames.UpdateWorkflowStatus, ActivityNames.MoveMoney, ActivityNames.UpdateWorkflowStatus],
+            Calls().Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task RunAsync_DuplicateSubmissions_HaveOneEffectAndAreLoggedOnceDespiteReplays()
+    {
+        var id = await host.StartAsync(Input(Plans.NewCard()));
+        await host.WaitingAtAsync(id, 1);
+
+        await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.LookupProfile));
+        await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.LookupProfile));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitBankAccount(Plans.Bank()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.Card()));
+        var done = await host.CompletedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Completed, done.ReadOutputAs<WorkflowResult>()!.Status);
+        Assert.Single(Inputs<LookupInput>());
+        Assert.Equal(Plans.Card(), Assert.Single(Inputs<CreateFinancialAccountInput>()).Card);
+        var ignored = host.Logs.InCategory(LinxOrchestration.Name).Where(e => e.EventId == 7 && e.Message.Contains(_workflowId.ToString(), StringComparison.Ordinal));
+        Assert.Equal(
+            [$"Workflow {_workflowId} ignored a Submit event for step lookup-profile", $"Workflow {_workflowId} ignored a Submit event for step financial-account"],
+            ignored.Select(e => e.Message));
+    }
+
+    /// <summary>Timers fire on the engine's clock; allow for its and this machine's clock granularity.</summary>
+    private static TimeSpan Tolerance => TimeSpan.FromMilliseconds(50);
+
+    private LinxOrchestrationInput Input(WorkflowPlan plan, DateTime? expireAt = null) =>
+        new(_workflowId, _businessId, plan, expireAt ?? DateTime.UtcNow + plan.ExpireIn, TimeSpan.FromDays(1));
+
+    private IReadOnlyList<RecordedCall> Calls() => host.Activities.CallsOf(_businessId);
+
+    private IEnumerable<T> Inputs<T>() => host.Activities.InputsOf<T>(_businessId);
+}

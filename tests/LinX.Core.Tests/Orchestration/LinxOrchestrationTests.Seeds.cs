@@ -1,0 +1,119 @@
+using LinX.Core.Activities;
+using LinX.Core.Notifications;
+using LinX.Core.Orchestration;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+
+namespace LinX.Core.Tests.Orchestration;
+
+/// <summary>The four seed examples and the pending ACH settlement: the happy paths, step by step.</summary>
+public sealed partial class LinxOrchestrationTests
+{
+    [Fact]
+    public async Task RunAsync_NewCustomerSeed_SendsSmsThenCreatesCustomerAndCompletes()
+    {
+        // Arrange
+        var o = Script(Plans.NewCustomer()).Raise(WorkflowEvent.SubmitProfile(Plans.Profile()));
+
+        // Act
+        var result = await RunAsync(o);
+
+        // Assert
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, NewCustomerId), result);
+        Assert.Equal(
+            [ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateCustomerAccount, ActivityNames.UpdateWorkflowStatus],
+            o.ActivitySequence);
+        Assert.Equal(new SendNotificationInput(BusinessId, WorkflowId, 0, NotificationOrigin.Initial), Assert.Single(o.InputsOf<SendNotificationInput>()));
+        var create = Assert.Single(o.InputsOf<CreateCustomerAccountInput>());
+        Assert.Equal((BusinessId, WorkflowId, Plans.Profile(), "+1647*****67"), (create.BusinessId, create.WorkflowId, create.Profile, create.MaskedPhoneNumber));
+        var waiting = o.InputsOf<WorkflowStatusUpdate>().First();
+        Assert.Equal((WorkflowStatus.Active, 1, Start.AddDays(1)), (waiting.Status, waiting.CurrentStep, waiting.NextNotificationAt!.Value.UtcDateTime));
+        Assert.Equal([StepStatus.Completed, StepStatus.Active], waiting.Steps.Select(s => s.Status));
+        var final = LastUpdate(o);
+        Assert.Equal((WorkflowStatus.Completed, NewCustomerId), (final.Status, final.CustomerId));
+        Assert.All(final.Steps, s => Assert.Equal(StepStatus.Completed, s.Status));
+        Assert.Equal(NewCustomerId.ToString("D"), final.Steps[1].Data!["id"]);
+        Assert.Equal(new DateTimeOffset(o.Now), final.CompletedAt);
+        Assert.Equal(new DateTimeOffset(Start.AddDays(2)), final.ExpireAt);
+        Assert.Null(final.NextNotificationAt);
+        Assert.Equal(new LinxCustomStatus(WorkflowStatus.Completed, 1, StepNames.CustomerAccount, LastCustomStatus(o).Steps, Start.AddDays(2), null), LastCustomStatus(o));
+        Assert.Equal([Start.AddDays(1)], o.TimersCreated);
+        AssertWellBehaved(o);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewCardSeed_LooksUpProfileShowsItWaitsForConfirmThenCreatesCard()
+    {
+        var o = Script(Plans.NewCard())
+            .Raise(WorkflowEvent.Confirm(StepNames.LookupProfile))
+            .Raise(WorkflowEvent.SubmitCard(Plans.Card()));
+
+        var result = await RunAsync(o);
+
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, Plans.DemoCustomerId, NewAccountId), result);
+        Assert.Equal(
+            [
+                ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateFinancialAccount, ActivityNames.UpdateWorkflowStatus,
+            ],
+            o.ActivitySequence);
+        Assert.Equal(new LookupInput(BusinessId, Plans.DemoCustomerId), Assert.Single(o.InputsOf<LookupInput>()));
+        var shown = o.InputsOf<WorkflowStatusUpdate>().ElementAt(1);
+        Assert.Equal((1, StepStatus.Active, Plans.DemoCustomerId.ToString("D")), (shown.CurrentStep, shown.Steps[1].Status, shown.Steps[1].Data!["id"]));
+        Assert.Null(shown.CustomerId); // accepted only once the customer confirms
+        var create = Assert.Single(o.InputsOf<CreateFinancialAccountInput>());
+        Assert.Equal((Plans.DemoCustomerId, FinancialAccountSubType.Debit, Plans.Card(), null), (create.CustomerId, create.SubType, create.Card, create.BankAccount));
+        Assert.Equal((Plans.DemoCustomerId, NewAccountId), (LastUpdate(o).CustomerId, LastUpdate(o).FinancialAccountId));
+        AssertWellBehaved(o);
+    }
+
+    [Fact]
+    public async Task RunAsync_RebateToNewCardSeed_CreatesCustomerCardAndTransaction()
+    {
+        var o = Script(Plans.RebateToNewCard())
+            .Raise(WorkflowEvent.SubmitProfile(Plans.Profile()))
+            .Raise(WorkflowEvent.SubmitCard(Plans.Card()))
+            .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
+
+        var result = await RunAsync(o);
+
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, NewCustomerId, NewAccountId, TransactionId), result);
+        Assert.Equal(
+            [
+                ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateCustomerAccount,
+                ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateFinancialAccount, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.MoveMoney, ActivityNames.UpdateWorkflowStatus,
+            ],
+            o.ActivitySequence);
+        Assert.Equal(NewCustomerId, Assert.Single(o.InputsOf<CreateFinancialAccountInput>()).CustomerId);
+        Assert.Equal(new MoveMoneyInput(BusinessId, WorkflowId, NewAccountId, Plans.Rebate()), Assert.Single(o.InputsOf<MoveMoneyInput>()));
+        Assert.Equal("SETTLED", LastUpdate(o).Steps[3].Data!["status"]);
+        Assert.Equal(TransactionId, LastUpdate(o).TransactionId);
+        AssertWellBehaved(o);
+    }
+
+    [Fact]
+    public async Task RunAsync_RebateToExistingCardSeed_LooksUpBothThenMovesMoney()
+    {
+        var o = Script(Plans.RebateToExistingCard())
+            .Raise(WorkflowEvent.Confirm(StepNames.LookupProfile))
+            .Raise(WorkflowEvent.Confirm(StepNames.LookupFinancialAccount))
+            .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
+
+        var result = await RunAsync(o);
+
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, Plans.DemoCustomerId, Plans.DemoCustomerAccountId, TransactionId), result);
+        Assert.Equal(
+            [
+                ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.UpdateWorkflowStatus, ActivityNames.LookupFinancialAccount, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.UpdateWorkflowStatus, ActivityNames.MoveMoney, ActivityNames.UpdateWorkflowStatus,
+            ],
+            o.ActivitySequence);
+        Assert.Equal(
+            [new LookupInput(BusinessId, Plans.DemoCustomerId), new LookupInput(BusinessId, Plans.DemoCustomerAccountId, Plans.DemoCustomerId)],
+            o.InputsOf<LookupInput>());
+        Assert.Equal(Plans.DemoCustomerAccountId, Assert.Single(o.InputsOf<MoveMoneyInput>()).CustomerFinancialAccountId);
+        AssertWellBehaved(o);
+    }
+}

@@ -1,0 +1,122 @@
+using LinX.Core.Accounts;
+using LinX.Core.Activities;
+using LinX.Core.Customers;
+using LinX.Core.Notifications;
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using LinX.Functions.Functions;
+using LinX.Functions.Functions.Http;
+using LinX.Infrastructure.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinX.Functions.Tests.Functions;
+
+/// <summary>
+/// The workflow's activity functions, each activated from its invocation's services as the worker does and run with a
+/// strict <c>FunctionContext</c>; outcomes are read back through the HTTP functions or the SMS sender.
+/// </summary>
+[Collection(FunctionsHostCollection.Name)]
+public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
+{
+    private static readonly CustomerProfile Profile = new(
+        "Jane", "Roe", "jane.roe@example.com", new DateOnly(1990, 4, 1), new PostalAddress("1 Main Street", null, "Toronto", "ON", "M5V 2T6", "CA"));
+
+    [Fact]
+    public async Task SendNotification_InitialSms_SendsTheLinkAndRecordsItOnce()
+    {
+        var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey);
+        var input = new SendNotificationInput(DemoData.BusinessId, workflow.WorkflowId, 0, NotificationOrigin.Initial);
+
+        var first = await RunAsync<SendNotificationFunction, SendNotificationOutput>((f, c) => f.RunAsync(input, c));
+        var again = await RunAsync<SendNotificationFunction, SendNotificationOutput>((f, c) => f.RunAsync(input, c));
+
+        Assert.True(first.Successful);
+        Assert.Equal(first.ProviderMessageId, again.ProviderMessageId);
+        var sms = Assert.Single(host.Sms.Sent, s => s.Message.Contains($"{FunctionsHostFixture.PublicBaseUrl}/linx/{workflow.Token}", StringComparison.Ordinal));
+        Assert.Equal((DemoData.CustomerPhoneNumber, first.ProviderMessageId), (sms.To, sms.MessageId));
+        await using var read = host.NewInvocation();
+        var history = await FunctionInvocation.RunAsync(
+            read.Request("GET", $"/api/linx/workflows/{workflow.WorkflowId}/notifications", apiKey: host.ApiKey),
+            r => WorkflowFunctions.NotificationsAsync(r, read.Client, workflow.WorkflowId.ToString()));
+        Assert.Equal(1, history.Json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CreateCustomerAccount_Profile_CreatesTheCustomerOfTheBusiness()
+    {
+        var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey);
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, workflow.WorkflowId, Profile, "+1647*****67");
+
+        var created = await RunAsync<CreateCustomerAccountFunction, StepActivityOutput>((f, c) => f.RunAsync(input, c));
+
+        var customer = await ReadAsync($"/api/linx/customers/{created.Id}", (r, id) => ResourceFunctions.CustomerAsync(r, id), created.Id);
+        Assert.Equal(200, customer.Status);
+        Assert.Equal("Roe", customer.Json.GetProperty("lastName").GetString());
+    }
+
+    [Fact]
+    public async Task LookupProfile_KnownAndUnknownCustomer_AreFoundAndNot()
+    {
+        var known = await RunAsync<LookupProfileFunction, StepActivityOutput>((f, c) => f.RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId), c));
+        var unknown = await RunAsync<LookupProfileFunction, StepActivityOutput>((f, c) => f.RunAsync(new LookupInput(DemoData.BusinessId, Guid.NewGuid()), c));
+
+        Assert.Equal((true, false), (known.Found, unknown.Found));
+    }
+
+    [Fact]
+    public async Task CreateFinancialAccount_TokenizedCard_CreatesTheCustomersCard()
+    {
+        var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey, seed: 2);
+        var card = new TokenizedCard("VISA", "1111", 2031, 8, "fp-" + Guid.NewGuid().ToString("N"), "tok_test", "Jane Roe");
+        var input = new CreateFinancialAccountInput(DemoData.BusinessId, workflow.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Debit, card, null);
+
+        var created = await RunAsync<CreateFinancialAccountFunction, StepActivityOutput>((f, c) => f.RunAsync(input, c));
+
+        var account = await ReadAsync($"/api/linx/financial-accounts/{created.Id}", (r, id) => ResourceFunctions.FinancialAccountAsync(r, id), created.Id);
+        Assert.Equal(200, account.Status);
+        Assert.Equal(("1111", DemoData.CustomerId), (account.Json.GetProperty("last4").GetString(), account.Json.GetProperty("customerId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task LookupFinancialAccount_CustomersCard_IsFound()
+    {
+        var input = new LookupInput(DemoData.BusinessId, DemoData.CustomerFinancialAccountId, DemoData.CustomerId);
+
+        var found = await RunAsync<LookupFinancialAccountFunction, StepActivityOutput>((f, c) => f.RunAsync(input, c));
+
+        Assert.True(found.Found);
+        Assert.Equal(DemoData.CustomerFinancialAccountId, found.Id);
+    }
+
+    [Fact]
+    public async Task MoveMoneyThenSettleTransaction_PushToCard_CreatesTheTransactionAndSettlesIt()
+    {
+        var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey, seed: 4);
+        var record = await host.Services.GetRequiredService<IWorkflowStore>().GetAsync(DemoData.BusinessId, workflow.WorkflowId, CancellationToken.None);
+        var move = new MoveMoneyInput(DemoData.BusinessId, workflow.WorkflowId, DemoData.CustomerFinancialAccountId, record!.Plan.MoveMoney!);
+
+        var moved = await RunAsync<MoveMoneyFunction, TransactionOutput>((f, c) => f.RunAsync(move, c));
+        var settled = await RunAsync<SettleTransactionFunction, TransactionOutput>(
+            (f, c) => f.RunAsync(new SettleTransactionInput(DemoData.BusinessId, moved.TransactionId), c));
+
+        var transaction = await ReadAsync($"/api/linx/transactions/{moved.TransactionId}", (r, id) => ResourceFunctions.TransactionAsync(r, id), moved.TransactionId);
+        Assert.Equal(200, transaction.Status);
+        Assert.Equal((workflow.WorkflowId, 256.25m), (transaction.Json.GetProperty("workflowId").GetGuid(), transaction.Json.GetProperty("amount").GetDecimal()));
+        Assert.Equal(moved.TransactionId, settled.TransactionId);
+        Assert.NotEqual(TransactionStatus.Failed, settled.Status);
+    }
+
+    private async Task<TOut> RunAsync<TFunction, TOut>(Func<TFunction, Microsoft.Azure.Functions.Worker.FunctionContext, Task<TOut>> run)
+        where TFunction : class
+    {
+        await using var invocation = host.NewInvocation();
+        var function = ActivatorUtilities.CreateInstance<TFunction>(invocation.Services);
+        return await run(function, invocation.FunctionContext());
+    }
+
+    private async Task<TestResponse> ReadAsync(string path, Func<Microsoft.AspNetCore.Http.HttpRequest, string, Task<Microsoft.AspNetCore.Http.IResult>> function, Guid id)
+    {
+        await using var invocation = host.NewInvocation();
+        return await FunctionInvocation.RunAsync(invocation.Request("GET", path, apiKey: host.ApiKey), r => function(r, id.ToString()));
+    }
+}
