@@ -1,9 +1,10 @@
 using LinX.Bench;
 using LinX.Testing;
 
-// Usage: dotnet run -c Release --project bench/LinX.Bench -- <create|workflow|idle|all> [name=value ...]
+// Usage: dotnet run -c Release --project bench/LinX.Bench -- <create|workflow|engine|idle|all> [name=value ...]
 //   create:   seconds=10 levels=1,8,32,128
 //   workflow: workflows=1000 customers=16
+//   engine:   workflows=200 customers=16 (the bare engine, seed-3-shaped orchestrations)
 //   idle:     waiting=10000 idleSeconds=60
 //   any:      azurite=disk|memory (disk: in memory, Azurite's queue garbage collection is quadratic)
 var command = args.Length > 0 ? args[0] : "all";
@@ -27,6 +28,11 @@ try
     if (command is "workflow" or "all")
     {
         await WorkflowBench.RunAsync(azurite.ConnectionString, options);
+    }
+
+    if (command is "engine" or "all")
+    {
+        await EngineBench.RunAsync(azurite.ConnectionString, options);
     }
 
     if (command is "idle" or "all")

@@ -30,17 +30,21 @@ internal static class WorkflowBench
         var viewCost = await ViewCostAsync(host);
 
         var before = host.StorageRequests;
+        var beforeTables = host.Tables.Requests;
+        var beforeEngine = host.Engine.ByOperation();
         var beforeOps = listener.ByOperation();
         var results = new List<DriveResult>(workflows);
         var clock = Stopwatch.StartNew();
         results.AddRange(await DriveAsync(host, driver, 100, workflows, customers));
         clock.Stop();
         var requests = host.StorageRequests - before;
+        var tables = host.Tables.Requests - beforeTables;
+        var engineOps = StorageRequestCounter.Delta(beforeEngine, host.Engine.ByOperation());
+        var activities = engineOps.Where(o => o.Operation.StartsWith("POST ", StringComparison.Ordinal) && o.Operation.EndsWith("-workitems", StringComparison.Ordinal)).Sum(o => o.Count);
         var views = results.Sum(r => r.Views);
         var latencies = results.SelectMany(r => r.StepLatenciesMs).ToList();
-        var perWorkflow = (double)requests / workflows;
         var perWorkflowNoPolls = (requests - views * viewCost) / workflows;
-        var minimum = DesignMinimum.AverageOverSeeds();
+        var leftInControlQueues = await MessagesLeftAsync(settings);
 
         var table = new ResultTable(
             $"Full workflow: {workflows} seed examples (1..4 in turn) driven to COMPLETED by {customers} concurrent scripted customers reading every {pollInterval.TotalMilliseconds:0} ms",
@@ -50,15 +54,18 @@ internal static class WorkflowBench
         table.Add("not COMPLETED", results.Count(r => r.Status != "COMPLETED").ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.Add("customer submit -> step COMPLETED, p50", Stats.F(Stats.Percentile(latencies, 0.5)) + " ms");
         table.Add("customer submit -> step COMPLETED, p99", Stats.F(Stats.Percentile(latencies, 0.99)) + " ms");
-        table.Add("storage requests per completed workflow, all", Stats.F(perWorkflow));
-        table.Add($"  of which the customer's status polls ({Stats.F((double)views / workflows)} views x {Stats.F(viewCost, 2)} req)", Stats.F(views * viewCost / workflows));
+        table.Add("storage requests per completed workflow, all", Stats.F((double)requests / workflows));
+        table.Add($"  LinX tables (of which the customer's status polls: {Stats.F((double)views / workflows)} views x {Stats.F(viewCost, 2)} req)", $"{Stats.F((double)tables / workflows)} ({Stats.F(views * viewCost / workflows)})");
+        table.Add("  engine (task hub tables, queues, blobs)", Stats.F((double)(requests - tables) / workflows));
         table.Add("storage requests per completed workflow, without the polls", Stats.F(perWorkflowNoPolls));
-        table.Add("design minimum (average of the 4 seeds, see docs/performance.md)", Stats.F(minimum));
-        table.Add("ratio to the design minimum", Stats.F(perWorkflowNoPolls / minimum, 2) + " x");
+        table.Add("activities per completed workflow (one per step's I/O would be " + Stats.F(MinimumActivities()) + ")", Stats.F((double)activities / workflows));
+        table.Add("cancelled timers left in the control queues per workflow", Stats.F((double)leftInControlQueues / (workflows + 8)));
         table.Print();
         Console.WriteLine();
         Console.WriteLine("Per completed workflow, by operation (Azure SDK diagnostics; includes the polls): " +
             Measure.Breakdown(beforeOps, listener.ByOperation(), workflows, settings, top: 30));
+        Console.WriteLine("Engine requests per completed workflow, by operation: " +
+            string.Join(", ", engineOps.Take(20).Select(o => $"{o.Operation.Replace(settings.TaskHub, "hub", StringComparison.OrdinalIgnoreCase)}: {Stats.F((double)o.Count / workflows, 2)}")));
     }
 
     private static async Task<List<DriveResult>> DriveAsync(InProcessHost host, CustomerDriver driver, int first, int count, int customers)
@@ -91,6 +98,22 @@ internal static class WorkflowBench
             }
         }));
         return results;
+    }
+
+    /// <summary>One activity per step's I/O (the SMS, then each step's create, lookup or transaction), averaged over the four seeds.</summary>
+    private static double MinimumActivities() => Enumerable.Range(1, 4).Average(seed => (double)Seeds.StepsOf(seed).Count);
+
+    /// <summary>Messages still in the hub's control queues: the timers of ended workflows, which wait there until due.</summary>
+    private static async Task<long> MessagesLeftAsync(HostSettings settings)
+    {
+        var queues = new Azure.Storage.Queues.QueueServiceClient(settings.ConnectionString);
+        long left = 0;
+        await foreach (var queue in queues.GetQueuesAsync(prefix: settings.TaskHub + "-control"))
+        {
+            left += (await queues.GetQueueClient(queue.Name).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        }
+
+        return left;
     }
 
     /// <summary>LinX-table requests of one Gateway view (what each customer poll costs), on an active workflow.</summary>

@@ -37,8 +37,9 @@ public static class LinXFunctionsServiceCollectionExtensions
 
         // TODO(SMS): services.AddLinXAcsSms() (LinX.Infrastructure.Sms) goes here; FunctionsCompositionTests lists ISmsSender until it does.
 
+        // Replace, not TryAdd: whatever else may register a DurableTaskClient, LinX's services get the invocation's.
         services.TryAddScoped<DurableClientBinding>();
-        services.TryAddScoped(sp => sp.GetRequiredService<DurableClientBinding>().Client);
+        services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<DurableClientBinding>().Client));
         services.Replace(ServiceDescriptor.Scoped<IManagementUrls, FunctionsManagementUrls>());
         return services;
     }

@@ -12,6 +12,7 @@ using LinX.Functions.Durable;
 using LinX.Functions.Management;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -25,6 +26,9 @@ namespace LinX.Functions.Tests;
 /// </summary>
 public sealed class FunctionsCompositionTests
 {
+    // Nothing connects to it: building and resolving never touches storage.
+    private const string StorageConnectionString = "UseDevelopmentStorage=true";
+
     /// <summary>
     /// What the host still lacks. <see cref="ISmsSender"/>: the ACS REST sender is being added to LinX.Infrastructure
     /// (<c>AddLinXAcsSms()</c>); until AddLinXFunctions calls it, no SMS can go out in Azure. Once it does, the first
@@ -40,27 +44,29 @@ public sealed class FunctionsCompositionTests
     ];
 
     [Fact]
-    public void AddLinXFunctions_Registrations_LackExactlyTheExpectedServices()
+    public void Host_AsProgramBuildsIt_LacksExactlyTheExpectedServices()
     {
-        var services = NewServices();
+        using var host = LinXFunctionsApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(Settings()));
 
-        var missing = ExpectedMissing.Where(type => services.All(d => d.ServiceType != type));
+        var registered = host.Services.GetRequiredService<IServiceProviderIsService>();
 
-        Assert.Equal(ExpectedMissing, missing);
+        Assert.Equal(ExpectedMissing, ExpectedMissing.Where(type => !registered.IsService(type)));
     }
 
     [Fact]
-    public async Task Container_WithTheKnownGapsFilled_ValidatesAndResolvesEveryFunctionAndWhatItUses()
+    public async Task Host_WithTheKnownGapsFilled_ValidatesAndResolvesEveryFunctionAndWhatItUses()
     {
-        var services = NewServices();
-        foreach (var type in ExpectedMissing)
+        using var host = LinXFunctionsApplication.Create([], builder =>
         {
-            services.AddSingleton(type, ((Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(type))!).Object);
-        }
-
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        await using var invocation = provider.CreateAsyncScope();
+            builder.Configuration.AddInMemoryCollection(Settings());
+            builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+            foreach (var type in ExpectedMissing)
+            {
+                builder.Services.AddSingleton(type, ((Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(type))!).Object);
+            }
+        });
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        await using var invocation = host.Services.CreateAsyncScope();
         var bound = DurableBinding.Wrap(new Mock<DurableTaskClient>(MockBehavior.Strict, "linx").Object);
         invocation.ServiceProvider.GetRequiredService<DurableClientBinding>().Bind(bound);
 
@@ -75,7 +81,8 @@ public sealed class FunctionsCompositionTests
             Assert.NotNull(invocation.ServiceProvider.GetRequiredService(type));
         }
 
-        foreach (var descriptor in services.Where(d => !d.ServiceType.IsGenericTypeDefinition))
+        // Every service AddLinXFunctions registers (the worker's own need the Functions host's startup arguments).
+        foreach (var descriptor in NewServices().Where(d => !d.ServiceType.IsGenericTypeDefinition))
         {
             Assert.NotNull(invocation.ServiceProvider.GetService(descriptor.ServiceType));
         }
@@ -112,5 +119,7 @@ public sealed class FunctionsCompositionTests
         Assert.Contains(WebhookDispatchOrchestration.Name, functions.Keys);
     }
 
-    private static IServiceCollection NewServices() => FunctionsHostFixture.NewServices("UseDevelopmentStorage=true", "Composition");
+    private static IServiceCollection NewServices() => FunctionsHostFixture.NewServices(StorageConnectionString, "Composition");
+
+    private static Dictionary<string, string?> Settings() => FunctionsHostFixture.Settings(StorageConnectionString, "Composition");
 }

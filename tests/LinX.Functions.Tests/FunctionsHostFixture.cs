@@ -56,27 +56,27 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The Functions host's registrations with the configuration and logging the worker supplies, over the given
-    /// storage. Nothing is connected until a store is used.
+    /// The Functions host's registrations (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>) with
+    /// the configuration and logging the worker supplies, over the given storage. Nothing connects until a store is used.
     /// </summary>
-    public static IServiceCollection NewServices(string storageConnectionString, string tablePrefix)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["LinX:PublicBaseUrl"] = PublicBaseUrl,
-            ["LinX:Storage:ConnectionString"] = storageConnectionString,
-            ["LinX:Storage:TablePrefix"] = tablePrefix,
-            ["LinX:Security:DataKey"] = Key(),
-            ["LinX:Security:LinkKey"] = Key(),
-            ["LinX:Security:FingerprintKey"] = Key(),
-            // Webhook receivers in these tests are loopback listeners of the test itself.
-            ["LinX:Webhooks:AllowLoopback"] = "true",
-        }).Build();
-        return new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
+    public static IServiceCollection NewServices(string storageConnectionString, string tablePrefix) =>
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Settings(storageConnectionString, tablePrefix)).Build())
             .AddLogging()
             .AddLinXFunctions();
-    }
+
+    /// <summary>The app settings LinX needs (what the function app's configuration holds in Azure).</summary>
+    public static Dictionary<string, string?> Settings(string storageConnectionString, string tablePrefix) => new()
+    {
+        ["LinX:PublicBaseUrl"] = PublicBaseUrl,
+        ["LinX:Storage:ConnectionString"] = storageConnectionString,
+        ["LinX:Storage:TablePrefix"] = tablePrefix,
+        ["LinX:Security:DataKey"] = Key(),
+        ["LinX:Security:LinkKey"] = Key(),
+        ["LinX:Security:FingerprintKey"] = Key(),
+        // Webhook receivers in these tests are loopback listeners of the test itself.
+        ["LinX:Webhooks:AllowLoopback"] = "true",
+    };
 
     /// <summary>A new invocation: its own DI scope and Durable client, as the worker gives each function call.</summary>
     public FunctionInvocation NewInvocation() => new(Services.CreateAsyncScope());

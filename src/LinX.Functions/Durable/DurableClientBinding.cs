@@ -8,7 +8,8 @@ namespace LinX.Functions.Durable;
 /// DI, while LinX's services take a <see cref="DurableTaskClient"/> in their constructor. A function that reaches such
 /// a service binds its client here first; the scoped <see cref="DurableTaskClient"/> registration reads it, and the
 /// services are resolved after that (lazily, by the handler or the function). Resolving one without a bound client
-/// fails loudly, never with a stand-in client.
+/// fails loudly, never with a stand-in client. The container disposes the client with the invocation's scope, which is
+/// right for what the binding hands out: a per-invocation wrapper whose disposal leaves the shared connection open.
 /// </summary>
 public sealed class DurableClientBinding
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinX.Core.Orchestration;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
@@ -21,7 +22,11 @@ public static class LocalDurableServiceCollectionExtensions
     /// Adds <see cref="DurableTaskSidecar"/> (options <c>LinX:Durable</c>, validated at start), the Durable Task worker
     /// with LinX's orchestrators and activities, and the <see cref="DurableTaskClient"/> the application services use.
     /// </summary>
-    public static IServiceCollection AddLinXDurableTask(this IServiceCollection services)
+    public static IServiceCollection AddLinXDurableTask(this IServiceCollection services) =>
+        services.AddDurableTaskEngine(tasks => tasks.AddLinXTasks());
+
+    /// <summary>The same engine, worker and client with other orchestrators and activities (the bare-engine benchmark).</summary>
+    public static IServiceCollection AddDurableTaskEngine(this IServiceCollection services, Action<DurableTaskRegistry> tasks)
     {
         services.AddOptions<DurableTaskHubOptions>().BindConfiguration(DurableTaskHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DurableTaskSidecar>();
@@ -29,7 +34,7 @@ public static class LocalDurableServiceCollectionExtensions
 
         services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(tasks => tasks.AddLinXTasks());
+            worker.AddTasks(tasks);
             worker.UseGrpc();
             worker.Configure(options => options.DataConverter = Converter);
         });

@@ -29,6 +29,8 @@ public sealed class ReplayHost : IAsyncLifetime
 
     internal FakeActivities Activities { get; } = new();
 
+    internal SdkEventProbe Probe { get; } = new();
+
     /// <summary>What the orchestrators log through their replay-safe loggers.</summary>
     internal RecordingLoggerFactory Logs { get; } = new(category => category == LinxOrchestration.Name);
 
@@ -92,6 +94,7 @@ public sealed class ReplayHost : IAsyncLifetime
         registry.AddOrchestratorFunc<LinxOrchestrationInput, WorkflowResult>(LinxOrchestration.Name, LinxOrchestration.RunAsync);
         registry.AddOrchestratorFunc<WebhookDispatchInput, string>(WebhookDispatchOrchestration.Name, WebhookDispatchOrchestration.RunAsync);
         Activities.Register(registry);
+        Probe.Register(registry);
     }
 
     private static int FreeLoopbackPort()

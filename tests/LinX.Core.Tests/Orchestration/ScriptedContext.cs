@@ -9,9 +9,8 @@ namespace LinX.Core.Tests.Orchestration;
 /// A strict Moq <see cref="TaskOrchestrationContext"/> driven by a script, for orchestrator decision tests. Each race
 /// of an external event against a timer either receives the next scripted event (the clock moves on by the event's
 /// delay once the race is set up, as if the event came later) or, when the script says so, sees its timer fire (the
-/// clock jumps to the timer). Activities answer from
-/// handlers by name; every activity call, custom status, timer and wait is recorded in order. Anything the
-/// orchestrator touches that is not set up here fails the test (strict).
+/// clock jumps to the timer). Activities answer from handlers by name; every activity call, custom status, timer and
+/// wait is recorded in order. Anything the orchestrator touches that is not set up here fails the test (strict).
 /// </summary>
 internal sealed class ScriptedContext
 {

@@ -13,7 +13,7 @@ namespace LinX.Functions.Tests.Functions;
 /// <c>UpdateWorkflowStatus</c> (which takes the invocation's Durable client, for the webhook dispatchers) and the
 /// webhook activity functions. Each test has a business of its own with one subscription.
 /// </summary>
-[Collection(FunctionsHostCollection.Name)]
+[Collection(FunctionsHostTests.Name)]
 public sealed class WebhookActivityFunctionsTests(FunctionsHostFixture host)
 {
     [Fact]
@@ -36,18 +36,20 @@ public sealed class WebhookActivityFunctionsTests(FunctionsHostFixture host)
     }
 
     [Fact]
-    public async Task UpdateWorkflowStatus_SameVersionAgain_LeavesTheRowAndKicksNothing()
+    public async Task UpdateWorkflowStatus_SameVersionAgain_LeavesTheRowAndKicksThePendingDispatcherAgain()
     {
+        // A retried activity: the first run recorded the event, and may have died before it kicked the dispatcher.
         var (businessId, key) = await host.CreateBusinessAsync("Activities replay");
-        await Arrange.SubscriptionAsync(host, key);
+        var subscriptionId = await Arrange.SubscriptionAsync(host, key);
         var workflow = await Arrange.WorkflowAsync(host, businessId, key);
         Assert.True(await Arrange.ActivateAsync(host, workflow, currentStep: 1, version: 2));
         await using var invocation = host.NewInvocation();
+        invocation.Durable.KnowsNoInstances().AcceptsSchedules();
 
         var applied = await UpdateWorkflowStatusFunction.RunAsync(Arrange.Update(workflow, 0, version: 2), invocation.Client, invocation.FunctionContext());
 
         Assert.False(applied);
-        Assert.Empty(invocation.Durable.Scheduled);
+        Assert.Equal(WebhookDispatchOrchestration.InstanceIdOf(subscriptionId, workflow.WorkflowId), Assert.Single(invocation.Durable.Scheduled).Options?.InstanceId);
         Assert.Equal(1, (await GetWorkflowAsync(workflow, key)).GetProperty("currentStep").GetInt32());
     }
 

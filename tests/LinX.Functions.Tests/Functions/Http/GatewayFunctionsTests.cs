@@ -6,7 +6,7 @@ using LinX.Infrastructure.Demo;
 
 namespace LinX.Functions.Tests.Functions.Http;
 
-[Collection(FunctionsHostCollection.Name)]
+[Collection(FunctionsHostTests.Name)]
 public sealed class GatewayFunctionsTests(FunctionsHostFixture host)
 {
     private const string NewProfile = """

@@ -2,7 +2,7 @@ using LinX.Functions.Functions.Http;
 
 namespace LinX.Functions.Tests.Functions.Http;
 
-[Collection(FunctionsHostCollection.Name)]
+[Collection(FunctionsHostTests.Name)]
 public sealed class GatewayPageFunctionsTests(FunctionsHostFixture host)
 {
     [Fact]

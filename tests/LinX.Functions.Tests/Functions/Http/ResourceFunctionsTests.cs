@@ -4,7 +4,7 @@ using LinX.Infrastructure.Demo;
 namespace LinX.Functions.Tests.Functions.Http;
 
 /// <summary>The read endpoints need no Durable client: they take no <c>[DurableClient]</c> binding.</summary>
-[Collection(FunctionsHostCollection.Name)]
+[Collection(FunctionsHostTests.Name)]
 public sealed class ResourceFunctionsTests(FunctionsHostFixture host)
 {
     [Fact]

@@ -5,7 +5,7 @@ using LinX.Functions.Functions.Http;
 namespace LinX.Functions.Tests.Functions.Http;
 
 /// <summary>Each test has a business of its own, so that no other test's subscription receives its events.</summary>
-[Collection(FunctionsHostCollection.Name)]
+[Collection(FunctionsHostTests.Name)]
 public sealed class WebhookSubscriptionFunctionsTests(FunctionsHostFixture host)
 {
     private const string Base = "/api/linx/webhook-subscriptions";

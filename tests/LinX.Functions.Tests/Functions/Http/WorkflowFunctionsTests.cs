@@ -5,7 +5,7 @@ using LinX.Infrastructure.Demo;
 
 namespace LinX.Functions.Tests.Functions.Http;
 
-[Collection(FunctionsHostCollection.Name)]
+[Collection(FunctionsHostTests.Name)]
 public sealed class WorkflowFunctionsTests(FunctionsHostFixture host)
 {
     [Fact]

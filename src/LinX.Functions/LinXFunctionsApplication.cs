@@ -1,0 +1,22 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace LinX.Functions;
+
+/// <summary>Builds the Functions host: used by <c>Program</c> and by the composition test, which builds it without running it.</summary>
+public static class LinXFunctionsApplication
+{
+    /// <summary>
+    /// The isolated worker with the ASP.NET Core integration (HTTP triggers on <c>HttpRequest</c>/<c>IResult</c>) and
+    /// LinX (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>). <paramref name="configure"/> runs
+    /// before LinX's registrations (which are TryAdd where a test may want its own).
+    /// </summary>
+    public static IHost Create(string[] args, Action<FunctionsApplicationBuilder>? configure = null)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
+        configure?.Invoke(builder);
+        builder.Services.AddLinXFunctions();
+        return builder.Build();
+    }
+}
