@@ -28,6 +28,7 @@ internal static class CreateBench
             // scanning its partition, so rows left by an earlier level would slow this one.
             var settings = new HostSettings(connectionString);
             await using var host = await InProcessHost.StartAsync(settings);
+            await WorkerConnectedAsync(host);
             await host.Worker.StopAsync(CancellationToken.None);
             await RunForAsync(clients, TimeSpan.FromSeconds(1), async _ => await CreateAsync(host.Api, json)); // warm-up (JIT, connections)
             var before = host.StorageRequests;
@@ -113,5 +114,18 @@ internal static class CreateBench
         }));
         var all = latencies.SelectMany(l => l).ToList();
         return (all.Count, all);
+    }
+
+    /// <summary>
+    /// Waits until the worker runs workflows (one sent its SMS) before the bench stops it: the sidecar starts the
+    /// engine's backend only once a worker has connected, and a host stopped before that fails in the sidecar's stop.
+    /// </summary>
+    private static async Task WorkerConnectedAsync(InProcessHost host)
+    {
+        var created = await host.Api.CreateAsync(Seeds.Json(1), Guid.NewGuid().ToString("N"));
+        await LinX.Testing.Poll.UntilAsync(
+            async () => (await host.Api.WorkflowAsync(created.WorkflowId!)).GetProperty("status").GetString() == "ACTIVE",
+            TimeSpan.FromSeconds(60),
+            "the worker to run a first workflow");
     }
 }

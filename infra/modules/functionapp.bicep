@@ -41,7 +41,10 @@ param dataKeySecretUri string
 param linkKeySecretUri string
 param fingerprintKeySecretUri string
 
+@description('ACS endpoint, https://<name>.communication.azure.com (LinX:Sms:Acs:Endpoint); the app authenticates with its identity.')
 param acsEndpoint string
+
+@description('SMS sender bought on that resource (LinX:Sms:Acs:From); empty until one is, and the host refuses to start without it.')
 param acsSenderNumber string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -137,7 +140,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // DefaultAzureCredential in the worker (LinX tables, ACS) picks the user-assigned identity by this.
+    // DefaultAzureCredential in the worker (LinX tables, ACS SMS) picks the user-assigned identity by this.
     AZURE_CLIENT_ID: identityClientId
     LINX_TASKHUB: taskHubName
     LinX__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
@@ -146,8 +149,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     LinX__Security__FingerprintKey: '@Microsoft.KeyVault(SecretUri=${fingerprintKeySecretUri})'
     LinX__Storage__TableServiceUri: storage.properties.primaryEndpoints.table
     LinX__Storage__TablePrefix: tablePrefix
-    Acs__Endpoint: acsEndpoint
-    Acs__SenderNumber: acsSenderNumber
+    // SMS through ACS with Microsoft Entra ID (no LinX__Sms__Acs__AccessKey: no secret to keep).
+    LinX__Sms__Provider: 'Acs'
+    LinX__Sms__Acs__Endpoint: acsEndpoint
+    LinX__Sms__Acs__From: acsSenderNumber
   }
 }
 

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "SMS {Serial} of workflow {WorkflowId} was already sent; not sending again")]
     public static partial void SmsAlreadySent(this ILogger logger, Guid workflowId, int serial);
 
+    [LoggerMessage(10, LogLevel.Warning, "SMS {Serial} of workflow {WorkflowId}: first attempt too old for the provider to recognise a repeat; attempt generation {Generation} starts with a new request id")]
+    public static partial void SmsAttemptRestarted(this ILogger logger, Guid workflowId, int serial, int generation);
+
     [LoggerMessage(5, LogLevel.Warning, "Activity {Activity} of workflow {WorkflowId} failed for good: {ErrorType}")]
     public static partial void ActivityFailed(this ILogger logger, string activity, Guid workflowId, string errorType);
 

@@ -8,15 +8,16 @@ public static class LinXFunctionsApplication
 {
     /// <summary>
     /// The isolated worker with the ASP.NET Core integration (HTTP triggers on <c>HttpRequest</c>/<c>IResult</c>) and
-    /// LinX (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>). <paramref name="configure"/> runs
-    /// before LinX's registrations (which are TryAdd where a test may want its own).
+    /// LinX (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>, reading the builder's configuration).
+    /// <paramref name="configure"/> runs before LinX's registrations (which are TryAdd where a test may want its own),
+    /// so configuration it adds chooses them too.
     /// </summary>
     public static IHost Create(string[] args, Action<FunctionsApplicationBuilder>? configure = null)
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
         configure?.Invoke(builder);
-        builder.Services.AddLinXFunctions();
+        builder.Services.AddLinXFunctions(builder.Configuration);
         return builder.Build();
     }
 }

@@ -5,8 +5,10 @@ using LinX.Core;
 using LinX.Functions.Durable;
 using LinX.Functions.Management;
 using LinX.Infrastructure;
+using LinX.Infrastructure.Sms;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,13 +18,15 @@ namespace LinX.Functions;
 public static class LinXFunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds LinX (core, Table Storage, sandbox payments, webhook sender), the worker serializer for Durable payloads,
+    /// Adds LinX (core, Table Storage, SMS, sandbox payments, webhook sender), the worker serializer for Durable payloads,
     /// and the invocation's Durable client: <see cref="DurableClientBinding"/> and, read from it, the scoped
     /// <see cref="DurableTaskClient"/> the services take, and <see cref="FunctionsManagementUrls"/> as
     /// <see cref="IManagementUrls"/>. The same registrations as LinX.Local minus its embedded Durable Task engine
-    /// (Durable Functions runs the orchestrators and activities here) and the dev SMS inbox.
+    /// (Durable Functions runs the orchestrators and activities here). SMS go through ACS unless
+    /// <c>LinX:Sms:Provider</c> says otherwise: a missing setting fails at start on the ACS section, rather than
+    /// letting production text nobody.
     /// </summary>
-    public static IServiceCollection AddLinXFunctions(this IServiceCollection services)
+    public static IServiceCollection AddLinXFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         // Durable payloads (inputs, outputs, events, custom status) go through the worker's serializer: Web defaults
         // (camelCase) make both hosts store the same JSON. HTTP responses are LinX.Api's own (ApiJson), on both hosts.
@@ -32,10 +36,9 @@ public static class LinXFunctionsServiceCollectionExtensions
         services
             .AddLinXCore()
             .AddLinXTableStorage()
+            .AddLinXSms(configuration, defaultProvider: SmsProvider.Acs)
             .AddLinXSandboxPayments()
             .AddLinXWebhookSender();
-
-        // TODO(SMS): services.AddLinXAcsSms() (LinX.Infrastructure.Sms) goes here; FunctionsCompositionTests lists ISmsSender until it does.
 
         // Replace, not TryAdd: whatever else may register a DurableTaskClient, LinX's services get the invocation's.
         services.TryAddScoped<DurableClientBinding>();

@@ -64,27 +64,34 @@ public static class LinXInfrastructureServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the SMS sender that <c>LinX:Sms:Provider</c> names: <c>DevInbox</c> (the default, <see cref="AddLinXDevSms"/>)
-    /// or <c>Acs</c> (<see cref="AddLinXAcsSms"/>). Read here rather than when the sender is first resolved, so that only
-    /// the chosen provider's section is validated at start. Section <c>LinX:Sms</c> is validated at start too.
+    /// Adds the SMS sender that <c>LinX:Sms:Provider</c> names: <c>DevInbox</c> (<see cref="AddLinXDevSms"/>) or
+    /// <c>Acs</c> (<see cref="AddLinXAcsSms"/>); <paramref name="defaultProvider"/> when the setting is absent. Read here
+    /// rather than when the sender is first resolved, so that only the chosen provider's section is validated at start.
+    /// Section <c>LinX:Sms</c> is validated at start too.
     /// </summary>
-    public static IServiceCollection AddLinXSms(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLinXSms(this IServiceCollection services, IConfiguration configuration, SmsProvider defaultProvider = SmsProvider.DevInbox)
     {
-        var provider = configuration.GetSection(LinXSmsOptions.SectionName).Get<LinXSmsOptions>()?.Provider ?? SmsProvider.DevInbox;
-        services.AddOptions<LinXSmsOptions>().BindConfiguration(LinXSmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // The one value, not the section: a section holding only LinX:Sms:Acs must not bind to the class's default.
+        var provider = configuration.GetValue<SmsProvider?>(LinXSmsOptions.SectionName + ":" + nameof(LinXSmsOptions.Provider)) ?? defaultProvider;
+        services.AddOptions<LinXSmsOptions>()
+            .Configure(options => options.Provider = defaultProvider)
+            .BindConfiguration(LinXSmsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return provider == SmsProvider.Acs ? services.AddLinXAcsSms() : services.AddLinXDevSms();
     }
 
     /// <summary>
     /// Adds section <c>LinX:Sms:Acs</c> (validated at start) and <see cref="AcsSmsSender"/> as the <see cref="ISmsSender"/>,
-    /// replacing any other, and as the <see cref="IRepeatableSmsSender"/>.
+    /// replacing any other.
     /// </summary>
     public static IServiceCollection AddLinXAcsSms(this IServiceCollection services)
     {
         services.AddOptions<AcsSmsOptions>().BindConfiguration(AcsSmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AcsSmsSender>();
-        services.TryAddSingleton<IRepeatableSmsSender>(sp => sp.GetRequiredService<AcsSmsSender>());
         services.Replace(ServiceDescriptor.Singleton<ISmsSender>(sp => sp.GetRequiredService<AcsSmsSender>()));
         return services;
     }

@@ -1,5 +1,6 @@
 using LinX.Api;
 using LinX.Api.Problems;
+using LinX.Infrastructure.Sms;
 using LinX.Local.Dev;
 using LinX.Local.Durable;
 
@@ -22,7 +23,9 @@ public static class LinxLocalApplication
         app.MapDurableManagement();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("LinX:DevSmsInbox"))
+        // The inbox page only when SMS go to the inbox (not with LinX:Sms:Provider=Acs), and only in Development or when asked for.
+        var inboxRegistered = app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(DevSmsInbox));
+        if (inboxRegistered && (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("LinX:DevSmsInbox")))
         {
             app.MapDevSmsInbox();
         }

@@ -8,7 +8,10 @@ using OpenTelemetry.Trace;
 
 namespace LinX.Local;
 
-/// <summary>Everything the local host runs: LinX on the Durable Task engine (Azure Storage backend), dev SMS, sandbox payments.</summary>
+/// <summary>
+/// Everything the local host runs: LinX on the Durable Task engine (Azure Storage backend), SMS through the dev inbox
+/// (or ACS with <c>LinX:Sms:Provider=Acs</c>), sandbox payments.
+/// </summary>
 public static class LocalServiceCollectionExtensions
 {
     public static IServiceCollection AddLinXLocal(this IServiceCollection services, IConfiguration configuration)
@@ -17,7 +20,7 @@ public static class LocalServiceCollectionExtensions
         // Durable Task sidecar, then its worker (they stop in reverse order).
         services.AddOptions<AzuriteOptions>().BindConfiguration(AzuriteOptions.Section);
         services.AddHostedService<AzuriteLauncher>();
-        services.AddLinXCore().AddLinXTableStorage().AddLinXDevSms().AddLinXSandboxPayments().AddLinXWebhookSender();
+        services.AddLinXCore().AddLinXTableStorage().AddLinXSms(configuration).AddLinXSandboxPayments().AddLinXWebhookSender();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());

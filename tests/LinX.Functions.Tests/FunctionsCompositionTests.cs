@@ -10,6 +10,7 @@ using LinX.Core.Orchestration;
 using LinX.Core.Webhooks;
 using LinX.Functions.Durable;
 using LinX.Functions.Management;
+using LinX.Infrastructure.Sms;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -20,21 +21,23 @@ using Moq;
 namespace LinX.Functions.Tests;
 
 /// <summary>
-/// The Functions host's container, as <c>Program</c> builds it (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>):
-/// every function class and everything the functions and LinX.Api's handlers resolve, in an invocation scope with the
-/// binding's Durable client, as the worker would.
+/// The Functions host's container, as <c>Program</c> builds it (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>)
+/// with the app settings <c>infra/</c> gives it in Azure (ACS with the managed identity, fake values): every function
+/// class and everything the functions and LinX.Api's handlers resolve, in an invocation scope with the binding's
+/// Durable client, as the worker would. Nothing is filled in by the test: a missing registration fails it.
 /// </summary>
 public sealed class FunctionsCompositionTests
 {
     // Nothing connects to it: building and resolving never touches storage.
     private const string StorageConnectionString = "UseDevelopmentStorage=true";
 
-    /// <summary>
-    /// What the host still lacks. <see cref="ISmsSender"/>: the ACS REST sender is being added to LinX.Infrastructure
-    /// (<c>AddLinXAcsSms()</c>); until AddLinXFunctions calls it, no SMS can go out in Azure. Once it does, the first
-    /// test fails: empty this list, and the second then proves the container complete on its own.
-    /// </summary>
-    private static readonly Type[] ExpectedMissing = [typeof(ISmsSender)];
+    /// <summary>The SMS settings of the function app in Azure (infra/modules/functionapp.bicep); fake values, never called.</summary>
+    private static readonly Dictionary<string, string?> AzureSms = new()
+    {
+        ["LinX:Sms:Provider"] = "Acs",
+        ["LinX:Sms:Acs:Endpoint"] = "https://acs-linx-composition.communication.azure.com",
+        ["LinX:Sms:Acs:From"] = "+18005550100",
+    };
 
     /// <summary>What LinX.Api's handlers resolve from <c>HttpContext.RequestServices</c> when they run.</summary>
     private static readonly Type[] HandlerServices =
@@ -44,26 +47,34 @@ public sealed class FunctionsCompositionTests
     ];
 
     [Fact]
-    public void Host_AsProgramBuildsIt_LacksExactlyTheExpectedServices()
+    public void Host_WithTheAzureSettings_SendsSmsThroughAcs()
     {
         using var host = LinXFunctionsApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(Settings()));
 
-        var registered = host.Services.GetRequiredService<IServiceProviderIsService>();
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
 
-        Assert.Equal(ExpectedMissing, ExpectedMissing.Where(type => !registered.IsService(type)));
+        Assert.IsType<AcsSmsSender>(host.Services.GetRequiredService<ISmsSender>());
+        Assert.False(host.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(DevSmsInbox)));
     }
 
     [Fact]
-    public async Task Host_WithTheKnownGapsFilled_ValidatesAndResolvesEveryFunctionAndWhatItUses()
+    public void Host_WithoutAnySmsSetting_ChoosesAcsAndRefusesToStartWithoutItsEndpoint()
+    {
+        using var host = LinXFunctionsApplication.Create([], builder =>
+            builder.Configuration.AddInMemoryCollection(FunctionsHostFixture.Settings(StorageConnectionString, "Composition")));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_AsProgramBuildsIt_ValidatesAndResolvesEveryFunctionAndWhatItUses()
     {
         using var host = LinXFunctionsApplication.Create([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(Settings());
             builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
-            foreach (var type in ExpectedMissing)
-            {
-                builder.Services.AddSingleton(type, ((Mock)Activator.CreateInstance(typeof(Mock<>).MakeGenericType(type))!).Object);
-            }
         });
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         await using var invocation = host.Services.CreateAsyncScope();
@@ -119,7 +130,8 @@ public sealed class FunctionsCompositionTests
         Assert.Contains(WebhookDispatchOrchestration.Name, functions.Keys);
     }
 
-    private static IServiceCollection NewServices() => FunctionsHostFixture.NewServices(StorageConnectionString, "Composition");
+    private static IServiceCollection NewServices() => FunctionsHostFixture.NewServices(StorageConnectionString, "Composition", AzureSms);
 
-    private static Dictionary<string, string?> Settings() => FunctionsHostFixture.Settings(StorageConnectionString, "Composition");
+    private static Dictionary<string, string?> Settings() =>
+        new(FunctionsHostFixture.Settings(StorageConnectionString, "Composition").Concat(AzureSms));
 }

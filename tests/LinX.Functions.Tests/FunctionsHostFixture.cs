@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using LinX.Core.Businesses;
-using LinX.Core.Notifications;
 using LinX.Core.Security;
 using LinX.Infrastructure.Demo;
+using LinX.Infrastructure.Sms;
 using LinX.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LinX.Functions.Tests;
@@ -14,8 +13,8 @@ namespace LinX.Functions.Tests;
 /// <summary>
 /// The Functions host's service container, built by <see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>
 /// as <c>Program</c> builds it, on its own Azurite (in memory) with the demo business seeded. Tests run functions in
-/// invocations of their own (<see cref="NewInvocation"/>). SMS go to <see cref="Sms"/>: the host registers no
-/// <see cref="ISmsSender"/> yet (see <see cref="FunctionsCompositionTests"/>).
+/// invocations of their own (<see cref="NewInvocation"/>). SMS go to the dev inbox (<see cref="Sms"/>,
+/// <c>LinX:Sms:Provider=DevInbox</c>); <see cref="FunctionsCompositionTests"/> builds the host with ACS, as in Azure.
 /// </summary>
 public sealed class FunctionsHostFixture : IAsyncLifetime
 {
@@ -27,15 +26,16 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     /// <summary>The demo business's API key.</summary>
     public string ApiKey { get; } = ApiKeyAuthenticator.NewApiKey();
 
-    public RecordingSmsSender Sms { get; } = new();
+    /// <summary>The SMS the host sent.</summary>
+    public DevSmsInbox Sms => Services.GetRequiredService<DevSmsInbox>();
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        var services = NewServices(_azurite.ConnectionString, AzuriteFixture.UniqueName("fx"));
-        services.Replace(ServiceDescriptor.Singleton<ISmsSender>(Sms));
+        var services = NewServices(
+            _azurite.ConnectionString, AzuriteFixture.UniqueName("fx"), new Dictionary<string, string?> { ["LinX:Sms:Provider"] = nameof(SmsProvider.DevInbox) });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         foreach (var hosted in _services.GetServices<IHostedService>())
         {
@@ -57,13 +57,20 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
 
     /// <summary>
     /// The Functions host's registrations (<see cref="LinXFunctionsServiceCollectionExtensions.AddLinXFunctions"/>) with
-    /// the configuration and logging the worker supplies, over the given storage. Nothing connects until a store is used.
+    /// the configuration and logging the worker supplies, over the given storage, with <paramref name="overrides"/> on
+    /// top of <see cref="Settings"/>. Nothing connects until a store is used.
     /// </summary>
-    public static IServiceCollection NewServices(string storageConnectionString, string tablePrefix) =>
-        new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Settings(storageConnectionString, tablePrefix)).Build())
+    public static IServiceCollection NewServices(string storageConnectionString, string tablePrefix, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(Settings(storageConnectionString, tablePrefix))
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddLinXFunctions();
+            .AddLinXFunctions(configuration);
+    }
 
     /// <summary>The app settings LinX needs (what the function app's configuration holds in Azure).</summary>
     public static Dictionary<string, string?> Settings(string storageConnectionString, string tablePrefix) => new()

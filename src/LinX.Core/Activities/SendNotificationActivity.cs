@@ -10,7 +10,9 @@ namespace LinX.Core.Activities;
 /// <summary>
 /// Sends SMS number N of a workflow, once: the history row (workflow, serial) is claimed before sending and turned
 /// into the record right after, so a re-run returns the first result and a copy running at the same time on
-/// another host waits for it instead of sending too. The phone number is decrypted from the workflow
+/// another host waits for it instead of sending too. Every attempt repeats the claim's provider request
+/// (<see cref="NotificationClaim.Idempotency"/>), so a retry after a crash between the provider's acceptance and the
+/// record is answered by the provider instead of sent again. The phone number is decrypted from the workflow
 /// row and the link token re-derived: neither is in the input or in history.
 /// </summary>
 public sealed class SendNotificationActivity : IActivity<SendNotificationInput, SendNotificationOutput>
@@ -23,6 +25,17 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
 
     /// <summary>How often a copy that found the claim held looks again.</summary>
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far the clocks of LinX's hosts and the provider's may differ, allowed for around the repeatability window.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The age of a first attempt past which it is not repeated but started anew (next generation, new request id): the
+    /// provider's repeatability window less the longest a send may take and the clock skew, so that every try of a
+    /// repeated send still falls inside the window. A later repeat would be refused without the provider saying whether
+    /// the first attempt went out, and the SMS would be lost; a new attempt risks one duplicate instead.
+    /// </summary>
+    internal static readonly TimeSpan RepeatFirstAttemptFor = SmsIdempotency.RepeatabilityWindow - SendTimeout - ClockSkew;
 
     private readonly INotificationStore _notifications;
     private readonly IWorkflowStore _workflows;
@@ -67,6 +80,12 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
             throw new NotificationInProgressException($"SMS {input.Serial} of workflow {input.WorkflowId} is being sent by another worker until {claim.HeldUntil:O}.");
         }
 
+        claim = await RestartIfTooOldAsync(claim, cancellationToken);
+        if (!claim.Acquired)
+        {
+            throw new NotificationInProgressException($"SMS {input.Serial} of workflow {input.WorkflowId} was taken over by another worker.");
+        }
+
         var (result, workflow) = await SendOrReleaseAsync(input, claim, cancellationToken);
 
         // Sent: the record must be written even when the worker is stopping, or a retry would send again.
@@ -101,7 +120,24 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
         }
     }
 
-    /// <summary>Sends the SMS; when nothing was sent (a refusal, an exception) gives the claim back for the retry.</summary>
+    /// <summary>Starts the next attempt generation when the claim's first attempt is too old to repeat (<see cref="RepeatFirstAttemptFor"/>).</summary>
+    private async Task<NotificationClaim> RestartIfTooOldAsync(NotificationClaim claim, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now - claim.FirstAttemptAt <= RepeatFirstAttemptFor)
+        {
+            return claim;
+        }
+
+        var restarted = await _notifications.RestartAttemptAsync(claim, now, cancellationToken);
+        _logger.SmsAttemptRestarted(claim.WorkflowId, claim.Serial, restarted.Generation);
+        return restarted;
+    }
+
+    /// <summary>
+    /// Sends the SMS; when no record can follow (a refusal, an exception) ends the claim's lease for the retry, which
+    /// repeats the same provider request: the send may have reached the provider before it failed here.
+    /// </summary>
     private async Task<(SmsSendResult Result, WorkflowRecord Workflow)> SendOrReleaseAsync(SendNotificationInput input, NotificationClaim claim, CancellationToken cancellationToken)
     {
         try
@@ -117,7 +153,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
 
             using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             sendTimeout.CancelAfter(SendTimeout);
-            var result = await _sms.SendAsync(phone, text, sendTimeout.Token);
+            var result = await _sms.SendAsync(phone, text, claim.Idempotency, sendTimeout.Token);
             _logger.SmsSent(input.WorkflowId, input.Serial, input.Origin.ToString(), workflow.MaskedPhoneNumber, result.Successful);
             if (!result.Successful)
             {

@@ -4,10 +4,12 @@ namespace LinX.Core.Notifications;
 public sealed record SmsSendResult(bool Successful, string? MessageId, string? ErrorMessage);
 
 /// <summary>
-/// Sends one SMS. Not idempotent by itself (providers give each call a new id): callers claim the
-/// (workflow, serial) history row before sending.
+/// Sends one SMS, once per <see cref="SmsIdempotency.RequestId"/>: a repeat with the same idempotency within
+/// <see cref="SmsIdempotency.RepeatabilityWindow"/> answers the first result and sends nothing. Callers also claim the
+/// (workflow, serial) history row before sending, so that two copies never send at the same time.
 /// </summary>
 public interface ISmsSender
 {
-    Task<SmsSendResult> SendAsync(string toE164, string message, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="message"/> to <paramref name="toE164"/>, or answers the first result of this <paramref name="idempotency"/>.</summary>
+    Task<SmsSendResult> SendAsync(string toE164, string message, SmsIdempotency idempotency, CancellationToken cancellationToken);
 }

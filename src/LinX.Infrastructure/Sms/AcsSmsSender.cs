@@ -17,10 +17,10 @@ namespace LinX.Infrastructure.Sms;
 /// <para>
 /// Each send carries <see cref="SmsIdempotency"/> as the recipient's <c>repeatabilityRequestId</c> and
 /// <c>repeatabilityFirstSent</c>: ACS answers a repeat with the first result instead of sending again, both for the
-/// pipeline's own retries and, when the caller derives the id from (workflow, serial) and keeps the first attempt's
-/// time, for a retry after the host died between ACS accepting the SMS and LinX recording it. ACS remembers a request
-/// id only for a limited time (<see cref="RepeatabilityWindow"/>); a repeat after that is refused (HTTP 412), and
-/// nothing is sent.
+/// pipeline's own retries and, since the caller derives the id from (workflow, serial) and keeps the first attempt's
+/// time with the send claim, for a retry after the host died between ACS accepting the SMS and LinX recording it. ACS
+/// remembers a request id only for a limited time (<see cref="SmsIdempotency.RepeatabilityWindow"/>); a repeat after
+/// that is refused (HTTP 412), and nothing is sent.
 /// </para>
 /// <para>
 /// Outcomes: sent (a result with the message id); the recipient or the request refused (HTTP 4xx: a result with the
@@ -31,16 +31,10 @@ namespace LinX.Infrastructure.Sms;
 /// no answer within <see cref="Timeout"/>: a <see cref="TimeoutException"/>. Logs mask the number and never hold the text.
 /// </para>
 /// </summary>
-public sealed partial class AcsSmsSender : ISmsSender, IRepeatableSmsSender
+public sealed partial class AcsSmsSender : ISmsSender
 {
     /// <summary>The Entra ID scope of ACS data-plane APIs (the double slash is part of it).</summary>
     public const string EntraScope = "https://communication.azure.com//.default";
-
-    /// <summary>
-    /// How long ACS recognises a repeat: its repeatable-requests page states 5 minutes (for the APIs it lists; the SMS
-    /// API states none). A retry whose first attempt is older gets HTTP 412 and sends nothing.
-    /// </summary>
-    public static readonly TimeSpan RepeatabilityWindow = TimeSpan.FromMinutes(5);
 
     /// <summary>Every send ends within this, retries included: well inside the activity's 30 s, itself half the claim's lease.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -102,13 +96,6 @@ public sealed partial class AcsSmsSender : ISmsSender, IRepeatableSmsSender
 
         _pipeline = HttpPipelineBuilder.Build(pipelineOptions, authentication);
     }
-
-    /// <summary>
-    /// Today's port: a fresh request id per call, so only the pipeline's own retries are deduplicated (as the ACS SDK
-    /// does). Callers that can keep an id per SMS use <see cref="IRepeatableSmsSender"/>.
-    /// </summary>
-    public Task<SmsSendResult> SendAsync(string toE164, string message, CancellationToken cancellationToken) =>
-        SendAsync(toE164, message, new SmsIdempotency(Guid.NewGuid(), _time.GetUtcNow()), cancellationToken);
 
     public async Task<SmsSendResult> SendAsync(string toE164, string message, SmsIdempotency idempotency, CancellationToken cancellationToken)
     {
@@ -239,7 +226,7 @@ public sealed partial class AcsSmsSender : ISmsSender, IRepeatableSmsSender
 
     private static string RepeatabilityExpired(SmsIdempotency idempotency) =>
         $"ACS no longer recognises repeatability request {idempotency.RequestId} (first attempt {idempotency.FirstAttemptAt.ToString("R", CultureInfo.InvariantCulture)}, "
-        + $"window about {RepeatabilityWindow.TotalMinutes:0} min): it cannot tell whether this SMS was sent, and sent nothing.";
+        + $"window about {SmsIdempotency.RepeatabilityWindow.TotalMinutes:0} min): it cannot tell whether this SMS was sent, and sent nothing.";
 
     private string ConfigurationHint(int status, string code)
     {

@@ -1,7 +1,6 @@
-using Azure;
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using LinX.Core.Businesses;
-using LinX.Core.Notifications;
 using LinX.Core.Workflows;
 
 namespace LinX.Infrastructure.Storage;
@@ -31,29 +30,51 @@ internal sealed class TableLinkTokenStore : ILinkTokenStore
     }
 }
 
-/// <summary>Businesses: PK = business id, RK empty.</summary>
+/// <summary>
+/// Businesses: PK = business id, RK empty. Every authenticated call, Gateway view and SMS reads its business, which
+/// changes rarely: a found business is kept in memory for <see cref="CacheFor"/> (another host's change shows within
+/// that), so those reads cost no storage request. An unknown id is never cached.
+/// </summary>
 internal sealed class TableBusinessStore : IBusinessStore
 {
-    private readonly TableClient _table;
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    public TableBusinessStore(TableStorage storage)
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<Guid, (Business Business, DateTimeOffset Until)> _cache = new();
+
+    public TableBusinessStore(TableStorage storage, TimeProvider time)
     {
         _table = storage.Businesses;
+        _time = time;
     }
 
     public async Task<Business?> GetAsync(Guid businessId, CancellationToken cancellationToken)
     {
+        if (_cache.TryGetValue(businessId, out var cached) && cached.Until > _time.GetUtcNow())
+        {
+            return cached.Business;
+        }
+
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Of(businessId), string.Empty, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e
-            ? new Business(businessId, e.GetString("Name") ?? string.Empty, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
-            : null;
+        if (!row.HasValue || row.Value is not { } e)
+        {
+            return null;
+        }
+
+        var business = new Business(businessId, e.GetString("Name") ?? string.Empty, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        _cache[businessId] = (business, _time.GetUtcNow() + CacheFor);
+        return business;
     }
 
-    public Task UpsertAsync(Business business, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(
+    public async Task UpsertAsync(Business business, CancellationToken cancellationToken)
+    {
+        await _table.UpsertEntityAsync(
             new TableEntity(TableKeys.Of(business.BusinessId), string.Empty) { ["Name"] = business.Name, ["CreatedAt"] = business.CreatedAt },
             TableUpdateMode.Replace,
             cancellationToken);
+        _cache[business.BusinessId] = (business, _time.GetUtcNow() + CacheFor);
+    }
 }
 
 /// <summary>API keys: PK = SHA-256 hex of the key, RK empty, business id as a column. The key itself is never stored.</summary>
@@ -79,141 +100,4 @@ internal sealed class TableApiKeyStore : IApiKeyStore
 
     public Task AddAsync(string keyHash, Guid businessId, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(keyHash, string.Empty) { ["BusinessId"] = businessId }, TableUpdateMode.Replace, cancellationToken);
-}
-
-/// <summary>
-/// Notification history: PK = workflow id, RK = zero-padded serial. A claim row holds only <c>LeaseUntil</c> (and the business id); the
-/// record replaces it, so a row is sent exactly when it has no lease.
-/// </summary>
-internal sealed class TableNotificationStore : INotificationStore
-{
-    private const string LeaseUntil = "LeaseUntil";
-
-    private readonly TableClient _table;
-
-    public TableNotificationStore(TableStorage storage)
-    {
-        _table = storage.Notifications;
-    }
-
-    public async Task<NotificationRecord?> GetAsync(Guid workflowId, int serial, CancellationToken cancellationToken)
-    {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Of(workflowId), TableKeys.Serial(serial), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e && IsSent(e) ? ToRecord(e) : null;
-    }
-
-    public async Task<NotificationClaim> ClaimAsync(Guid workflowId, Guid businessId, int serial, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
-    {
-        var claim = new TableEntity(TableKeys.Of(workflowId), TableKeys.Serial(serial)) { ["BusinessId"] = businessId, [LeaseUntil] = leaseUntil };
-        while (true)
-        {
-            try
-            {
-                var added = await _table.AddEntityAsync(claim, cancellationToken);
-                return new NotificationClaim(workflowId, serial, null, added.Headers.ETag?.ToString(), leaseUntil);
-            }
-            catch (RequestFailedException e) when (TableKeys.IsConflict(e))
-            {
-            }
-
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken);
-            if (!row.HasValue || row.Value is not { } existing)
-            {
-                continue; // released between the insert and the read: claim again
-            }
-
-            if (IsSent(existing))
-            {
-                return new NotificationClaim(workflowId, serial, ToRecord(existing), null, now);
-            }
-
-            var heldUntil = existing.GetDateTimeOffset(LeaseUntil) ?? now;
-            if (heldUntil > now)
-            {
-                return new NotificationClaim(workflowId, serial, null, null, heldUntil);
-            }
-
-            try
-            {
-                var taken = await _table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-                return new NotificationClaim(workflowId, serial, null, taken.Headers.ETag?.ToString(), leaseUntil);
-            }
-            catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsNotFound(e))
-            {
-                // Another sender took it over, sent or released it first: look again.
-            }
-        }
-    }
-
-    public async Task<NotificationRecord> CompleteAsync(NotificationClaim claim, NotificationRecord record, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(TableKeys.Of(record.WorkflowId), TableKeys.Serial(record.Serial))
-        {
-            ["BusinessId"] = record.BusinessId,
-            ["Serial"] = record.Serial,
-            ["Channel"] = record.Channel,
-            ["Origin"] = record.Origin.ToString().ToUpperInvariant(),
-            ["SentAt"] = record.SentAt,
-            ["ProviderMessageId"] = record.ProviderMessageId,
-            ["MaskedPhoneNumber"] = record.MaskedPhoneNumber,
-            ["Successful"] = record.Successful,
-            ["Error"] = record.Error,
-        };
-        try
-        {
-            await _table.UpdateEntityAsync(entity, new ETag(claim.Version!), TableUpdateMode.Replace, cancellationToken);
-            return record;
-        }
-        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsNotFound(e))
-        {
-            // Our lease ran out while sending and another sender took the claim over: keep the first record.
-            if (await GetAsync(record.WorkflowId, record.Serial, cancellationToken) is { } first)
-            {
-                return first;
-            }
-
-            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            return record;
-        }
-    }
-
-    public async Task ReleaseAsync(NotificationClaim claim, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(TableKeys.Of(claim.WorkflowId), TableKeys.Serial(claim.Serial), new ETag(claim.Version!), cancellationToken);
-        }
-        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsNotFound(e))
-        {
-            // Taken over by another sender, or gone: not ours to delete.
-        }
-    }
-
-    public async Task<IReadOnlyList<NotificationRecord>> ListAsync(Guid workflowId, CancellationToken cancellationToken)
-    {
-        var list = new List<NotificationRecord>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(workflowId)}"), cancellationToken: cancellationToken))
-        {
-            if (IsSent(e))
-            {
-                list.Add(ToRecord(e));
-            }
-        }
-
-        return list.OrderBy(n => n.Serial).ToList();
-    }
-
-    private static bool IsSent(TableEntity e) => !e.ContainsKey(LeaseUntil);
-
-    private static NotificationRecord ToRecord(TableEntity e) => new(
-        Guid.Parse(e.PartitionKey),
-        e.GetGuid("BusinessId") ?? Guid.Empty,
-        e.GetInt32("Serial") ?? 0,
-        e.GetString("Channel") ?? string.Empty,
-        Enum.Parse<NotificationOrigin>(e.GetString("Origin") ?? nameof(NotificationOrigin.Initial), ignoreCase: true),
-        e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue,
-        e.GetString("ProviderMessageId"),
-        e.GetString("MaskedPhoneNumber") ?? string.Empty,
-        e.GetBoolean("Successful") ?? false,
-        e.GetString("Error"));
 }

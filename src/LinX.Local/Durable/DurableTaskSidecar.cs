@@ -76,10 +76,19 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             await server.StopAsync(cancellationToken);
         }
 
-        // Releases this host's partition leases, so that another host takes them over at once, not when they expire.
+        // Releases this host's partition leases, so that another host takes them over at once, not when they expire:
+        // the sidecar's own stop of the backend runs fire-and-forget (TaskHubGrpcServer.OnApplicationStopping is async
+        // void) and may not finish before the process ends.
         if (Service is { } service)
         {
-            await service.StopAsync(isForced: false);
+            try
+            {
+                await service.StopAsync(isForced: false);
+            }
+            catch (NullReferenceException)
+            {
+                // DurableTask.AzureStorage 2.11.2 throws this when the backend never started (no worker had connected).
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
 
         Assert.True(first.Successful);
         Assert.Equal(first.ProviderMessageId, again.ProviderMessageId);
-        var sms = Assert.Single(host.Sms.Sent, s => s.Message.Contains($"{FunctionsHostFixture.PublicBaseUrl}/linx/{workflow.Token}", StringComparison.Ordinal));
+        var sms = Assert.Single(host.Sms.Messages, s => s.Body.Contains($"{FunctionsHostFixture.PublicBaseUrl}/linx/{workflow.Token}", StringComparison.Ordinal));
         Assert.Equal((DemoData.CustomerPhoneNumber, first.ProviderMessageId), (sms.To, sms.MessageId));
         await using var read = host.NewInvocation();
         var history = await FunctionInvocation.RunAsync(

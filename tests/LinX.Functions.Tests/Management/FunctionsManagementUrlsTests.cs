@@ -34,6 +34,20 @@ public sealed class FunctionsManagementUrlsTests
         Assert.Equal($"{DurableBinding.HttpBaseUrl}/instances/{InstanceId}/terminate?reason={{text}}", payload.TerminatePostUri);
     }
 
+    [Theory]
+    [InlineData("code=SYSTEM-KEY&taskHub=linx", "taskHub=linx")]
+    [InlineData("taskHub=linx&CODE=SYSTEM-KEY", "taskHub=linx")]
+    [InlineData("taskHub=linx&code=SYSTEM-KEY&code=OTHER-KEY", "taskHub=linx")]
+    [InlineData("taskHub=linx&barcode=1&code=SYSTEM-KEY", "taskHub=linx&barcode=1")]
+    public void Create_SystemKeyAnywhereInTheQuery_IsInNoUriAndEveryOtherParameterStays(string queryString, string kept)
+    {
+        var payload = new FunctionsManagementUrls(Bound(queryString)).Create(new DefaultHttpContext().Request, InstanceId);
+
+        string[] uris = [payload.StatusQueryGetUri, payload.SendEventPostUri, payload.TerminatePostUri, payload.PurgeHistoryDeleteUri];
+        Assert.All(uris, uri => Assert.DoesNotContain("KEY", uri, StringComparison.Ordinal));
+        Assert.All(uris, uri => Assert.EndsWith(kept, uri, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Create_ClientWithoutBindingData_FailsInsteadOfAnsweringWithoutUris()
     {

@@ -75,7 +75,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
         var input = new SendNotificationInput(DemoData.BusinessId, created.WorkflowId, 0, NotificationOrigin.Initial);
         var refusing = new Mock<ISmsSender>(MockBehavior.Strict);
-        refusing.Setup(s => s.SendAsync(TestPlans.Phone, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        refusing.Setup(s => s.SendAsync(TestPlans.Phone, It.IsAny<string>(), It.IsAny<SmsIdempotency>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new SmsSendResult(false, null, "Carrier unavailable"));
 
         await Assert.ThrowsAsync<SmsDeliveryException>(
@@ -268,6 +268,9 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
 
         public Task<NotificationRecord?> GetAsync(Guid workflowId, int serial, CancellationToken cancellationToken) => inner.GetAsync(workflowId, serial, cancellationToken);
 
+        public Task<NotificationClaim> RestartAttemptAsync(NotificationClaim claim, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.RestartAttemptAsync(claim, now, cancellationToken);
+
         public Task<NotificationRecord> CompleteAsync(NotificationClaim claim, NotificationRecord record, CancellationToken cancellationToken) => inner.CompleteAsync(claim, record, cancellationToken);
 
         public Task ReleaseAsync(NotificationClaim claim, CancellationToken cancellationToken) => inner.ReleaseAsync(claim, cancellationToken);
@@ -282,11 +285,11 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
 
         public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<SmsSendResult> SendAsync(string toE164, string message, CancellationToken cancellationToken)
+        public async Task<SmsSendResult> SendAsync(string toE164, string message, SmsIdempotency idempotency, CancellationToken cancellationToken)
         {
             Entered.SetResult();
             await Open.Task.WaitAsync(cancellationToken);
-            return await inner.SendAsync(toE164, message, cancellationToken);
+            return await inner.SendAsync(toE164, message, idempotency, cancellationToken);
         }
     }
 }

@@ -30,14 +30,34 @@ public sealed class AcsSmsRegistrationTests
     }
 
     [Fact]
-    public void AddLinXSms_Acs_UsesTheAcsSenderForBothPorts()
+    public void AddLinXSms_Acs_UsesTheAcsSenderAndNoInbox()
     {
         using var services = Build(ValidAcs);
 
         services.GetRequiredService<IStartupValidator>().Validate();
 
-        var sender = Assert.IsType<AcsSmsSender>(services.GetRequiredService<ISmsSender>());
-        Assert.Same(sender, services.GetRequiredService<IRepeatableSmsSender>());
+        Assert.IsType<AcsSmsSender>(services.GetRequiredService<ISmsSender>());
+        Assert.Null(services.GetService<DevSmsInbox>());
+    }
+
+    [Fact]
+    public void AddLinXSms_NoProviderSettingWithAcsDefault_UsesAcsEvenWhenOnlyTheAcsSectionIsSet()
+    {
+        using var services = Build(ValidAcs.Where(s => s.Key != "LinX:Sms:Provider").ToDictionary(), SmsProvider.Acs);
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<AcsSmsSender>(services.GetRequiredService<ISmsSender>());
+    }
+
+    [Fact]
+    public void AddLinXSms_DevInboxSetOverAnAcsDefault_UsesTheInbox()
+    {
+        using var services = Build(new Dictionary<string, string?> { ["LinX:Sms:Provider"] = "DevInbox" }, SmsProvider.Acs);
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<DevSmsInbox>(services.GetRequiredService<ISmsSender>());
     }
 
     [Theory]
@@ -77,11 +97,11 @@ public sealed class AcsSmsRegistrationTests
         Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddLinXSms(configuration));
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, SmsProvider defaultProvider = SmsProvider.DevInbox)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddLinXSms(configuration);
+        services.AddLinXSms(configuration, defaultProvider);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

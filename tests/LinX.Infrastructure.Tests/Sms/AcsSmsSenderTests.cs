@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Azure;
+using LinX.Core.Notifications;
 using LinX.Infrastructure.Sms;
 using Microsoft.Extensions.Options;
 
@@ -116,12 +117,12 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_500Then202_RetriesWithTheSameRepeatabilityIdEvenThroughTheOldPort()
+    public async Task SendAsync_500Then202_RetriesWithTheSameRepeatabilityFields()
     {
         var sender = Sender();
         _acs.Answer(500, "InternalServerError");
 
-        var result = await sender.SendAsync(Phone, Text, CancellationToken.None); // ISmsSender's signature: a fresh id per call
+        var result = await sender.SendAsync(Phone, Text, NewIdempotency(), CancellationToken.None);
 
         Assert.True(result.Successful);
         var requests = _acs.Requests;
@@ -219,7 +220,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     public async Task SendAsync_FirstAttemptOlderThanTheRepeatabilityWindow_IsRefusedAndNothingIsSent()
     {
         var sender = Sender();
-        var idempotency = new SmsIdempotency(Guid.NewGuid(), DateTimeOffset.UtcNow - AcsSmsSender.RepeatabilityWindow - TimeSpan.FromMinutes(1));
+        var idempotency = new SmsIdempotency(Guid.NewGuid(), DateTimeOffset.UtcNow - SmsIdempotency.RepeatabilityWindow - TimeSpan.FromMinutes(1));
 
         var result = await sender.SendAsync(Phone, Text, idempotency, CancellationToken.None);
 

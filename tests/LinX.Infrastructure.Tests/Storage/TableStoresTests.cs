@@ -174,6 +174,31 @@ public sealed class TableStoresTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task NotificationStore_ReleaseAndTakeover_KeepTheClaimsGenerationAndFirstAttempt()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var claims = new ClaimScript(host);
+
+        var first = await claims.ClaimAsync(at: 0, until: 60);
+        await claims.Store.ReleaseAsync(first, CancellationToken.None);
+        var unsent = (await claims.Store.GetAsync(claims.WorkflowId, 0, CancellationToken.None), await claims.Store.ListAsync(claims.WorkflowId, CancellationToken.None));
+        var afterRelease = await claims.ClaimAsync(at: 10, until: 70);
+        var restarted = await claims.Store.RestartAttemptAsync(afterRelease, claims.Start.AddSeconds(20.7), CancellationToken.None);
+        var staleRestart = await claims.Store.RestartAttemptAsync(afterRelease, claims.Start.AddSeconds(30), CancellationToken.None);
+        var afterLapse = await claims.ClaimAsync(at: 90, until: 150);
+
+        Assert.Equal((true, 0, claims.Start), (first.Acquired, first.Generation, first.FirstAttemptAt));
+        Assert.Null(unsent.Item1);
+        Assert.Empty(unsent.Item2);
+        Assert.Equal((true, 0, claims.Start), (afterRelease.Acquired, afterRelease.Generation, afterRelease.FirstAttemptAt));
+        Assert.Equal((true, 1, claims.Start.AddSeconds(20)), (restarted.Acquired, restarted.Generation, restarted.FirstAttemptAt));
+        Assert.False(staleRestart.Acquired);
+        Assert.Equal((true, 1, claims.Start.AddSeconds(20)), (afterLapse.Acquired, afterLapse.Generation, afterLapse.FirstAttemptAt));
+        Assert.Equal(restarted.Idempotency, afterLapse.Idempotency);
+        Assert.NotEqual(first.Idempotency.RequestId, restarted.Idempotency.RequestId);
+    }
+
+    [Fact]
     public async Task DemoData_SeedTwice_IsIdempotentAndAuthenticates()
     {
         await using var host = await TestHost.StartAsync(azurite);
