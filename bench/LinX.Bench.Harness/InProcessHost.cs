@@ -70,7 +70,8 @@ public sealed class InProcessHost : IAsyncDisposable
         return new InProcessHost(app, settings, tables, engine);
     }
 
-    private static StorageAccountClientProvider EngineClients(string connectionString, StorageRequestCounter engine)
+    /// <summary>The engine's storage clients with <paramref name="engine"/> counting every request they send.</summary>
+    public static StorageAccountClientProvider EngineClients(string connectionString, StorageRequestCounter engine)
     {
         var blobs = new BlobClientOptions();
         blobs.AddPolicy(engine.Policy, HttpPipelinePosition.PerRetry);

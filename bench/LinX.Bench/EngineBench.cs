@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
-using DurableTask.AzureStorage;
 using LinX.Bench.Harness;
 using LinX.Local.Durable;
 using LinX.Testing;
@@ -74,7 +69,7 @@ internal static class EngineBench
             ["LinX:Durable:TaskHub"] = AzuriteFixture.UniqueName("bare"),
             ["LinX:Durable:MaxQueuePollingInterval"] = TimeSpan.FromMilliseconds(queuePollingMs).ToString(),
         });
-        builder.Services.AddSingleton(Clients(connectionString, engine));
+        builder.Services.AddSingleton(InProcessHost.EngineClients(connectionString, engine));
         builder.Services.AddDurableTaskEngine(tasks => tasks
             .AddActivityFunc<int, int>(Noop, (_, step) => step)
             .AddOrchestratorFunc<int, int>(Orchestrator, RunShapeAsync));
@@ -146,18 +141,4 @@ internal static class EngineBench
             },
             TimeSpan.FromMinutes(5),
             $"phase {phase} of {id}");
-
-    private static StorageAccountClientProvider Clients(string connectionString, StorageRequestCounter engine)
-    {
-        var blobs = new BlobClientOptions();
-        blobs.AddPolicy(engine.Policy, HttpPipelinePosition.PerRetry);
-        var queues = new QueueClientOptions();
-        queues.AddPolicy(engine.Policy, HttpPipelinePosition.PerRetry);
-        var tables = new TableClientOptions();
-        tables.AddPolicy(engine.Policy, HttpPipelinePosition.PerRetry);
-        return new StorageAccountClientProvider(
-            StorageServiceClientProvider.ForBlob(connectionString, blobs),
-            StorageServiceClientProvider.ForQueue(connectionString, queues),
-            StorageServiceClientProvider.ForTable(connectionString, tables));
-    }
 }
