@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.Options;
 
 namespace LinX.Local.Durable;
 
@@ -38,7 +39,7 @@ public static class LocalDurableServiceCollectionExtensions
             worker.UseGrpc();
             worker.Configure(options => options.DataConverter = Converter);
         });
-        services.AddOptions<DurableTaskWorkerOptions>().Configure<Microsoft.Extensions.Options.IOptions<DurableTaskHubOptions>>((options, hub) =>
+        services.AddOptions<DurableTaskWorkerOptions>().Configure<IOptions<DurableTaskHubOptions>>((options, hub) =>
         {
             options.Concurrency.MaximumConcurrentActivityWorkItems = hub.Value.MaxConcurrentActivities;
             options.Concurrency.MaximumConcurrentOrchestrationWorkItems = hub.Value.MaxConcurrentOrchestrations;
