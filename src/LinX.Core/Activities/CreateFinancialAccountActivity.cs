@@ -6,15 +6,20 @@ using LinX.Core.Workflows;
 
 namespace LinX.Core.Activities;
 
-/// <summary>Creates the workflow's financial account from tokenized details; the id derives from (workflow, step).</summary>
+/// <summary>
+/// Creates the workflow's financial account from tokenized details (the id derives from (workflow, step)), then writes
+/// the workflow row the orchestrator asked for (<see cref="StatusAfterStep"/>).
+/// </summary>
 public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAccountInput, StepActivityOutput>
 {
     private readonly IFinancialAccountStore _accounts;
+    private readonly UpdateWorkflowStatusActivity _status;
     private readonly TimeProvider _time;
 
-    public CreateFinancialAccountActivity(IFinancialAccountStore accounts, TimeProvider time)
+    public CreateFinancialAccountActivity(IFinancialAccountStore accounts, UpdateWorkflowStatusActivity status, TimeProvider time)
     {
         _accounts = accounts;
+        _status = status;
         _time = time;
     }
 
@@ -34,6 +39,8 @@ public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAc
             _ => throw new ArgumentException("Exactly one of card or bank account is required.", nameof(input)),
         };
         var stored = await _accounts.CreateAsync(account, cancellationToken);
-        return new StepActivityOutput(stored.FinancialAccountId, true, StepData.Account(stored));
+        var output = new StepActivityOutput(stored.FinancialAccountId, true, StepData.Account(stored));
+        await _status.WriteAfterStepAsync(input.Then, then => then.With(output.Data, financialAccountId: output.Id), cancellationToken);
+        return output;
     }
 }

@@ -11,22 +11,30 @@ namespace LinX.Core.Activities;
 /// Creates the workflow's transaction (status NEW, with idempotency key <c>{workflowId}:move-money</c>) and submits
 /// it to the processor with the same key. A re-run finds the transaction by its key and never moves money twice:
 /// once it has left NEW it is returned as stored; while NEW the processor's own idempotency covers a crash
-/// between submission and status update.
+/// between submission and status update. Unless the transaction was declined or failed, it then writes the workflow row
+/// the orchestrator asked for (<see cref="StatusAfterStep"/>).
 /// </summary>
 public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOutput>
 {
     private readonly ITransactionStore _transactions;
     private readonly IFinancialAccountStore _accounts;
     private readonly IPaymentProcessor _processor;
+    private readonly UpdateWorkflowStatusActivity _status;
     private readonly TimeProvider _time;
     private readonly ILogger<MoveMoneyActivity> _logger;
 
     public MoveMoneyActivity(
-        ITransactionStore transactions, IFinancialAccountStore accounts, IPaymentProcessor processor, TimeProvider time, ILogger<MoveMoneyActivity> logger)
+        ITransactionStore transactions,
+        IFinancialAccountStore accounts,
+        IPaymentProcessor processor,
+        UpdateWorkflowStatusActivity status,
+        TimeProvider time,
+        ILogger<MoveMoneyActivity> logger)
     {
         _transactions = transactions;
         _accounts = accounts;
         _processor = processor;
+        _status = status;
         _time = time;
         _logger = logger;
     }
@@ -35,6 +43,18 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
     public static string IdempotencyKey(Guid workflowId) => workflowId.ToString("D") + ":" + StepNames.MoveMoney;
 
     public async Task<TransactionOutput> RunAsync(MoveMoneyInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var output = await MoveAsync(input, cancellationToken);
+        if (output.Status is not (TransactionStatus.Declined or TransactionStatus.Error))
+        {
+            await _status.WriteAfterStepAsync(input.Then, then => then.With(output.Data, transactionId: output.TransactionId), cancellationToken);
+        }
+
+        return output;
+    }
+
+    private async Task<TransactionOutput> MoveAsync(MoveMoneyInput input, CancellationToken cancellationToken)
     {
         var key = IdempotencyKey(input.WorkflowId);
         var step = input.Step;

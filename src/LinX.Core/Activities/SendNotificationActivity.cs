@@ -43,6 +43,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
     private readonly ISmsSender _sms;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
+    private readonly UpdateWorkflowStatusActivity _status;
     private readonly TimeProvider _time;
     private readonly ILogger<SendNotificationActivity> _logger;
 
@@ -53,9 +54,11 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
         ISmsSender sms,
         LinXCrypto crypto,
         SmsComposer composer,
+        UpdateWorkflowStatusActivity status,
         TimeProvider time,
         ILogger<SendNotificationActivity> logger)
     {
+        _status = status;
         _notifications = notifications;
         _workflows = workflows;
         _businesses = businesses;
@@ -66,7 +69,16 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
         _logger = logger;
     }
 
+    /// <summary>Sends the SMS once, then writes the workflow row the orchestrator asked for, if any (<see cref="StatusAfterStep"/>).</summary>
     public async Task<SendNotificationOutput> RunAsync(SendNotificationInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var output = await SendAsync(input, cancellationToken);
+        await _status.WriteAfterStepAsync(input.Then, then => then.With(null), cancellationToken);
+        return output;
+    }
+
+    private async Task<SendNotificationOutput> SendAsync(SendNotificationInput input, CancellationToken cancellationToken)
     {
         var claim = await ClaimAsync(input, cancellationToken);
         if (claim.Sent is { } sent)

@@ -26,6 +26,16 @@ public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdat
         _logger = logger;
     }
 
+    /// <summary>
+    /// Writes the snapshot a step's activity carries (<see cref="StatusAfterStep"/>), completed with that activity's
+    /// result by <paramref name="withResult"/>; nothing when there is none.
+    /// </summary>
+    public Task WriteAfterStepAsync(StatusAfterStep? then, Func<StatusAfterStep, WorkflowStatusUpdate> withResult, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(withResult);
+        return then is null ? Task.CompletedTask : RunAsync(withResult(then), cancellationToken);
+    }
+
     public async Task<bool> RunAsync(WorkflowStatusUpdate input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -34,6 +34,12 @@ internal sealed class WorkflowRun
     private Guid? _financialAccountId;
     private Guid? _transactionId;
 
+    /// <summary>The state the next persist would write was already written by the last step's activity.</summary>
+    private bool _written;
+
+    /// <summary>When the workflow completed, as the last step's activity wrote it.</summary>
+    private DateTime? _completedAtAhead;
+
     public WorkflowRun(TaskOrchestrationContext context, LinxOrchestrationInput input)
     {
         _context = context;
@@ -54,18 +60,19 @@ internal sealed class WorkflowRun
     public async Task<WorkflowResult> ExecuteAsync()
     {
         SetStep(0, StepStatus.Active);
-        if (!await NotifyAsync(NotificationOrigin.Initial))
+        if (!await NotifyAsync(NotificationOrigin.Initial, Ahead()))
         {
             return await FailAsync("The notification could not be sent.");
         }
 
+        _written = true;
         SetStep(0, StepStatus.Completed);
         _status = WorkflowStatus.Active;
         for (var index = 1; index < _plan.Steps.Count; index++)
         {
             _current = index;
             SetStep(index, StepStatus.Active);
-            await PersistAsync();
+            await PersistUnlessWrittenAsync();
             WorkflowResult? ended;
             try
             {
@@ -86,8 +93,8 @@ internal sealed class WorkflowRun
         }
 
         _status = WorkflowStatus.Completed;
-        _completedAt = Now;
-        await PersistAsync();
+        _completedAt = _completedAtAhead ?? Now;
+        await PersistUnlessWrittenAsync();
         await SettleAsync();
         return Result();
     }
@@ -106,9 +113,10 @@ internal sealed class WorkflowRun
 
                 var created = await CallAsync<StepActivityOutput>(
                     ActivityNames.CreateCustomerAccount,
-                    new CreateCustomerAccountInput(_input.BusinessId, _input.WorkflowId, wait.Event!.Profile!, _plan.Notification.PhoneNumber));
+                    new CreateCustomerAccountInput(_input.BusinessId, _input.WorkflowId, wait.Event!.Profile!, _plan.Notification.PhoneNumber, Ahead()));
                 _customerId = created.Id;
                 SetData(created.Data);
+                _written = true;
                 return null;
             }
 
@@ -136,9 +144,10 @@ internal sealed class WorkflowRun
                     ActivityNames.CreateFinancialAccount,
                     new CreateFinancialAccountInput(
                         _input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, account.FinancialAccountSubType,
-                        isCard ? wait.Event!.Card : null, isCard ? null : wait.Event!.BankAccount));
+                        isCard ? wait.Event!.Card : null, isCard ? null : wait.Event!.BankAccount, Ahead()));
                 _financialAccountId = created.Id;
                 SetData(created.Data);
+                _written = true;
                 return null;
             }
 
@@ -163,7 +172,7 @@ internal sealed class WorkflowRun
                 }
 
                 var transaction = await CallAsync<TransactionOutput>(
-                    ActivityNames.MoveMoney, new MoveMoneyInput(_input.BusinessId, _input.WorkflowId, _financialAccountId ?? Guid.Empty, move));
+                    ActivityNames.MoveMoney, new MoveMoneyInput(_input.BusinessId, _input.WorkflowId, _financialAccountId ?? Guid.Empty, move, Ahead()));
                 _transactionId = transaction.TransactionId;
                 SetData(transaction.Data);
                 if (transaction.Status is TransactionStatus.Declined or TransactionStatus.Error)
@@ -172,6 +181,7 @@ internal sealed class WorkflowRun
                 }
 
                 _settleAt = transaction.Status == TransactionStatus.Pending ? transaction.SettleAt : null;
+                _written = true;
                 return null;
             }
 
@@ -300,13 +310,17 @@ internal sealed class WorkflowRun
     }
 
     /// <summary>Sends the next SMS; false when it failed for good (reminders and expiry notices are best effort).</summary>
-    private async Task<bool> NotifyAsync(NotificationOrigin origin)
+    private async Task<bool> NotifyAsync(NotificationOrigin origin, StatusAfterStep? then = null)
     {
         var serial = _nextSerial++;
+        // Reminders count from when the SMS was scheduled: for the initial SMS that is the base Ahead() wrote into the row,
+        // so that the row's next notification and the reminder timer agree.
+        var sentAt = Now;
         try
         {
-            await CallAsync<SendNotificationOutput>(ActivityNames.SendNotification, new SendNotificationInput(_input.BusinessId, _input.WorkflowId, serial, origin));
-            _lastNotifiedAt = Now;
+            await CallAsync<SendNotificationOutput>(
+                ActivityNames.SendNotification, new SendNotificationInput(_input.BusinessId, _input.WorkflowId, serial, origin, then));
+            _lastNotifiedAt = sentAt;
             return true;
         }
         catch (TaskFailedException e)
@@ -324,17 +338,72 @@ internal sealed class WorkflowRun
     /// <summary>Every state change goes to the workflow row (versioned) and the custom status.</summary>
     private async Task PersistAsync()
     {
-        _version++;
-        var steps = _steps.ToArray();
-        var next = NextReminderAt;
-        _context.SetCustomStatus(new LinxCustomStatus(
-            _status, _current, _steps[_current].Name, [.. steps.Select(s => new LinxCustomStatusStep(s.Name, s.Status))], _expireAt, next));
-        await CallAsync<bool>(
-            ActivityNames.UpdateWorkflowStatus,
-            new WorkflowStatusUpdate(
-                _input.BusinessId, _input.WorkflowId, _version, _status, _current, steps, Offset(_expireAt), next is { } n ? Offset(n) : null,
-                _completedAt is { } c ? Offset(c) : null, _declineReason, _declineComment, _failureReason, _customerId, _financialAccountId, _transactionId));
+        var update = Snapshot();
+        ShowStatus();
+        await CallAsync<bool>(ActivityNames.UpdateWorkflowStatus, update);
     }
+
+    /// <summary>Persists, unless the step's activity already wrote this state (<see cref="Ahead"/>).</summary>
+    private async Task PersistUnlessWrittenAsync()
+    {
+        if (_written)
+        {
+            _written = false;
+            ShowStatus();
+            return;
+        }
+
+        await PersistAsync();
+    }
+
+    /// <summary>
+    /// The snapshot the orchestrator will persist once the current step's activity has succeeded: the step completed and
+    /// the next one active (after the notification, the workflow ACTIVE and its reminders counted from now), or the
+    /// workflow COMPLETED after the last step. The activity fills in its own result and writes it (<see cref="StatusAfterStep"/>);
+    /// the state here is left as it was: only a version is taken (unwritten if the activity fails, which leaves a gap, never
+    /// a regression) and the completion time kept for the last step.
+    /// </summary>
+    private StatusAfterStep Ahead()
+    {
+        var (steps, current, status, lastNotifiedAt, completedAt) = (_steps.ToArray(), _current, _status, _lastNotifiedAt, _completedAt);
+        var step = _current;
+        SetStep(step, StepStatus.Completed);
+        if (step == 0)
+        {
+            _status = WorkflowStatus.Active;
+            _lastNotifiedAt = Now;
+        }
+
+        if (step + 1 < _steps.Length)
+        {
+            _current = step + 1;
+            SetStep(_current, StepStatus.Active);
+        }
+        else
+        {
+            _status = WorkflowStatus.Completed;
+            _completedAt = _completedAtAhead = Now;
+        }
+
+        var update = Snapshot();
+        steps.CopyTo(_steps, 0);
+        (_current, _status, _lastNotifiedAt, _completedAt) = (current, status, lastNotifiedAt, completedAt);
+        return new StatusAfterStep(update, step);
+    }
+
+    /// <summary>The workflow row of the current state, with the next version.</summary>
+    private WorkflowStatusUpdate Snapshot()
+    {
+        _version++;
+        var next = NextReminderAt;
+        return new WorkflowStatusUpdate(
+            _input.BusinessId, _input.WorkflowId, _version, _status, _current, _steps.ToArray(), Offset(_expireAt), next is { } n ? Offset(n) : null,
+            _completedAt is { } c ? Offset(c) : null, _declineReason, _declineComment, _failureReason, _customerId, _financialAccountId, _transactionId);
+    }
+
+    private void ShowStatus() =>
+        _context.SetCustomStatus(new LinxCustomStatus(
+            _status, _current, _steps[_current].Name, [.. _steps.Select(s => new LinxCustomStatusStep(s.Name, s.Status))], _expireAt, NextReminderAt));
 
     private Task<T> CallAsync<T>(string name, object input) => _context.CallActivityAsync<T>(name, input, LinxOrchestration.ActivityRetry);
 

@@ -1,17 +1,20 @@
 using LinX.Core.Activities;
 using LinX.Core.Orchestration;
+using LinX.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinX.Functions.Functions;
 
-/// <summary>Activity function <c>MoveMoney</c>: runs <see cref="MoveMoneyActivity"/>.</summary>
-public sealed class MoveMoneyFunction
+/// <summary>
+/// Activity function <c>MoveMoney</c>: runs <see cref="MoveMoneyActivity"/>. The activity also writes the workflow row, which publishes
+/// webhooks (starting or waking dispatcher orchestrations), so it is resolved only after this invocation's Durable client
+/// is bound, as in <see cref="UpdateWorkflowStatusFunction"/>.
+/// </summary>
+public static class MoveMoneyFunction
 {
-    private readonly MoveMoneyActivity _activity;
-
-    public MoveMoneyFunction(MoveMoneyActivity activity) => _activity = activity;
-
     [Function(ActivityNames.MoveMoney)]
-    public Task<TransactionOutput> RunAsync([ActivityTrigger] MoveMoneyInput input, FunctionContext context) =>
-        _activity.RunAsync(input, context.CancellationToken);
+    public static Task<TransactionOutput> RunAsync([ActivityTrigger] MoveMoneyInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        context.BindDurableClient(client).GetRequiredService<MoveMoneyActivity>().RunAsync(input, context.CancellationToken);
 }

@@ -1,17 +1,20 @@
 using LinX.Core.Activities;
 using LinX.Core.Orchestration;
+using LinX.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinX.Functions.Functions;
 
-/// <summary>Activity function <c>SendNotification</c>: runs <see cref="SendNotificationActivity"/>.</summary>
-public sealed class SendNotificationFunction
+/// <summary>
+/// Activity function <c>SendNotification</c>: runs <see cref="SendNotificationActivity"/>. The activity also writes the workflow row, which publishes
+/// webhooks (starting or waking dispatcher orchestrations), so it is resolved only after this invocation's Durable client
+/// is bound, as in <see cref="UpdateWorkflowStatusFunction"/>.
+/// </summary>
+public static class SendNotificationFunction
 {
-    private readonly SendNotificationActivity _activity;
-
-    public SendNotificationFunction(SendNotificationActivity activity) => _activity = activity;
-
     [Function(ActivityNames.SendNotification)]
-    public Task<SendNotificationOutput> RunAsync([ActivityTrigger] SendNotificationInput input, FunctionContext context) =>
-        _activity.RunAsync(input, context.CancellationToken);
+    public static Task<SendNotificationOutput> RunAsync([ActivityTrigger] SendNotificationInput input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        context.BindDurableClient(client).GetRequiredService<SendNotificationActivity>().RunAsync(input, context.CancellationToken);
 }

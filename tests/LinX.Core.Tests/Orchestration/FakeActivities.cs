@@ -33,6 +33,9 @@ internal sealed class FakeActivities
 
     public IEnumerable<T> InputsOf<T>(Guid scope) => CallsOf(scope).Select(c => c.Input).OfType<T>();
 
+    /// <summary>The workflow rows the activities of <paramref name="scope"/> wrote, by version (<see cref="StatusWrites"/>).</summary>
+    public IReadOnlyList<WorkflowStatusUpdate> StatusSnapshotsOf(Guid scope) => StatusWrites.Of(CallsOf(scope).Select(c => ((object?)c.Input, c.Output)));
+
     /// <summary>What LoadPendingWebhooks answers for <paramref name="subscriptionId"/>, in order; then nothing pending.</summary>
     public void PendingFor(Guid subscriptionId, params PendingWebhooksOutput[] answers) => _pending[subscriptionId] = new(answers);
 
@@ -78,10 +81,10 @@ internal sealed class FakeActivities
 
     private T Record<T>(Guid scope, string name, object input, T output)
     {
-        _calls.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedCall>()).Enqueue(new RecordedCall(name, input, DateTime.UtcNow));
+        _calls.GetOrAdd(scope, _ => new ConcurrentQueue<RecordedCall>()).Enqueue(new RecordedCall(name, input, DateTime.UtcNow, output));
         return output;
     }
 }
 
-/// <summary>One execution of a fake activity: its name, its deserialized input and the real time it ran.</summary>
-internal sealed record RecordedCall(string Name, object Input, DateTime At);
+/// <summary>One execution of a fake activity: its name, its deserialized input, the real time it ran and its output.</summary>
+internal sealed record RecordedCall(string Name, object Input, DateTime At, object? Output);

@@ -30,7 +30,10 @@ public sealed partial class LinxOrchestrationTests
         Assert.Single(o.InputsOf<CreateFinancialAccountInput>());
         Assert.Single(o.InputsOf<MoveMoneyInput>());
         Assert.Equal(2 + 19 + 1, o.Logs.InCategory(LinxOrchestration.Name).Count(e => e.EventId == 7));
-        Assert.Equal(4, o.InputsOf<WorkflowStatusUpdate>().Count());
+        Assert.Equal(
+            [(WorkflowStatus.Active, 1), (WorkflowStatus.Active, 2), (WorkflowStatus.Active, 3), (WorkflowStatus.Completed, 3)],
+            o.StatusSnapshots.Select(u => (u.Status, u.CurrentStep)));
+        Assert.DoesNotContain(ActivityNames.UpdateWorkflowStatus, o.ActivitySequence);
         AssertWellBehaved(o);
     }
 
@@ -73,7 +76,7 @@ public sealed partial class LinxOrchestrationTests
 
         await RunAsync(o);
 
-        var updates = o.InputsOf<WorkflowStatusUpdate>().ToList();
+        var updates = o.StatusSnapshots;
         Assert.Equal(Enumerable.Range(1, updates.Count).Select(i => (long)i), updates.Select(u => u.Version));
         var statuses = o.CustomStatuses.Cast<LinxCustomStatus>().ToList();
         Assert.Equal(

@@ -26,7 +26,10 @@ public sealed partial class LinxOrchestrationTests
             o.Calls.Where(c => c.Input is SendNotificationInput).Select(c => (((SendNotificationInput)c.Input!).Serial, ((SendNotificationInput)c.Input!).Origin, c.At)));
         Assert.Equal(
             [new DateTimeOffset(Start.AddDays(1)), new DateTimeOffset(Start.AddDays(2)), null, null],
-            o.InputsOf<WorkflowStatusUpdate>().Select(u => u.NextNotificationAt));
+            o.StatusSnapshots.Select(u => u.NextNotificationAt));
+        Assert.Equal(
+            [Start.AddDays(1), Start.AddDays(2), Start.AddDays(3)], // the initial SMS wrote its own row; reminders and expiry are persisted after
+            o.Calls.Where(c => c.Name == ActivityNames.UpdateWorkflowStatus).Select(c => c.At));
         var final = LastUpdate(o);
         Assert.Equal((WorkflowStatus.Expired, StepStatus.Active), (final.Status, final.Steps[1].Status));
         Assert.Equal([ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus], o.ActivitySequence.TakeLast(2));
@@ -45,7 +48,7 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal(WorkflowStatus.Expired, result.Status);
         Assert.Equal([Start.AddHours(20)], o.TimersCreated);
         Assert.Equal([NotificationOrigin.Initial, NotificationOrigin.Expiry], o.InputsOf<SendNotificationInput>().Select(n => n.Origin));
-        Assert.Null(o.InputsOf<WorkflowStatusUpdate>().First().NextNotificationAt);
+        Assert.Null(o.StatusSnapshots[0].NextNotificationAt);
         AssertWellBehaved(o);
     }
 

@@ -20,13 +20,14 @@ public sealed partial class LinxOrchestrationTests
 
         // Assert
         Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, NewCustomerId), result);
-        Assert.Equal(
-            [ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateCustomerAccount, ActivityNames.UpdateWorkflowStatus],
-            o.ActivitySequence);
-        Assert.Equal(new SendNotificationInput(BusinessId, WorkflowId, 0, NotificationOrigin.Initial), Assert.Single(o.InputsOf<SendNotificationInput>()));
+        Assert.Equal([ActivityNames.SendNotification, ActivityNames.CreateCustomerAccount], o.ActivitySequence);
+        var sms = Assert.Single(o.InputsOf<SendNotificationInput>());
+        Assert.Equal(new SendNotificationInput(BusinessId, WorkflowId, 0, NotificationOrigin.Initial), sms with { Then = null });
+        Assert.NotNull(sms.Then);
         var create = Assert.Single(o.InputsOf<CreateCustomerAccountInput>());
         Assert.Equal((BusinessId, WorkflowId, Plans.Profile(), "+1647*****67"), (create.BusinessId, create.WorkflowId, create.Profile, create.MaskedPhoneNumber));
-        var waiting = o.InputsOf<WorkflowStatusUpdate>().First();
+        Assert.Equal([1L, 2L], o.StatusSnapshots.Select(u => u.Version));
+        var waiting = o.StatusSnapshots[0];
         Assert.Equal((WorkflowStatus.Active, 1, Start.AddDays(1)), (waiting.Status, waiting.CurrentStep, waiting.NextNotificationAt!.Value.UtcDateTime));
         Assert.Equal([StepStatus.Completed, StepStatus.Active], waiting.Steps.Select(s => s.Status));
         var final = LastUpdate(o);
@@ -53,17 +54,18 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, Plans.DemoCustomerId, NewAccountId), result);
         Assert.Equal(
             [
-                ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus,
-                ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateFinancialAccount, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.SendNotification, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateFinancialAccount,
             ],
             o.ActivitySequence);
         Assert.Equal(new LookupInput(BusinessId, Plans.DemoCustomerId), Assert.Single(o.InputsOf<LookupInput>()));
-        var shown = o.InputsOf<WorkflowStatusUpdate>().ElementAt(1);
+        var shown = o.StatusSnapshots[1];
         Assert.Equal((1, StepStatus.Active, Plans.DemoCustomerId.ToString("D")), (shown.CurrentStep, shown.Steps[1].Status, shown.Steps[1].Data!["id"]));
         Assert.Null(shown.CustomerId); // accepted only once the customer confirms
         var create = Assert.Single(o.InputsOf<CreateFinancialAccountInput>());
         Assert.Equal((Plans.DemoCustomerId, FinancialAccountSubType.Debit, Plans.Card(), null), (create.CustomerId, create.SubType, create.Card, create.BankAccount));
         Assert.Equal((Plans.DemoCustomerId, NewAccountId), (LastUpdate(o).CustomerId, LastUpdate(o).FinancialAccountId));
+        Assert.Equal((WorkflowStatus.Completed, NewAccountId.ToString("D")), (LastUpdate(o).Status, LastUpdate(o).Steps[2].Data!["id"]));
         AssertWellBehaved(o);
     }
 
@@ -79,16 +81,15 @@ public sealed partial class LinxOrchestrationTests
 
         Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, NewCustomerId, NewAccountId, TransactionId), result);
         Assert.Equal(
-            [
-                ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateCustomerAccount,
-                ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateFinancialAccount, ActivityNames.UpdateWorkflowStatus,
-                ActivityNames.MoveMoney, ActivityNames.UpdateWorkflowStatus,
-            ],
+            [ActivityNames.SendNotification, ActivityNames.CreateCustomerAccount, ActivityNames.CreateFinancialAccount, ActivityNames.MoveMoney],
             o.ActivitySequence);
         Assert.Equal(NewCustomerId, Assert.Single(o.InputsOf<CreateFinancialAccountInput>()).CustomerId);
-        Assert.Equal(new MoveMoneyInput(BusinessId, WorkflowId, NewAccountId, Plans.Rebate()), Assert.Single(o.InputsOf<MoveMoneyInput>()));
+        Assert.Equal(new MoveMoneyInput(BusinessId, WorkflowId, NewAccountId, Plans.Rebate()), Assert.Single(o.InputsOf<MoveMoneyInput>()) with { Then = null });
+        Assert.Equal(
+            [(WorkflowStatus.Active, 1), (WorkflowStatus.Active, 2), (WorkflowStatus.Active, 3), (WorkflowStatus.Completed, 3)],
+            o.StatusSnapshots.Select(u => (u.Status, u.CurrentStep)));
         Assert.Equal("SETTLED", LastUpdate(o).Steps[3].Data!["status"]);
-        Assert.Equal(TransactionId, LastUpdate(o).TransactionId);
+        Assert.Equal((NewCustomerId, NewAccountId, TransactionId), (LastUpdate(o).CustomerId, LastUpdate(o).FinancialAccountId, LastUpdate(o).TransactionId));
         AssertWellBehaved(o);
     }
 
@@ -105,9 +106,9 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, Plans.DemoCustomerId, Plans.DemoCustomerAccountId, TransactionId), result);
         Assert.Equal(
             [
-                ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.SendNotification, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus,
                 ActivityNames.UpdateWorkflowStatus, ActivityNames.LookupFinancialAccount, ActivityNames.UpdateWorkflowStatus,
-                ActivityNames.UpdateWorkflowStatus, ActivityNames.MoveMoney, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.UpdateWorkflowStatus, ActivityNames.MoveMoney,
             ],
             o.ActivitySequence);
         Assert.Equal(

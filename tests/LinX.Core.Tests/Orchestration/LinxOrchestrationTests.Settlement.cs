@@ -27,12 +27,13 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal((FinancialAccountSubType.Checking, null, Plans.Bank()), (create.SubType, create.Card, create.BankAccount));
         Assert.Equal(SettleAt, o.TimersCreated.Last());
         Assert.Equal(
-            [ActivityNames.MoveMoney, ActivityNames.UpdateWorkflowStatus, ActivityNames.SettleTransaction, ActivityNames.UpdateWorkflowStatus],
-            o.ActivitySequence.TakeLast(4));
+            [ActivityNames.MoveMoney, ActivityNames.SettleTransaction, ActivityNames.UpdateWorkflowStatus],
+            o.ActivitySequence.TakeLast(3));
         Assert.Equal(new SettleTransactionInput(BusinessId, TransactionId), Assert.Single(o.InputsOf<SettleTransactionInput>()));
         Assert.Equal(SettleAt, o.Calls.Single(c => c.Name == ActivityNames.SettleTransaction).At);
-        var updates = o.InputsOf<WorkflowStatusUpdate>().ToList();
+        var updates = o.StatusSnapshots;
         Assert.Equal((WorkflowStatus.Completed, "PENDING"), (updates[^2].Status, updates[^2].Steps[3].Data!["status"]));
+        Assert.Equal(updates[^2].Version + 1, updates[^1].Version);
         Assert.Equal((WorkflowStatus.Completed, "SETTLED"), (updates[^1].Status, updates[^1].Steps[3].Data!["status"]));
         Assert.Equal(updates[^2].CompletedAt, updates[^1].CompletedAt);
         Assert.True(updates[^1].CompletedAt < new DateTimeOffset(SettleAt));

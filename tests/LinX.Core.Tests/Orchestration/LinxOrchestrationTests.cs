@@ -9,7 +9,7 @@ namespace LinX.Core.Tests.Orchestration;
 /// Decision tests of <see cref="LinxOrchestration"/> on a strict Moq <c>TaskOrchestrationContext</c>
 /// (<see cref="ScriptedContext"/>): which activities run, in which order, with which inputs, and what each snapshot
 /// says. The replay of the whole orchestration on the SDK's engine is <see cref="LinxOrchestrationReplayTests"/>.
-/// Split by theme: .Seeds, .Waiting, .Failures, .Events.
+/// Split by theme: .Seeds, .Waiting, .Failures, .Events, .Reminders, .Settlement, .StepWrites (the rows the step activities write).
 /// </summary>
 public sealed partial class LinxOrchestrationTests
 {
@@ -39,16 +39,22 @@ public sealed partial class LinxOrchestrationTests
 
     private Task<WorkflowResult> RunAsync(ScriptedContext o) => o.RunAsync(c => LinxOrchestration.RunAsync(c, _input!));
 
-    private static WorkflowStatusUpdate LastUpdate(ScriptedContext o) => o.InputsOf<WorkflowStatusUpdate>().Last();
+    /// <summary>The last workflow row written, by UpdateWorkflowStatus or by a step's activity (<see cref="StatusWrites"/>).</summary>
+    private static WorkflowStatusUpdate LastUpdate(ScriptedContext o) => o.StatusSnapshots[^1];
 
     private static LinxCustomStatus LastCustomStatus(ScriptedContext o) => Assert.IsType<LinxCustomStatus>(o.CustomStatuses[^1]);
 
-    /// <summary>What holds after every run: each call carries the retry policy and no lost race is left running.</summary>
+    /// <summary>
+    /// What holds after every run: each call carries the retry policy, no lost race is left running, and every snapshot
+    /// carried (written or not) is of this workflow with a version above all carried before it.
+    /// </summary>
     private static void AssertWellBehaved(ScriptedContext o)
     {
         Assert.All(o.Calls, c => Assert.Same(LinxOrchestration.ActivityRetry, c.Options));
         Assert.DoesNotContain(o.Timers, t => t.Abandoned);
         Assert.DoesNotContain(o.EventWaits, w => w.Abandoned);
-        Assert.All(o.InputsOf<WorkflowStatusUpdate>(), u => Assert.Equal((BusinessId, WorkflowId), (u.BusinessId, u.WorkflowId)));
+        Assert.All(o.StatusSnapshots, u => Assert.Equal((BusinessId, WorkflowId), (u.BusinessId, u.WorkflowId)));
+        var versions = o.Calls.Select(c => StatusWrites.CarriedVersion(c.Input)).OfType<long>().ToList();
+        Assert.Equal(versions.Order().Distinct(), versions);
     }
 }

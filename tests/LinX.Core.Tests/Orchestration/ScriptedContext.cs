@@ -1,3 +1,4 @@
+using LinX.Core.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Moq;
@@ -15,7 +16,7 @@ namespace LinX.Core.Tests.Orchestration;
 internal sealed class ScriptedContext
 {
     private readonly Queue<ScriptStep> _script = new();
-    private readonly Dictionary<string, Func<object?, Task>> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<object?, (Task Task, object? Output)>> _answers = new(StringComparer.Ordinal);
     private readonly HashSet<Type> _outputTypes = [];
     private readonly Queue<Guid> _guids = new();
     private bool _eventDelivered;
@@ -64,6 +65,9 @@ internal sealed class ScriptedContext
 
     public IEnumerable<T> InputsOf<T>() => Calls.Select(c => c.Input).OfType<T>();
 
+    /// <summary>The workflow rows the run wrote, by version (<see cref="StatusWrites"/>).</summary>
+    public IReadOnlyList<WorkflowStatusUpdate> StatusSnapshots => StatusWrites.Of(Calls.Select(c => (c.Input, c.Output)));
+
     /// <summary>Answers the external event <paramref name="eventName"/> from the script, typed as <typeparamref name="T"/>.</summary>
     public ScriptedContext ListenFor<T>(string eventName)
     {
@@ -92,11 +96,12 @@ internal sealed class ScriptedContext
         {
             try
             {
-                return Task.FromResult(answer((TInput)input!));
+                var output = answer((TInput)input!);
+                return (Task.FromResult(output), output);
             }
             catch (TaskFailedException e)
             {
-                return Task.FromException<TOutput>(e);
+                return (Task.FromException<TOutput>(e), null);
             }
         };
         return this;
@@ -140,13 +145,16 @@ internal sealed class ScriptedContext
             .Returns((TaskName name, object? input, TaskOptions? options) =>
             {
                 Elapse();
-                Calls.Add(new ActivityCall(name.Name, input, options, Now));
+                var call = new ActivityCall(name.Name, input, options, Now, null);
+                Calls.Add(call); // before answering: an answer may depend on the calls so far
                 if (!_answers.TryGetValue(name.Name, out var answer))
                 {
                     throw new InvalidOperationException("Unexpected activity " + name.Name);
                 }
 
-                return answer(input) as Task<TOutput>
+                var (task, output) = answer(input);
+                Calls[^1] = call with { Output = output };
+                return task as Task<TOutput>
                     ?? throw new InvalidOperationException($"{name.Name} was called for a {typeof(TOutput).Name} but answers another type");
             });
     }
@@ -208,8 +216,8 @@ internal sealed class ScriptedContext
     private sealed record ScriptStep(object? Payload, TimeSpan After);
 }
 
-/// <summary>One activity call: name, input, options and the orchestration time it was scheduled at.</summary>
-internal sealed record ActivityCall(string Name, object? Input, TaskOptions? Options, DateTime At);
+/// <summary>One activity call: name, input, options, the orchestration time it was scheduled at and its output (null when it failed).</summary>
+internal sealed record ActivityCall(string Name, object? Input, TaskOptions? Options, DateTime At, object? Output);
 
 /// <summary>A timer (at its fire time) or an event wait (at the time it started), and whether it completed.</summary>
 internal sealed class ScriptedWait(DateTime at, CancellationToken token)

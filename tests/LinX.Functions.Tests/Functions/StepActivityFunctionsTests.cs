@@ -27,8 +27,8 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
         var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey);
         var input = new SendNotificationInput(DemoData.BusinessId, workflow.WorkflowId, 0, NotificationOrigin.Initial);
 
-        var first = await RunAsync<SendNotificationFunction, SendNotificationOutput>((f, c) => f.RunAsync(input, c));
-        var again = await RunAsync<SendNotificationFunction, SendNotificationOutput>((f, c) => f.RunAsync(input, c));
+        var first = await ActivityAsync((client, c) => SendNotificationFunction.RunAsync(input, client, c));
+        var again = await ActivityAsync((client, c) => SendNotificationFunction.RunAsync(input, client, c));
 
         Assert.True(first.Successful);
         Assert.Equal(first.ProviderMessageId, again.ProviderMessageId);
@@ -47,7 +47,7 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
         var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey);
         var input = new CreateCustomerAccountInput(DemoData.BusinessId, workflow.WorkflowId, Profile, "+1647*****67");
 
-        var created = await RunAsync<CreateCustomerAccountFunction, StepActivityOutput>((f, c) => f.RunAsync(input, c));
+        var created = await ActivityAsync((client, c) => CreateCustomerAccountFunction.RunAsync(input, client, c));
 
         var customer = await ReadAsync($"/api/linx/customers/{created.Id}", (r, id) => ResourceFunctions.CustomerAsync(r, id), created.Id);
         Assert.Equal(200, customer.Status);
@@ -70,7 +70,7 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
         var card = new TokenizedCard("VISA", "1111", 2031, 8, "fp-" + Guid.NewGuid().ToString("N"), "tok_test", "Jane Roe");
         var input = new CreateFinancialAccountInput(DemoData.BusinessId, workflow.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Debit, card, null);
 
-        var created = await RunAsync<CreateFinancialAccountFunction, StepActivityOutput>((f, c) => f.RunAsync(input, c));
+        var created = await ActivityAsync((client, c) => CreateFinancialAccountFunction.RunAsync(input, client, c));
 
         var account = await ReadAsync($"/api/linx/financial-accounts/{created.Id}", (r, id) => ResourceFunctions.FinancialAccountAsync(r, id), created.Id);
         Assert.Equal(200, account.Status);
@@ -95,7 +95,7 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
         var record = await host.Services.GetRequiredService<IWorkflowStore>().GetAsync(DemoData.BusinessId, workflow.WorkflowId, CancellationToken.None);
         var move = new MoveMoneyInput(DemoData.BusinessId, workflow.WorkflowId, DemoData.CustomerFinancialAccountId, record!.Plan.MoveMoney!);
 
-        var moved = await RunAsync<MoveMoneyFunction, TransactionOutput>((f, c) => f.RunAsync(move, c));
+        var moved = await ActivityAsync((client, c) => MoveMoneyFunction.RunAsync(move, client, c));
         var settled = await RunAsync<SettleTransactionFunction, TransactionOutput>(
             (f, c) => f.RunAsync(new SettleTransactionInput(DemoData.BusinessId, moved.TransactionId), c));
 
@@ -112,6 +112,13 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
         await using var invocation = host.NewInvocation();
         var function = ActivatorUtilities.CreateInstance<TFunction>(invocation.Services);
         return await run(function, invocation.FunctionContext());
+    }
+
+    /// <summary>Runs an activity function that binds its invocation's Durable client (it may publish webhooks).</summary>
+    private async Task<TOut> ActivityAsync<TOut>(Func<Microsoft.DurableTask.Client.DurableTaskClient, Microsoft.Azure.Functions.Worker.FunctionContext, Task<TOut>> run)
+    {
+        await using var invocation = host.NewInvocation();
+        return await run(invocation.Client, invocation.FunctionContext());
     }
 
     private async Task<TestResponse> ReadAsync(string path, Func<Microsoft.AspNetCore.Http.HttpRequest, string, Task<Microsoft.AspNetCore.Http.IResult>> function, Guid id)
