@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using LinX.Testing;
 
@@ -14,7 +12,7 @@ public sealed class HostSettings
     public HostSettings(string connectionString)
     {
         ConnectionString = connectionString;
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        BaseUrl = $"http://127.0.0.1:{Ports.Free()}";
         TablePrefix = AzuriteFixture.UniqueName("lx");
         TaskHub = AzuriteFixture.UniqueName("hub");
         DemoApiKey = "linx_bench_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -38,7 +36,7 @@ public sealed class HostSettings
     private HostSettings(HostSettings first)
     {
         ConnectionString = first.ConnectionString;
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        BaseUrl = $"http://127.0.0.1:{Ports.Free()}";
         TablePrefix = first.TablePrefix;
         TaskHub = first.TaskHub;
         DemoApiKey = first.DemoApiKey;
@@ -69,11 +67,4 @@ public sealed class HostSettings
         Values.Select(kv => new KeyValuePair<string, string?>(kv.Key.Replace(":", "__", StringComparison.Ordinal), kv.Value));
 
     private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

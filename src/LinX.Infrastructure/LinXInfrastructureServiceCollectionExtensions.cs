@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using LinX.Core.Accounts;
@@ -31,11 +32,12 @@ public static class LinXInfrastructureServiceCollectionExtensions
     {
         services.AddOptions<LinXStorageOptions>().BindConfiguration(LinXStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        AddAzureCredential(services);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LinXStorageOptions>>().Value;
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential())
+                ? new TableServiceClient(options.TableServiceUri, sp.GetRequiredService<TokenCredential>())
                 : new TableServiceClient(options.ConnectionString);
         });
         services.TryAddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<LinXStorageOptions>>().Value.TablePrefix));
@@ -67,19 +69,19 @@ public static class LinXInfrastructureServiceCollectionExtensions
     /// Adds the SMS sender that <c>LinX:Sms:Provider</c> names: <c>DevInbox</c> (<see cref="AddLinXDevSms"/>) or
     /// <c>Acs</c> (<see cref="AddLinXAcsSms"/>); <paramref name="defaultProvider"/> when the setting is absent. Read here
     /// rather than when the sender is first resolved, so that only the chosen provider's section is validated at start.
-    /// Section <c>LinX:Sms</c> is validated at start too.
     /// </summary>
     public static IServiceCollection AddLinXSms(this IServiceCollection services, IConfiguration configuration, SmsProvider defaultProvider = SmsProvider.DevInbox)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
         // The one value, not the section: a section holding only LinX:Sms:Acs must not bind to the class's default.
-        var provider = configuration.GetValue<SmsProvider?>(LinXSmsOptions.SectionName + ":" + nameof(LinXSmsOptions.Provider)) ?? defaultProvider;
-        services.AddOptions<LinXSmsOptions>()
-            .Configure(options => options.Provider = defaultProvider)
-            .BindConfiguration(LinXSmsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var key = LinXSmsOptions.SectionName + ":" + nameof(LinXSmsOptions.Provider);
+        var provider = configuration.GetValue<SmsProvider?>(key) ?? defaultProvider;
+        if (!Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException(key + " must be DevInbox or Acs.");
+        }
+
         return provider == SmsProvider.Acs ? services.AddLinXAcsSms() : services.AddLinXDevSms();
     }
 
@@ -91,6 +93,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
     {
         services.AddOptions<AcsSmsOptions>().BindConfiguration(AcsSmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        AddAzureCredential(services);
         services.TryAddSingleton<AcsSmsSender>();
         services.Replace(ServiceDescriptor.Singleton<ISmsSender>(sp => sp.GetRequiredService<AcsSmsSender>()));
         return services;
@@ -113,4 +116,8 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IPaymentProcessor, SandboxPaymentProcessor>();
         return services;
     }
+
+    /// <summary>One Microsoft Entra ID credential for the app (its managed identity in Azure), shared by every client that needs one.</summary>
+    private static void AddAzureCredential(IServiceCollection services) =>
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LinX.Core.Businesses;
@@ -38,7 +37,7 @@ public class LocalHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        BaseUrl = $"http://127.0.0.1:{Ports.Free()}";
         var demoKey = "linx_test_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var settings = new Dictionary<string, string?>
         {
@@ -124,12 +123,6 @@ public class LocalHostFixture : IAsyncLifetime
 
     private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

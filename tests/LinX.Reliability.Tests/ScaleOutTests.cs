@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using LinX.Bench.Harness;
+using LinX.Local.Durable;
 using LinX.Testing;
 using Xunit.Abstractions;
 
@@ -83,7 +84,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(results, r => Assert.Contains(r.WorkflowId, sends.Keys.Select(k => k[..36])));
     }
 
-    private static string WorkerOf(HostProcess host) => $"{Environment.MachineName}-{host.ProcessId}";
+    private static string WorkerOf(HostProcess host) => DurableTaskSidecar.WorkerIdOf(host.ProcessId);
 
     private static async Task<List<string?>> OwnersAsync(TableClient partitions)
     {

@@ -54,9 +54,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
+        BlobPort = Ports.Free();
+        QueuePort = Ports.Free();
+        TablePort = Ports.Free();
         var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
@@ -144,13 +144,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A short unique name usable as a table or queue prefix (letters and digits only).</summary>
     public static string UniqueName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..12];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> CanConnectAsync(int port)
     {

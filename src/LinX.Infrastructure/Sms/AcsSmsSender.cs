@@ -47,16 +47,20 @@ public sealed partial class AcsSmsSender : ISmsSender
     private readonly Uri _sendUri;
     private readonly string _from;
     private readonly bool _enableDeliveryReport;
-    private readonly string _authMode;
+    private readonly bool _usesAccessKey;
     private readonly TimeProvider _time;
     private readonly ILogger<AcsSmsSender> _logger;
 
-    public AcsSmsSender(IOptions<AcsSmsOptions> options, TimeProvider time, ILogger<AcsSmsSender> logger)
-        : this(options, credential: null, transport: null, time, logger)
+    /// <param name="options">The ACS resource and sender.</param>
+    /// <param name="credential">The app's Entra ID credential, used when no access key is configured.</param>
+    /// <param name="time">The clock of the HMAC signature.</param>
+    /// <param name="logger">Where sends are logged (masked).</param>
+    public AcsSmsSender(IOptions<AcsSmsOptions> options, TokenCredential credential, TimeProvider time, ILogger<AcsSmsSender> logger)
+        : this(options, credential, transport: null, time, logger)
     {
     }
 
-    /// <summary>For tests: another credential than <c>DefaultAzureCredential</c>, another transport (a loopback fake).</summary>
+    /// <summary>For tests: another transport (a loopback fake).</summary>
     internal AcsSmsSender(IOptions<AcsSmsOptions> options, TokenCredential? credential, HttpPipelineTransport? transport, TimeProvider time, ILogger<AcsSmsSender> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -82,17 +86,10 @@ public sealed partial class AcsSmsSender : ISmsSender
         pipelineOptions.Diagnostics.ApplicationId = "LinX";
         pipelineOptions.Diagnostics.IsLoggingContentEnabled = false; // the body holds the number and the text
 
-        HttpPipelinePolicy authentication;
-        if (string.IsNullOrEmpty(settings.AccessKey))
-        {
-            _authMode = "Microsoft Entra ID";
-            authentication = new BearerTokenAuthenticationPolicy(credential ?? new DefaultAzureCredential(), EntraScope);
-        }
-        else
-        {
-            _authMode = "access key";
-            authentication = new AcsHmacAuthenticationPolicy(settings.AccessKey, time);
-        }
+        _usesAccessKey = !string.IsNullOrEmpty(settings.AccessKey);
+        HttpPipelinePolicy authentication = _usesAccessKey
+            ? new AcsHmacAuthenticationPolicy(settings.AccessKey!, time)
+            : new BearerTokenAuthenticationPolicy(credential ?? new DefaultAzureCredential(), EntraScope);
 
         _pipeline = HttpPipelineBuilder.Build(pipelineOptions, authentication);
     }
@@ -123,7 +120,7 @@ public sealed partial class AcsSmsSender : ISmsSender
                     continue;
                 }
 
-                return Interpret(http.Response, toE164, masked, idempotency);
+                return Interpret(http.Response, masked, idempotency);
             }
         }
         catch (Exception e) when (e is AggregateException or RequestFailedException { Status: 0 })
@@ -170,19 +167,19 @@ public sealed partial class AcsSmsSender : ISmsSender
         return http;
     }
 
-    private SmsSendResult Interpret(Response response, string toE164, string masked, SmsIdempotency idempotency)
+    private SmsSendResult Interpret(Response response, string masked, SmsIdempotency idempotency)
     {
         var status = response.Status;
         if (status is >= 200 and < 300)
         {
-            return FromRecipient(response, toE164, masked, idempotency);
+            return FromRecipient(response, masked, idempotency);
         }
 
         var error = AcsSmsWire.ReadError(response.Content);
         var code = error?.Code ?? "no error code";
         if (status is 401 or 403 or 404)
         {
-            _logger.AcsSmsConfigurationError(_authMode, status, error?.Code);
+            _logger.AcsSmsConfigurationError(AuthMode, status, error?.Code);
             throw new AcsSmsConfigurationException(status, ConfigurationHint(status, code));
         }
 
@@ -196,11 +193,11 @@ public sealed partial class AcsSmsSender : ISmsSender
         _logger.AcsSmsRequestRefused(idempotency.RequestId, masked, status, error?.Code);
         var reason = status == 412
             ? RepeatabilityExpired(idempotency)
-            : $"ACS refused the request (HTTP {status}, {code}): {Clean(error?.Message, toE164)}";
+            : $"ACS refused the request (HTTP {status}, {code}): {Clean(error?.Message)}";
         return new SmsSendResult(false, null, reason);
     }
 
-    private SmsSendResult FromRecipient(Response response, string toE164, string masked, SmsIdempotency idempotency)
+    private SmsSendResult FromRecipient(Response response, string masked, SmsIdempotency idempotency)
     {
         var item = AcsSmsWire.ReadItem(response.Content)
             ?? throw new RequestFailedException(response.Status, $"ACS answered HTTP {response.Status} without a result for SMS request {idempotency.RequestId}.", null, null);
@@ -212,7 +209,7 @@ public sealed partial class AcsSmsSender : ISmsSender
 
         _logger.AcsSmsRecipientRefused(idempotency.RequestId, masked, item.HttpStatusCode, item.RepeatabilityResult);
         var status = item.HttpStatusCode;
-        var text = Clean(item.ErrorMessage, toE164);
+        var text = Clean(item.ErrorMessage);
         var rejected = string.Equals(item.RepeatabilityResult, AcsSmsWire.Rejected, StringComparison.OrdinalIgnoreCase);
         var reason = (rejected, status) switch
         {
@@ -232,21 +229,23 @@ public sealed partial class AcsSmsSender : ISmsSender
     {
         var what = status == 404
             ? "LinX:Sms:Acs:Endpoint is not an ACS resource"
-            : _authMode == "access key"
+            : _usesAccessKey
                 ? "check LinX:Sms:Acs:AccessKey (a current key of that resource; the host clock within 15 minutes of UTC) and that LinX:Sms:Acs:From belongs to it"
                 : "give the app's identity (DefaultAzureCredential) a role on the Communication Services resource that allows sending SMS, and check that LinX:Sms:Acs:From belongs to it";
-        return $"ACS refused LinX ({_authMode}, HTTP {status}, {code}) at {_sendUri.Host}: {what}.";
+        return $"ACS refused LinX ({AuthMode}, HTTP {status}, {code}) at {_sendUri.Host}: {what}.";
     }
 
     /// <summary>ACS's text, safe to store and show: numbers masked (it may quote the recipient), one line, bounded.</summary>
-    private static string Clean(string? text, string toE164)
+    private string AuthMode => _usesAccessKey ? "access key" : "Microsoft Entra ID";
+
+    private static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return "no reason given.";
         }
 
-        var masked = DigitRun().Replace(text.Replace(toE164, Masking.Phone(toE164), StringComparison.Ordinal), m => Masking.Phone(m.Value));
+        var masked = DigitRun().Replace(text, m => Masking.Phone(m.Value));
         var line = string.Concat(masked.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
         return line.Length <= MaxReasonLength ? line : line[..MaxReasonLength] + "...";
     }

@@ -20,19 +20,20 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly StorageAccountClientProvider? _clients;
     private readonly string _socketPath = Path.Combine(Path.GetTempPath(), $"linx-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+    private AzureStorageOrchestrationService? _service;
     private IHost? _server;
 
     /// <param name="options">The task hub.</param>
     /// <param name="loggerFactory">Where the engine logs.</param>
-    /// <param name="services">
-    /// May hold a <see cref="StorageAccountClientProvider"/> that replaces the one made from the connection string
-    /// (a managed identity, or clients with extra pipeline policies such as the benchmarks' request counter).
+    /// <param name="clients">
+    /// Replaces the storage clients made from the connection string when registered (a managed identity, or clients
+    /// with extra pipeline policies such as the benchmarks' request counter).
     /// </param>
-    public DurableTaskSidecar(IOptions<DurableTaskHubOptions> options, ILoggerFactory loggerFactory, IServiceProvider services)
+    public DurableTaskSidecar(IOptions<DurableTaskHubOptions> options, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients = null)
     {
         _options = options;
         _loggerFactory = loggerFactory;
-        _clients = services.GetService<StorageAccountClientProvider>();
+        _clients = clients;
         Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
         {
             HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectAsync },
@@ -43,14 +44,11 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     /// <summary>The channel the worker and the client use.</summary>
     public GrpcChannel Channel { get; }
 
-    /// <summary>The backend, once started: its settings name the task hub's tables and queues.</summary>
-    public AzureStorageOrchestrationService? Service { get; private set; }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var service = new AzureStorageOrchestrationService(Settings(_options.Value, _loggerFactory, _clients));
         await service.CreateIfNotExistsAsync();
-        Service = service;
+        _service = service;
 
         var server = new HostBuilder()
             .ConfigureWebHost(web => web
@@ -79,7 +77,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         // Releases this host's partition leases, so that another host takes them over at once, not when they expire:
         // the sidecar's own stop of the backend runs fire-and-forget (TaskHubGrpcServer.OnApplicationStopping is async
         // void) and may not finish before the process ends.
-        if (Service is { } service)
+        if (_service is { } service)
         {
             try
             {
@@ -92,19 +90,21 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Channel.Dispose();
         _server?.Dispose();
         File.Delete(_socketPath);
-        await Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
+    /// <summary>The name a host's worker has in the hub's partition leases: <c>{machine}-{process id}</c>.</summary>
+    public static string WorkerIdOf(int processId) => $"{Environment.MachineName}-{processId}";
+
     /// <summary>The backend's settings: the hub's names and the local host's tuning (ADR 0010).</summary>
-    public static AzureStorageOrchestrationServiceSettings Settings(
-        DurableTaskHubOptions options, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients = null)
+    private static AzureStorageOrchestrationServiceSettings Settings(
+        DurableTaskHubOptions options, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients)
     {
-        ArgumentNullException.ThrowIfNull(options);
         return new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = clients ?? new StorageAccountClientProvider(options.ConnectionString),
@@ -118,7 +118,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             LeaseAcquireInterval = options.LeaseRenewInterval,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
-            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
+            WorkerId = WorkerIdOf(Environment.ProcessId),
             LoggerFactory = loggerFactory,
         };
     }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using LinX.Core.Orchestration;
 using LinX.Core.Webhooks;
@@ -43,7 +41,7 @@ public sealed class ReplayHost : IAsyncLifetime
         {
             var options = new DurableTaskTestHostOptions
             {
-                Port = FreeLoopbackPort(),
+                Port = Ports.Free(),
                 LoggerFactory = Logs,
                 ConfigureServices = services => services.AddSingleton(Converter),
             };
@@ -95,12 +93,5 @@ public sealed class ReplayHost : IAsyncLifetime
         registry.AddOrchestratorFunc<WebhookDispatchInput, string>(WebhookDispatchOrchestration.Name, WebhookDispatchOrchestration.RunAsync);
         Activities.Register(registry);
         Probe.Register(registry);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

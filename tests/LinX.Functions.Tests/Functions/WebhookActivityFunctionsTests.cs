@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using LinX.Functions.Functions;
 using LinX.Functions.Functions.Http;
 using Microsoft.Extensions.DependencyInjection;
+using LinX.Testing;
 
 namespace LinX.Functions.Tests.Functions;
 
@@ -69,7 +69,7 @@ public sealed class WebhookActivityFunctionsTests(FunctionsHostFixture host)
     public async Task DeliverWebhook_LoopbackReceiver_PostsTheSignedEventAndMarksItDelivered()
     {
         using var receiver = new HttpListener();
-        var url = $"http://127.0.0.1:{FreePort()}/hook/";
+        var url = $"http://127.0.0.1:{Ports.Free()}/hook/";
         receiver.Prefixes.Add(url);
         receiver.Start();
         var received = AnswerOneAsync(receiver);
@@ -96,13 +96,6 @@ public sealed class WebhookActivityFunctionsTests(FunctionsHostFixture host)
 
         Assert.True(done);
         Assert.Equal("FAILED", (await DeliveryAsync(subscription, key)).GetProperty("status").GetString());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<(string? Signature, string Body)> AnswerOneAsync(HttpListener receiver)

@@ -17,9 +17,6 @@ namespace LinX.Infrastructure.Tests.Activities;
 [Collection(AzuriteGroup.Name)]
 public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
 {
-    private static readonly CustomerProfile Profile = new(
-        "Jane", "Roe", "jane.roe@example.com", new DateOnly(1990, 2, 3), new PostalAddress("1 Main St", null, "Austin", "TX", "73301", "US"));
-
     [Fact]
     public async Task SendNotification_RunTwice_SendsOneSmsAndRecordsOneRow()
     {
@@ -119,7 +116,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite);
         var activity = host.Get<CreateCustomerAccountActivity>();
-        var input = new CreateCustomerAccountInput(DemoData.BusinessId, Guid.NewGuid(), Profile, "+1647*****67");
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, Guid.NewGuid(), TestPlans.Profile, "+1647*****67");
 
         var first = await activity.RunAsync(input, CancellationToken.None);
         var second = await activity.RunAsync(input, CancellationToken.None);

@@ -12,9 +12,6 @@ namespace LinX.Infrastructure.Tests.Activities;
 [Collection(AzuriteGroup.Name)]
 public sealed class StatusAfterStepTests(AzuriteFixture azurite)
 {
-    private static readonly CustomerProfile Profile = new(
-        "Jane", "Roe", "jane.roe@example.com", new DateOnly(1990, 2, 3), new PostalAddress("1 Main St", null, "Austin", "TX", "73301", "US"));
-
     [Fact]
     public async Task CreateCustomerAccount_WithStatusAfterStep_WritesTheRowWithTheCustomerOnceAcrossReRuns()
     {
@@ -22,7 +19,7 @@ public sealed class StatusAfterStepTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var created = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
         var then = new StatusAfterStep(Completed(created.WorkflowId, 1), Step: 1);
-        var input = new CreateCustomerAccountInput(DemoData.BusinessId, created.WorkflowId, Profile, "+1647*****67", then);
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, created.WorkflowId, TestPlans.Profile, "+1647*****67", then);
         var activity = host.Get<CreateCustomerAccountActivity>();
 
         // Act: the activity runs twice, as an activity may.

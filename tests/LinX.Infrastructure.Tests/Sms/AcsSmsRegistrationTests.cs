@@ -9,7 +9,7 @@ namespace LinX.Infrastructure.Tests.Sms;
 /// <summary><c>AddLinXSms</c>: the provider setting picks the sender, and only the chosen provider's section is validated at start.</summary>
 public sealed class AcsSmsRegistrationTests
 {
-    private const string Key = "bGlueC10ZXN0LWFjY2Vzcy1rZXktb2YtdGhlLWZha2UtYWNzLXJlc291cmNlLTAxMjM0NTY3ODlhYmNkZWZnaA==";
+    private const string Key = FakeAcs.AccessKey;
 
     private static readonly Dictionary<string, string?> ValidAcs = new()
     {

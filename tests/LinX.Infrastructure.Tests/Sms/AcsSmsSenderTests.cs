@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Azure;
 using LinX.Core.Notifications;
 using LinX.Infrastructure.Sms;
 using Microsoft.Extensions.Options;
+using LinX.Testing;
 
 namespace LinX.Infrastructure.Tests.Sms;
 
@@ -165,10 +164,7 @@ public sealed class AcsSmsSenderTests : IAsyncLifetime
     public async Task SendAsync_EndpointUnreachable_ThrowsOneRequestFailedAfterRetrying()
     {
         // Arrange: a loopback port nobody listens on any more.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Ports.Free();
         var options = Microsoft.Extensions.Options.Options.Create(new AcsSmsOptions { Endpoint = new Uri($"https://127.0.0.1:{port}/"), From = From, AccessKey = FakeAcs.AccessKey });
         var sender = new AcsSmsSender(options, credential: null, _acs.CreateTransport(), TimeProvider.System, _logger);
 

@@ -44,7 +44,7 @@ internal sealed class FakeAcs : IAsyncDisposable
     /// <summary>The numbers the fake's carrier cannot reach: ACS refuses them per recipient with HTTP 400.</summary>
     public const string UnreachableNumber = "+999123456789";
 
-    public static readonly TimeSpan RepeatabilityWindow = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RepeatabilityWindow = TimeSpan.FromMinutes(5);
 
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;

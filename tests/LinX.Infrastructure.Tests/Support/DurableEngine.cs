@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using LinX.Core.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using LinX.Testing;
 
 namespace LinX.Infrastructure.Tests.Support;
 
@@ -25,18 +24,11 @@ internal static class DurableEngine
             tasks => tasks.AddLinXTasks(),
             new DurableTaskTestHostOptions
             {
-                Port = FreePort(),
+                Port = Ports.Free(),
                 ConfigureServices = services =>
                 {
                     configureServices(services);
                     services.AddSingleton<DataConverter>(WebJson);
                 },
             });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

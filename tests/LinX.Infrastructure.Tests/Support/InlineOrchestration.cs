@@ -43,7 +43,8 @@ internal sealed class InlineOrchestration : TaskOrchestrationContext
 
     public List<string> History { get; } = [];
 
-    public Task<WorkflowResult> Run { get; private set; } = Task.FromResult(new WorkflowResult(WorkflowStatus.Created));
+    /// <summary>The run; reading it before <see cref="Start"/> fails instead of answering a result nobody computed.</summary>
+    public Task<WorkflowResult> Run { get; private set; } = Task.FromException<WorkflowResult>(new InvalidOperationException("Start() was not called."));
 
     public bool HasPendingTimer => _timers.HasPending;
 

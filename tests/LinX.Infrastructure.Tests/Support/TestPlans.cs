@@ -1,5 +1,6 @@
 using System.Text;
 using LinX.Core;
+using LinX.Core.Customers;
 using LinX.Core.Management;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
@@ -11,6 +12,10 @@ namespace LinX.Infrastructure.Tests.Support;
 internal static class TestPlans
 {
     public const string Phone = "+16471234567";
+
+    /// <summary>A customer's profile as the Gateway submits it.</summary>
+    public static readonly CustomerProfile Profile = new(
+        "Jane", "Roe", "jane.roe@example.com", new DateOnly(1990, 2, 3), new PostalAddress("1 Main St", null, "Austin", "TX", "73301", "US"));
 
     public static NotificationStep Notification(string intro) => new(NotificationStep.SmsChannel, Phone, intro);
 
