@@ -24,7 +24,7 @@ public sealed class AcsSmsRegistrationTests
     {
         using var services = Build([]);
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        ValidateOnStart(services);
 
         Assert.IsType<DevSmsInbox>(services.GetRequiredService<ISmsSender>());
     }
@@ -34,7 +34,7 @@ public sealed class AcsSmsRegistrationTests
     {
         using var services = Build(ValidAcs);
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        ValidateOnStart(services);
 
         Assert.IsType<AcsSmsSender>(services.GetRequiredService<ISmsSender>());
         Assert.Null(services.GetService<DevSmsInbox>());
@@ -45,7 +45,7 @@ public sealed class AcsSmsRegistrationTests
     {
         using var services = Build(ValidAcs.Where(s => s.Key != "LinX:Sms:Provider").ToDictionary(), SmsProvider.Acs);
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        ValidateOnStart(services);
 
         Assert.IsType<AcsSmsSender>(services.GetRequiredService<ISmsSender>());
     }
@@ -55,7 +55,7 @@ public sealed class AcsSmsRegistrationTests
     {
         using var services = Build(new Dictionary<string, string?> { ["LinX:Sms:Provider"] = "DevInbox" }, SmsProvider.Acs);
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        ValidateOnStart(services);
 
         Assert.IsType<DevSmsInbox>(services.GetRequiredService<ISmsSender>());
     }
@@ -86,7 +86,7 @@ public sealed class AcsSmsRegistrationTests
     {
         using var services = Build(new Dictionary<string, string?>(ValidAcs) { ["LinX:Sms:Acs:From"] = from });
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        ValidateOnStart(services);
     }
 
     [Fact]
@@ -96,6 +96,9 @@ public sealed class AcsSmsRegistrationTests
 
         Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddLinXSms(configuration));
     }
+
+    /// <summary>Runs the start-up validation, as a host does (nothing is registered for it when no section is validated).</summary>
+    private static void ValidateOnStart(ServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
 
     private static ServiceProvider Build(Dictionary<string, string?> settings, SmsProvider defaultProvider = SmsProvider.DevInbox)
     {
