@@ -56,11 +56,11 @@ public static class GatewayEndpoints
 
     /// <summary><c>POST /api/gateway/{token}/steps/{stepName}</c>: 202, 400 with field errors, 409 when not the current step.</summary>
     public static Task<IResult> SubmitStepAsync(HttpContext http, string token, string stepName) =>
-        AcceptAsync(http, body => Gateway(http).SubmitStepAsync(token, stepName, body, Proof(http), http.RequestAborted));
+        AcceptAsync(http, body => Gateway(http).SubmitStepAsync(token, stepName, body, Proof(http), Origin(http), http.RequestAborted));
 
     /// <summary><c>POST /api/gateway/{token}/decline</c> <c>{ "reason": ..., "comment"? }</c>: 202.</summary>
     public static Task<IResult> DeclineAsync(HttpContext http, string token) =>
-        AcceptAsync(http, body => Gateway(http).DeclineAsync(token, body, Proof(http), http.RequestAborted));
+        AcceptAsync(http, body => Gateway(http).DeclineAsync(token, body, Proof(http), Origin(http), http.RequestAborted));
 
     private static async Task<IResult> AcceptAsync(HttpContext http, Func<ReadOnlyMemory<byte>, Task<ServiceResult<GatewayAccepted>>> submit)
     {
@@ -77,6 +77,9 @@ public static class GatewayEndpoints
     private static GatewayService Gateway(HttpContext http) => http.RequestServices.GetRequiredService<GatewayService>();
 
     private static string? Proof(HttpContext http) => http.Request.Cookies[PasscodeCookie];
+
+    private static RequestOrigin Origin(HttpContext http) =>
+        RequestOrigin.Of(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
 
     private static void NoStore(HttpContext http)
     {

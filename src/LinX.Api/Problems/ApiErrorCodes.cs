@@ -29,6 +29,15 @@ public static class ApiErrorCodes
     /// <summary>423: the link is locked after too many wrong passcodes.</summary>
     public const string Locked = "LOCKED";
 
+    /// <summary>415: the endpoint takes <c>application/json</c> only.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>429: too many requests for this API key, link or client address; see <c>Retry-After</c>.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>503: storage or the durable backend did not answer in time; retry after <c>Retry-After</c> seconds.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
     /// <summary>500: a fault on our side; nothing about it is disclosed.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -52,6 +52,23 @@ public static class ProblemResults
     public static IResult Locked(HttpContext httpContext, string detail = "This link is locked.", string errorCode = ApiErrorCodes.Locked) =>
         Problem(httpContext, StatusCodes.Status423Locked, errorCode, detail);
 
+    /// <summary>415 UNSUPPORTED_MEDIA_TYPE: JSON endpoints take <c>application/json</c> only (which also closes cross-origin form posts).</summary>
+    public static IResult UnsupportedMediaType(HttpContext httpContext) =>
+        Problem(httpContext, StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType,
+            "The body must be JSON: send Content-Type: application/json.");
+
+    /// <summary>429 with <c>Retry-After</c> (whole seconds, at least 1).</summary>
+    public static IResult TooManyRequests(
+        HttpContext httpContext, TimeSpan retryAfter, string detail = "Too many requests; retry later.", string errorCode = ApiErrorCodes.RateLimited) =>
+        WithRetryAfter(Problem(httpContext, StatusCodes.Status429TooManyRequests, errorCode, detail), retryAfter);
+
+    /// <summary>503 SERVICE_UNAVAILABLE with <c>Retry-After</c>: a dependency (storage, the durable backend) failed or timed out.</summary>
+    public static IResult ServiceUnavailable(HttpContext httpContext, TimeSpan retryAfter) =>
+        WithRetryAfter(
+            Problem(httpContext, StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ServiceUnavailable,
+                "LinX cannot reach its storage right now. Retry after the Retry-After delay; a create retried with the same Idempotency-Key is never duplicated."),
+            retryAfter);
+
     /// <summary>500 for the exception handler: a fixed message, nothing from the exception.</summary>
     public static IResult InternalError(HttpContext httpContext) =>
         Problem(httpContext, StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError,
@@ -69,6 +86,9 @@ public static class ProblemResults
             Activity.Current?.Id ?? httpContext.TraceIdentifier, errorCode, errors ?? []);
     }
 
+    private static ResultWithHeader WithRetryAfter(IResult result, TimeSpan retryAfter) =>
+        new ResultWithHeader(result, HeaderNames.RetryAfter, Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private static string TypeOf(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
@@ -76,7 +96,10 @@ public static class ProblemResults
         StatusCodes.Status403Forbidden => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
         StatusCodes.Status404NotFound => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
         StatusCodes.Status409Conflict => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
+        StatusCodes.Status405MethodNotAllowed => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+        StatusCodes.Status410Gone => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.11",
         StatusCodes.Status413PayloadTooLarge => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        StatusCodes.Status415UnsupportedMediaType => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
         StatusCodes.Status422UnprocessableEntity => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
         StatusCodes.Status423Locked => "https://www.rfc-editor.org/rfc/rfc4918#section-11.3",
         StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",

@@ -117,7 +117,7 @@ public sealed class GatewayService
 
     /// <summary>Validates the step's body (all field errors), then raises the submission: Accepted, Invalid, Conflict, Forbidden or NotFound.</summary>
     public async Task<ServiceResult<GatewayAccepted>> SubmitStepAsync(
-        string token, string stepName, ReadOnlyMemory<byte> body, string? passcodeProof, CancellationToken cancellationToken)
+        string token, string stepName, ReadOnlyMemory<byte> body, string? passcodeProof, RequestOrigin origin, CancellationToken cancellationToken)
     {
         var (workflow, failure) = await AuthorizeAsync(token, passcodeProof, cancellationToken);
         if (workflow is null)
@@ -185,7 +185,7 @@ public sealed class GatewayService
 
     /// <summary>Declines the workflow: body <c>{ "reason": ..., "comment"? }</c>.</summary>
     public async Task<ServiceResult<GatewayAccepted>> DeclineAsync(
-        string token, ReadOnlyMemory<byte> body, string? passcodeProof, CancellationToken cancellationToken)
+        string token, ReadOnlyMemory<byte> body, string? passcodeProof, RequestOrigin origin, CancellationToken cancellationToken)
     {
         var (workflow, failure) = await AuthorizeAsync(token, passcodeProof, cancellationToken);
         if (workflow is null)

@@ -78,7 +78,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         var expiryAt = run.FireNextTimer();
         var result = await run.Run.WaitAsync(InlineOrchestration.Deadline);
         var late = await host.Get<GatewayService>().SubmitStepAsync(
-            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(Profile), null, CancellationToken.None);
+            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(Profile), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(WorkflowStatus.Expired, result.Status);
         Assert.Equal((created.ExpireAt.AddDays(-1).UtcDateTime, created.ExpireAt.UtcDateTime), (reminderAt, expiryAt));
@@ -100,7 +100,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         await WaitForStepAsync(host, created.WorkflowId, 1);
 
         await host.Get<GatewayService>().DeclineAsync(
-            TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "INCORRECT_INFORMATION", "comment": "Not my address" }"""), null, CancellationToken.None);
+            TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "INCORRECT_INFORMATION", "comment": "Not my address" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(WorkflowStatus.Declined, (await run.Run.WaitAsync(InlineOrchestration.Deadline)).Status);
         var details = (await host.Get<WorkflowService>().GetAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None)).Value!;
@@ -154,7 +154,7 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
                 MoveMoneyStep => """{ "accept": true }""",
                 _ => """{ "confirm": true }""",
             };
-            var submitted = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), plan.Steps[index].Name, TestPlans.Json(body), null, CancellationToken.None);
+            var submitted = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), plan.Steps[index].Name, TestPlans.Json(body), null, RequestOrigin.Unknown, CancellationToken.None);
             Assert.Equal(ServiceOutcome.Accepted, submitted.Outcome);
         }
     }

@@ -53,7 +53,7 @@ public sealed class PersonalDataScanTests(AzuriteFixture azurite)
         await gateway.VerifyPasscodeAsync(TestPlans.TokenOf(passcodeWorkflow), "999999" == passcodeWorkflow.Passcode ? "888888" : "999999", CancellationToken.None);
         await gateway.VerifyPasscodeAsync(TestPlans.TokenOf(passcodeWorkflow), passcodeWorkflow.Passcode!, CancellationToken.None);
         await gateway.SubmitStepAsync(TestPlans.TokenOf(passcodeWorkflow), StepNames.CustomerAccount,
-            TestPlans.Json($$"""{ "cardNumber": "{{InlineWorkflowTests.CardNumber}}" }"""), null, CancellationToken.None);
+            TestPlans.Json($$"""{ "cardNumber": "{{InlineWorkflowTests.CardNumber}}" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
         await host.Get<WorkflowService>().CreateAsync(host.DemoBusiness, TestPlans.Json(
             $$"""{ "parameters": { "phoneNumber": "+16471234567", "cardNumber": "{{InlineWorkflowTests.CardNumber}}" } }"""), "scan-key-1", CancellationToken.None);
 

@@ -61,7 +61,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
             """;
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
-            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(body), null, CancellationToken.None);
+            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(body), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
         Assert.Equal(["$.firstName", "$.email", "$.dateOfBirth", "$.address.postalCode"], result.Errors.Select(e => e.Path));
@@ -76,7 +76,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         await WorkflowStates.SetAsync(host, created.WorkflowId, WorkflowStatus.Active, 1);
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
-            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, CancellationToken.None);
+            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
@@ -92,7 +92,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
             TestPlans.TokenOf(created), StepNames.FinancialAccount,
-            TestPlans.Json("""{ "cardNumber": "4242 4242 4242 4241", "expiry": "2026-02", "nameOnCard": "Jane Roe" }"""), null, CancellationToken.None);
+            TestPlans.Json("""{ "cardNumber": "4242 4242 4242 4241", "expiry": "2026-02", "nameOnCard": "Jane Roe" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
         Assert.Equal([("$.cardNumber", ServiceErrorCodes.CardNumberInvalid), ("$.expiry", ServiceErrorCodes.CardExpired)], result.Errors.Select(e => (e.Path, e.ErrorCode)));
@@ -107,7 +107,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
             TestPlans.TokenOf(created), StepNames.FinancialAccount,
-            TestPlans.Json("""{ "cardNumber": "5555 5555 5555 4444", "expiry": "2026-03", "nameOnCard": "Jane Roe" }"""), null, CancellationToken.None);
+            TestPlans.Json("""{ "cardNumber": "5555 5555 5555 4444", "expiry": "2026-03", "nameOnCard": "Jane Roe" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
@@ -126,9 +126,9 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         var token = TestPlans.TokenOf(created);
 
         var bad = await gateway.SubmitStepAsync(token, StepNames.FinancialAccount,
-            TestPlans.Json("""{ "routingNumber": "011000016", "accountNumber": "12", "nameOnAccount": "Jane" }"""), null, CancellationToken.None);
+            TestPlans.Json("""{ "routingNumber": "011000016", "accountNumber": "12", "nameOnAccount": "Jane" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
         var good = await gateway.SubmitStepAsync(token, StepNames.FinancialAccount,
-            TestPlans.Json("""{ "routingNumber": "011000015", "accountNumber": "000123456789", "nameOnAccount": "Jane" }"""), null, CancellationToken.None);
+            TestPlans.Json("""{ "routingNumber": "011000015", "accountNumber": "000123456789", "nameOnAccount": "Jane" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(["$.routingNumber", "$.accountNumber"], bad.Errors.Select(e => e.Path));
         Assert.Equal(ServiceOutcome.Accepted, good.Outcome);
@@ -144,7 +144,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         await WorkflowStates.SetAsync(host, created.WorkflowId, WorkflowStatus.Active, 1);
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
-            TestPlans.TokenOf(created), StepNames.MoveMoney, TestPlans.Json("""{ "accept": true }"""), null, CancellationToken.None);
+            TestPlans.TokenOf(created), StepNames.MoveMoney, TestPlans.Json("""{ "accept": true }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Conflict, result.Outcome);
         Assert.Equal(ServiceErrorCodes.StepNotCurrent, Assert.Single(result.Errors).ErrorCode);
@@ -159,9 +159,9 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         host.Time.Advance(TimeSpan.FromDays(2));
         var gateway = host.Get<GatewayService>();
 
-        var beforeTimer = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), StepNames.LookupProfile, TestPlans.Json("""{"confirm":true}"""), null, CancellationToken.None);
+        var beforeTimer = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), StepNames.LookupProfile, TestPlans.Json("""{"confirm":true}"""), null, RequestOrigin.Unknown, CancellationToken.None);
         await WorkflowStates.SetAsync(host, created.WorkflowId, WorkflowStatus.Expired, 1, version: 2);
-        var afterTimer = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), StepNames.LookupProfile, TestPlans.Json("""{"confirm":true}"""), null, CancellationToken.None);
+        var afterTimer = await gateway.SubmitStepAsync(TestPlans.TokenOf(created), StepNames.LookupProfile, TestPlans.Json("""{"confirm":true}"""), null, RequestOrigin.Unknown, CancellationToken.None);
         var view = (await gateway.GetViewAsync(TestPlans.TokenOf(created), null, CancellationToken.None)).Value!;
 
         Assert.Equal((ServiceOutcome.Conflict, ServiceOutcome.Conflict), (beforeTimer.Outcome, afterTimer.Outcome));
@@ -181,9 +181,9 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         var gateway = host.Get<GatewayService>();
 
         var submitted = await gateway.SubmitStepAsync(
-            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, CancellationToken.None);
+            TestPlans.TokenOf(created), StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, RequestOrigin.Unknown, CancellationToken.None);
         var declined = await gateway.DeclineAsync(
-            TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "NOT_INTERESTED", "comment": "no thanks" }"""), null, CancellationToken.None);
+            TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "NOT_INTERESTED", "comment": "no thanks" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal((ServiceOutcome.Conflict, ServiceErrorCodes.WorkflowNotActive), (submitted.Outcome, Assert.Single(submitted.Errors).ErrorCode));
         Assert.Equal((ServiceOutcome.Conflict, ServiceErrorCodes.WorkflowNotActive), (declined.Outcome, Assert.Single(declined.Errors).ErrorCode));
@@ -201,10 +201,10 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         var token = TestPlans.TokenOf(created);
         var wrong = created.Passcode == "000000" ? "111111" : "000000";
 
-        var withoutProof = await gateway.SubmitStepAsync(token, StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, CancellationToken.None);
+        var withoutProof = await gateway.SubmitStepAsync(token, StepNames.CustomerAccount, TestPlans.Json(ValidProfile), null, RequestOrigin.Unknown, CancellationToken.None);
         var lockedView = (await gateway.GetViewAsync(token, null, CancellationToken.None)).Value!;
         var proof = (await gateway.VerifyPasscodeAsync(token, created.Passcode!, CancellationToken.None)).Value!;
-        var withProof = await gateway.SubmitStepAsync(token, StepNames.CustomerAccount, TestPlans.Json(ValidProfile), proof, CancellationToken.None);
+        var withProof = await gateway.SubmitStepAsync(token, StepNames.CustomerAccount, TestPlans.Json(ValidProfile), proof, RequestOrigin.Unknown, CancellationToken.None);
         var outcomes = new List<ServiceOutcome>();
         for (var i = 0; i < 5; i++)
         {
@@ -212,7 +212,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         }
 
         var rightAfterLock = await gateway.VerifyPasscodeAsync(token, created.Passcode!, CancellationToken.None);
-        var submitAfterLock = await gateway.SubmitStepAsync(token, StepNames.CustomerAccount, TestPlans.Json(ValidProfile), proof, CancellationToken.None);
+        var submitAfterLock = await gateway.SubmitStepAsync(token, StepNames.CustomerAccount, TestPlans.Json(ValidProfile), proof, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Forbidden, withoutProof.Outcome);
         Assert.True(lockedView.PasscodeRequired);
@@ -231,9 +231,9 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         await WorkflowStates.SetAsync(host, created.WorkflowId, WorkflowStatus.Active, 1);
         var gateway = host.Get<GatewayService>();
 
-        var bad = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "BORED", "comment": 5 }"""), null, CancellationToken.None);
-        var malformed = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("{ nope"), null, CancellationToken.None);
-        var good = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "NOT_INTERESTED", "comment": "no thanks" }"""), null, CancellationToken.None);
+        var bad = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "BORED", "comment": 5 }"""), null, RequestOrigin.Unknown, CancellationToken.None);
+        var malformed = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("{ nope"), null, RequestOrigin.Unknown, CancellationToken.None);
+        var good = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "NOT_INTERESTED", "comment": "no thanks" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(["$.reason", "$.comment"], bad.Errors.Select(e => e.Path));
         Assert.Equal(ServiceErrorCodes.MalformedJson, Assert.Single(malformed.Errors).ErrorCode);
