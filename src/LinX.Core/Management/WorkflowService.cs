@@ -78,7 +78,7 @@ public sealed class WorkflowService
             return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError("$", "The body is larger than 64 KiB.", ServiceErrorCodes.BodyTooLarge));
         }
 
-        var requestHash = Hashing.Sha256Hex(body.Span);
+        var requestHash = IdempotencyFingerprint.Of(body.Span);
         var keyHash = idempotencyKey is null ? null : Hashing.Sha256Hex(idempotencyKey);
         if (keyHash is not null && await _workflows.FindByIdempotencyKeyAsync(business.BusinessId, keyHash, cancellationToken) is { } earlier)
         {
