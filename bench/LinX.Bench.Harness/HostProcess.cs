@@ -19,7 +19,7 @@ public sealed class HostProcess : IAsyncDisposable
     public HostProcess(HostSettings settings)
     {
         Settings = settings;
-        Api = new LinxHttp(settings.BaseUrl, settings.DemoApiKey);
+        Api = new LinxHttp(settings.BaseUrl, settings.DemoApiKey, settings.Security);
     }
 
     public HostSettings Settings { get; }

@@ -1,3 +1,4 @@
+using LinX.Core.Security;
 using System.Security.Cryptography;
 using LinX.Testing;
 
@@ -32,6 +33,14 @@ public sealed class HostSettings
             ["LinX:Azurite:AutoStart"] = "false",
         };
     }
+
+    /// <summary>The keys of <c>LinX:Security</c> this host runs with.</summary>
+    public LinXSecurityOptions Security => new()
+    {
+        DataKey = Values["LinX:Security:DataKey"]!,
+        LinkKey = Values["LinX:Security:LinkKey"]!,
+        FingerprintKey = Values["LinX:Security:FingerprintKey"]!,
+    };
 
     private HostSettings(HostSettings first)
     {

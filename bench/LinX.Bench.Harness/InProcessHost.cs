@@ -31,7 +31,7 @@ public sealed class InProcessHost : IAsyncDisposable
         Tables = tables;
         Engine = engine;
         Worker = app.Services.GetServices<IHostedService>().OfType<DurableTaskWorker>().Single();
-        Api = new LinxHttp(settings.BaseUrl, settings.DemoApiKey);
+        Api = new LinxHttp(settings.BaseUrl, settings.DemoApiKey, settings.Security);
     }
 
     public HostSettings Settings { get; }

@@ -1,3 +1,5 @@
+using LinX.Core.Security;
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -15,8 +17,14 @@ public sealed record CreateResult(HttpStatusCode Status, string? WorkflowId, str
 /// </summary>
 public sealed class LinxHttp : IDisposable
 {
-    public LinxHttp(string baseUrl, string apiKey)
+    private readonly LinXCrypto _crypto;
+
+    /// <param name="baseUrl">The host's base URL.</param>
+    /// <param name="apiKey">The demo business's API key.</param>
+    /// <param name="security">The host's <c>LinX:Security</c> keys: the link LinX texts is made from the workflow id with them.</param>
+    public LinxHttp(string baseUrl, string apiKey, LinXSecurityOptions security)
     {
+        _crypto = new LinXCrypto(Options.Create(security));
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1), UseCookies = false };
         Business = new HttpClient(handler, disposeHandler: true) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
         Business.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -44,8 +52,8 @@ public sealed class LinxHttp : IDisposable
             return new CreateResult(response.StatusCode, null, null, body);
         }
 
-        var link = body.GetProperty("link").GetString()!;
-        return new CreateResult(response.StatusCode, body.GetProperty("workflowId").GetString(), link[(link.LastIndexOf('/') + 1)..], body);
+        var workflowId = body.GetProperty("workflowId").GetString()!;
+        return new CreateResult(response.StatusCode, workflowId, _crypto.LinkToken(Guid.Parse(workflowId)), body);
     }
 
     /// <summary>The Gateway view of a link, or null when the answer is not 200.</summary>

@@ -28,6 +28,7 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddScoped<WebhookPublisher>();
         services.TryAddScoped<WebhookSubscriptionService>();
         services.TryAddSingleton<SmsComposer>();
+        services.TryAddSingleton<CustomerSubmissions>();
         services.TryAddScoped<ApiKeyAuthenticator>();
         services.TryAddScoped<WorkflowService>();
         services.TryAddScoped<GatewayService>();

@@ -26,12 +26,18 @@ public enum ServiceOutcome
 
     /// <summary>403: a passcode proof is required and was missing or wrong.</summary>
     Forbidden,
+
+    /// <summary>429: a limit was reached; retry after <see cref="ServiceResult{T}.RetryAfter"/>.</summary>
+    TooManyRequests,
 }
 
 /// <summary>The result of an application service call: an outcome, a value when it succeeded, and every error found.</summary>
 public sealed record ServiceResult<T>(ServiceOutcome Outcome, T? Value, IReadOnlyList<FieldError> Errors)
 {
     public bool IsSuccess => Outcome is ServiceOutcome.Ok or ServiceOutcome.Accepted;
+
+    /// <summary>With <see cref="ServiceOutcome.TooManyRequests"/>: how long until the call can succeed.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>Factories of <see cref="ServiceResult{T}"/>.</summary>
@@ -44,4 +50,7 @@ public static class ServiceResult
     public static ServiceResult<T> Fail<T>(ServiceOutcome outcome, params FieldError[] errors) => new(outcome, default, errors);
 
     public static ServiceResult<T> Fail<T>(ServiceOutcome outcome, IReadOnlyList<FieldError> errors) => new(outcome, default, errors);
+
+    public static ServiceResult<T> TooManyRequests<T>(TimeSpan retryAfter, FieldError error) =>
+        new(ServiceOutcome.TooManyRequests, default, [error]) { RetryAfter = retryAfter };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Core.Serialization;
+using LinX.Api;
 using LinX.Api.Management;
 using LinX.Core;
 using LinX.Functions.Durable;
@@ -34,6 +35,7 @@ public static class LinXFunctionsServiceCollectionExtensions
             options.Serializer = new JsonObjectSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
         services
+            .AddLinXApi()
             .AddLinXCore()
             .AddLinXTableStorage()
             .AddLinXSms(configuration, defaultProvider: SmsProvider.Acs)

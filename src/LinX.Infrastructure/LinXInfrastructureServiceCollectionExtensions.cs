@@ -2,8 +2,10 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using LinX.Core.Accounts;
+using LinX.Core.Consent;
 using LinX.Core.Businesses;
 using LinX.Core.Customers;
+using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
 using LinX.Core.Webhooks;
@@ -25,8 +27,8 @@ public static class LinXInfrastructureServiceCollectionExtensions
 {
     /// <summary>
     /// Adds section <c>LinX:Storage</c> (validated at start), a <see cref="TableServiceClient"/> (connection string,
-    /// or <c>DefaultAzureCredential</c> with the table URI), every Table Storage store, and a hosted service that
-    /// creates the tables if missing at start.
+    /// or <c>DefaultAzureCredential</c> with the table URI; the section's deadline on every call), every Table Storage
+    /// store, and a hosted service that creates the tables if missing at start.
     /// </summary>
     public static IServiceCollection AddLinXTableStorage(this IServiceCollection services)
     {
@@ -36,9 +38,10 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LinXStorageOptions>>().Value;
+            var clientOptions = options.ApplyTo(new TableClientOptions());
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(options.TableServiceUri, sp.GetRequiredService<TokenCredential>())
-                : new TableServiceClient(options.ConnectionString);
+                ? new TableServiceClient(options.TableServiceUri, sp.GetRequiredService<TokenCredential>(), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.TryAddSingleton(sp => new TableNames(sp.GetRequiredService<IOptions<LinXStorageOptions>>().Value.TablePrefix));
         services.TryAddSingleton<TableStorage>();
@@ -52,6 +55,8 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, TableWebhookSubscriptionStore>();
         services.TryAddSingleton<IWebhookDeliveryStore, TableWebhookDeliveryStore>();
+        services.TryAddSingleton<IConsentStore, TableConsentStore>();
+        services.TryAddSingleton<IResendQuota, TableResendQuota>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

@@ -3,6 +3,9 @@ using LinX.Api.Problems;
 using LinX.Infrastructure.Sms;
 using LinX.Local.Dev;
 using LinX.Local.Durable;
+using LinX.Local.Health;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace LinX.Local;
 
@@ -17,11 +20,18 @@ public static class LinxLocalApplication
         builder.Services.AddLinXLocal(builder.Configuration);
 
         var app = builder.Build();
-        app.UseExceptionHandler(error => error.Run(context => ProblemResults.InternalError(context).ExecuteAsync(context)));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context =>
+                ExceptionProblems.ToResult(context, context.Features.GetRequiredFeature<IExceptionHandlerFeature>().Error).ExecuteAsync(context),
+            // ExceptionProblems logs what it maps (a storage fault once, at Warning, without its stack): not again here.
+            SuppressDiagnosticsCallback = _ => true,
+        });
         app.UseStatusCodePages();
+        app.UseRequestTimeouts();
         app.MapLinXApi();
         app.MapDurableManagement();
-        app.MapHealthChecks("/health");
+        app.MapLinXHealth();
         app.MapOpenApi();
         // The inbox page only when SMS go to the inbox (not with LinX:Sms:Provider=Acs), and only in Development or when asked for.
         var inboxRegistered = app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(DevSmsInbox));

@@ -1,9 +1,11 @@
+using LinX.Api;
 using LinX.Api.Management;
 using LinX.Core;
 using LinX.Infrastructure;
 using LinX.Local.Azurite;
 using LinX.Local.Demo;
 using LinX.Local.Durable;
+using LinX.Local.Health;
 using OpenTelemetry.Trace;
 
 namespace LinX.Local;
@@ -20,6 +22,7 @@ public static class LocalServiceCollectionExtensions
         // Durable Task sidecar, then its worker (they stop in reverse order).
         services.AddOptions<AzuriteOptions>().BindConfiguration(AzuriteOptions.Section);
         services.AddHostedService<AzuriteLauncher>();
+        services.AddLinXApi();
         services.AddLinXCore().AddLinXTableStorage().AddLinXSms(configuration).AddLinXSandboxPayments().AddLinXWebhookSender();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton<DemoSeeder>();
@@ -30,7 +33,7 @@ public static class LocalServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddHealthChecks();
+        services.AddLinXLocalHealth();
         services.AddOpenTelemetry().WithTracing(tracing =>
         {
             tracing.AddAspNetCoreInstrumentation(o =>

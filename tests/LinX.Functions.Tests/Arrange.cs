@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using LinX.Core.Security;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinX.Core.Workflows;
@@ -36,12 +38,13 @@ public static class Arrange
         var response = await FunctionInvocation.RunAsync(request, r => WorkflowFunctions.CreateAsync(r, invocation.Client));
         Assert.Equal(202, response.Status);
         var body = response.Json;
-        var link = body.GetProperty("link").GetString()!;
+        Assert.False(body.TryGetProperty("link", out _), "The create answer must not carry the customer's link.");
+        var workflowId = body.GetProperty("workflowId").GetGuid();
         var steps = JsonNode.Parse(Seed(seed))!["steps"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ToList();
         return new CreatedWorkflow(
-            body.GetProperty("workflowId").GetGuid(),
+            workflowId,
             businessId,
-            link[(link.LastIndexOf('/') + 1)..],
+            host.Services.GetRequiredService<LinXCrypto>().LinkToken(workflowId),
             body.GetProperty("passcode").ValueKind == JsonValueKind.String ? body.GetProperty("passcode").GetString() : null,
             body.GetProperty("expireAt").GetDateTimeOffset(),
             steps);

@@ -44,8 +44,11 @@ public sealed class CustomerScript(LocalHostFixture host)
     public async Task<string> TokenFromSmsAsync(string phoneNumber, string link)
     {
         await Poll.UntilAsync(async () => (await host.SmsToAsync(phoneNumber)).Any(m => m.GetProperty("link").GetString() == link), Deadline, "the SMS with the link");
-        return link[(link.LastIndexOf('/') + 1)..];
+        return TokenOf(link);
     }
+
+    /// <summary>The token of a customer link (its last path segment).</summary>
+    public static string TokenOf(string link) => link[(link.LastIndexOf('/') + 1)..];
 
     public async Task<JsonElement> ViewAsync(string token, HttpClient? client = null) =>
         await (client ?? host.Anonymous).GetFromJsonAsync<JsonElement>($"/api/gateway/{token}");

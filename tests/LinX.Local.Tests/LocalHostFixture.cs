@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LinX.Core.Businesses;
+using LinX.Core.Notifications;
 using LinX.Core.Security;
 using LinX.Local;
 using LinX.Local.Demo;
@@ -118,6 +119,14 @@ public class LocalHostFixture : IAsyncLifetime
         var messages = await Anonymous.GetFromJsonAsync<JsonElement[]>("/dev/sms.json") ?? [];
         return messages.Where(m => m.GetProperty("to").GetString() == phoneNumber).ToList();
     }
+
+    /// <summary>
+    /// The link LinX texts the customer for a created workflow (the create answer does not carry it): what the host's own
+    /// link key and public base URL make of the workflow id. Tests then wait for the SMS that carries it.
+    /// </summary>
+    public string LinkOf(JsonElement created) =>
+        Services.GetRequiredService<SmsComposer>().Link(
+            Services.GetRequiredService<LinXCrypto>().LinkToken(Guid.Parse(created.GetProperty("workflowId").GetString()!)));
 
     public async Task<int> SmsCountAsync() => (await Anonymous.GetFromJsonAsync<JsonElement[]>("/dev/sms.json"))?.Length ?? 0;
 

@@ -102,7 +102,7 @@ public sealed class SecurityTests(LocalHostFixture host)
         // Arrange: a workflow the customer completes.
         var (_, created) = await CustomerScript.PostWorkflowAsync(host.Business, CustomerScript.Seed(1));
         var id = created.GetProperty("workflowId").GetString()!;
-        var token = await _customer.TokenFromSmsAsync("+16471234567", created.GetProperty("link").GetString()!);
+        var token = await _customer.TokenFromSmsAsync("+16471234567", host.LinkOf(created));
         await _customer.CompleteAsync(token, ["customer-account"]);
         await CustomerScript.WaitForStatusAsync(host.Business, id, "COMPLETED");
 
@@ -124,7 +124,7 @@ public sealed class SecurityTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var passcode = created.GetProperty("passcode").GetString()!;
         var wrong = passcode == "000000" ? "111111" : "000000";
-        var token = created.GetProperty("link").GetString()!.Split('/')[^1];
+        var token = host.LinkOf(created).Split('/')[^1];
         using var customer = host.NewClient(null);
 
         // Act
@@ -152,7 +152,7 @@ public sealed class SecurityTests(LocalHostFixture host)
     {
         var body = CustomerScript.Seed(1).Replace("\"expireIn\": \"2\",", "\"expireIn\": \"2\",\n\"passcode\": true,", StringComparison.Ordinal);
         var (_, created) = await CustomerScript.PostWorkflowAsync(host.Business, body);
-        var token = created.GetProperty("link").GetString()!.Split('/')[^1];
+        var token = host.LinkOf(created).Split('/')[^1];
         using var customer = host.NewClient(null);
         var before = await customer.GetFromJsonAsync<JsonElement>($"/api/gateway/{token}");
 
@@ -172,7 +172,7 @@ public sealed class SecurityTests(LocalHostFixture host)
     {
         var body = CustomerScript.Seed(1).Replace("\"expireIn\": \"2\",", "\"expireIn\": \"2\",\n\"passcode\": true,", StringComparison.Ordinal);
         var (_, created) = await CustomerScript.PostWorkflowAsync(host.Business, body);
-        var token = created.GetProperty("link").GetString()!.Split('/')[^1];
+        var token = host.LinkOf(created).Split('/')[^1];
         using var forged = new HttpRequestMessage(HttpMethod.Get, $"/api/gateway/{token}");
         forged.Headers.Add("Cookie", "linx_passcode=forged-proof");
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/gateway/{token}/steps/customer-account")

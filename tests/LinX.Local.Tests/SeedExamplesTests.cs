@@ -29,7 +29,7 @@ public sealed class SeedExamplesTests(LocalHostFixture host)
         Assert.Equal($"/api/linx/workflows/{workflowId}", response.Headers.Location?.ToString());
 
         // Act: the customer follows the SMS link and completes every step through the Gateway API.
-        var token = await _customer.TokenFromSmsAsync("+16471234567", created.GetProperty("link").GetString()!);
+        var token = await _customer.TokenFromSmsAsync("+16471234567", host.LinkOf(created));
         await _customer.CompleteAsync(token, interactiveSteps);
         var workflow = await CustomerScript.WaitForStatusAsync(host.Business, workflowId, "COMPLETED");
 

@@ -7,7 +7,9 @@ namespace LinX.Reliability.Tests;
 /// <summary>
 /// Generates the bad-input corpus from the seed examples and the valid Gateway bodies: wrong types, missing and extra
 /// fields, huge strings, deep nesting, invalid UTF-8, control characters, keys with / \ # ?, numbers out of range,
-/// duplicated keys, truncations. Every request is invalid by the contract, so every answer must be a 4xx.
+/// duplicated keys, truncations; valid bodies under a blank Idempotency-Key or two keys joined into one header. Every
+/// request is invalid by the contract, so every answer must be a 4xx. (Framing and media-type attacks, which this
+/// request model cannot express, are raw-socket tests in LinX.Local.Tests' HttpInputAttackTests.)
 /// Deterministic (fixed seed) so that a failure names a request that can be replayed.
 /// </summary>
 public static class BadInputCorpus
@@ -36,6 +38,15 @@ public static class BadInputCorpus
     /// <summary>Mutations of the four seed examples, for <c>POST /api/linx/workflows</c>.</summary>
     public static IEnumerable<BadRequest> Creates()
     {
+        // First, within any rate limit's burst. Valid bodies, invalid for the key alone: a blank header (the server
+        // reads spaces as empty) once passed as "no key", and a second create made a second workflow.
+        for (var seed = 1; seed <= 4; seed++)
+        {
+            var valid = Encoding.UTF8.GetBytes(Seeds.Json(seed));
+            yield return new BadRequest($"seed{seed}/key-blank", CreatePath, valid, "      ");
+            yield return new BadRequest($"seed{seed}/key-joined", CreatePath, valid, $"idem-{seed}-first-123456, idem-{seed}-second-123456");
+        }
+
         for (var seed = 1; seed <= 4; seed++)
         {
             var json = Seeds.Json(seed);

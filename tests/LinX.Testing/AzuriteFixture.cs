@@ -10,7 +10,9 @@ namespace LinX.Testing;
 /// <summary>
 /// Starts Azurite (blob, queue, table) from the repo's node_modules on free loopback ports, in memory,
 /// with telemetry off, and stops that process (by its id) when disposed. Share it through an xunit
-/// collection or class fixture; isolate tests by giving each its own table/queue prefix.
+/// collection or class fixture; isolate tests by giving each its own table/queue prefix. Tests of storage
+/// faults take it away and back: <see cref="StopAsync"/> and <see cref="StartAsync"/> (same ports), <see cref="Freeze"/>
+/// and <see cref="Thaw"/>.
 /// </summary>
 /// <remarks>
 /// In memory, Azurite keeps every queue message's body as its own extent and its garbage collector removes
@@ -52,11 +54,54 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Azurite persisting to a new temporary folder, deleted when disposed (long benchmark runs).</summary>
     public static AzuriteFixture OnDisk() => new(Directory.CreateTempSubdirectory("linx-azurite-").FullName);
 
+    /// <summary>The id of the Azurite process while it runs (what <see cref="Freeze"/> signals).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+
     public async Task InitializeAsync()
     {
         BlobPort = Ports.Free();
         QueuePort = Ports.Free();
         TablePort = Ports.Free();
+        await StartAsync();
+    }
+
+    /// <summary>
+    /// Stops Azurite, keeping its ports and, <see cref="OnDisk"/>, its data: what a host then sees is storage that refuses
+    /// connections. SIGTERM, not SIGKILL, so that Azurite writes its data to disk (it saves only every 5 s otherwise); it
+    /// exits once the requests it was serving have ended, which under a busy task hub takes seconds.
+    /// <see cref="StartAsync"/> brings it back.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            Signal("-TERM");
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+            }
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>
+    /// Starts Azurite on this fixture's ports (again, after <see cref="StopAsync"/>: <see cref="OnDisk"/> with the data it had)
+    /// and waits until it answers.
+    /// </summary>
+    public async Task StartAsync()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("Azurite is already running.");
+        }
+
         var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
@@ -97,6 +142,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Suspends Azurite (SIGSTOP to its process, which this fixture started): its ports still accept connections and
+    /// nothing answers, as with storage that hangs. Always <see cref="Thaw"/> in a <c>finally</c>.
+    /// </summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>Resumes Azurite after <see cref="Freeze"/> (SIGCONT).</summary>
+    public void Thaw() => Signal("-CONT");
+
+    /// <summary>
     /// For console runs (benchmarks): stops this Azurite also when the process ends on Ctrl+C, SIGTERM (a
     /// <c>timeout</c>, a kill) or any exit. Keep the result for the whole run.
     /// </summary>
@@ -120,25 +174,41 @@ public sealed class AzuriteFixture : IAsyncLifetime
             if (!_stopped)
             {
                 _stopped = true;
-                Stop();
+                StopAndDelete();
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private void Stop()
+    private void StopAndDelete()
+    {
+        Kill();
+        _process?.Dispose();
+        _process = null;
+        if (_location is not null && Directory.Exists(_location))
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+    }
+
+    private void Kill()
     {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(5000);
         }
+    }
 
-        _process?.Dispose();
-        if (_location is not null && Directory.Exists(_location))
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
         {
-            Directory.Delete(_location, recursive: true);
+            throw new InvalidOperationException($"kill {signal} {ProcessId} failed with exit code {kill.ExitCode}.");
         }
     }
 

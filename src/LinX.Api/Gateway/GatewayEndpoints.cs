@@ -10,6 +10,8 @@ namespace LinX.Api.Gateway;
 /// <summary>
 /// The customer's endpoints (<c>/api/gateway/{token}...</c>), authorized by the link token alone (and the
 /// passcode cookie when the workflow has a passcode). Submissions answer 202: the orchestrator applies them.
+/// Every route takes the client address's and the link's rate limits (<see cref="RequestRateLimiter.ForLink"/>)
+/// before it looks the link up, and bodies must be JSON, which refuses a cross-origin page's form or text post.
 /// </summary>
 public static class GatewayEndpoints
 {
@@ -17,23 +19,22 @@ public static class GatewayEndpoints
     public const string PasscodeCookie = "linx_passcode";
 
     /// <summary><c>GET /api/gateway/{token}</c>: the masked view the page renders.</summary>
-    public static async Task<IResult> ViewAsync(HttpContext http, string token)
+    public static Task<IResult> ViewAsync(HttpContext http, string token) => LimitedAsync(http, token, async () =>
     {
-        NoStore(http);
         var result = await Gateway(http).GetViewAsync(token, Proof(http), http.RequestAborted);
         return ServiceResults.ToHttp(http, result, view => Results.Json(view, ApiJson.Options));
-    }
+    });
 
     /// <summary><c>POST /api/gateway/{token}/passcode</c> <c>{ "passcode": "123456" }</c>: 204 and the cookie; 423 once locked.</summary>
-    public static async Task<IResult> PasscodeAsync(HttpContext http, string token)
+    public static Task<IResult> PasscodeAsync(HttpContext http, string token) => LimitedAsync(http, token, passcodeAttempt: true, handle: async () =>
     {
-        NoStore(http);
-        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        var body = await RequestBody.ReadJsonAsync(http);
+        if (body.Problem is not null)
         {
-            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+            return body.Problem;
         }
 
-        var passcode = PasscodeRequest.Parse(body.Span);
+        var passcode = PasscodeRequest.Parse(body.Bytes.Span);
         if (passcode.Errors.Count > 0)
         {
             return ProblemResults.Validation(http, passcode.Errors);
@@ -52,26 +53,31 @@ public static class GatewayEndpoints
             });
             return Results.NoContent();
         });
-    }
+    });
 
     /// <summary><c>POST /api/gateway/{token}/steps/{stepName}</c>: 202, 400 with field errors, 409 when not the current step.</summary>
     public static Task<IResult> SubmitStepAsync(HttpContext http, string token, string stepName) =>
-        AcceptAsync(http, body => Gateway(http).SubmitStepAsync(token, stepName, body, Proof(http), Origin(http), http.RequestAborted));
+        AcceptAsync(http, token, body => Gateway(http).SubmitStepAsync(token, stepName, body, Proof(http), Origin(http), http.RequestAborted));
 
     /// <summary><c>POST /api/gateway/{token}/decline</c> <c>{ "reason": ..., "comment"? }</c>: 202.</summary>
     public static Task<IResult> DeclineAsync(HttpContext http, string token) =>
-        AcceptAsync(http, body => Gateway(http).DeclineAsync(token, body, Proof(http), Origin(http), http.RequestAborted));
+        AcceptAsync(http, token, body => Gateway(http).DeclineAsync(token, body, Proof(http), Origin(http), http.RequestAborted));
 
-    private static async Task<IResult> AcceptAsync(HttpContext http, Func<ReadOnlyMemory<byte>, Task<ServiceResult<GatewayAccepted>>> submit)
+    private static Task<IResult> AcceptAsync(HttpContext http, string token, Func<ReadOnlyMemory<byte>, Task<ServiceResult<GatewayAccepted>>> submit) =>
+        LimitedAsync(http, token, async () =>
+        {
+            var body = await RequestBody.ReadJsonAsync(http);
+            return body.Problem
+                ?? ServiceResults.ToHttp(http, await submit(body.Bytes), accepted => Results.Json(accepted, ApiJson.Options, statusCode: StatusCodes.Status202Accepted));
+        });
+
+    /// <summary>Runs a Gateway handler unless the client address or the link is over its rate limit; no answer is cached.</summary>
+    private static Task<IResult> LimitedAsync(HttpContext http, string token, Func<Task<IResult>> handle, bool passcodeAttempt = false)
     {
         NoStore(http);
-        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
-        {
-            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
-        }
-
-        var result = await submit(body);
-        return ServiceResults.ToHttp(http, result, accepted => Results.Json(accepted, ApiJson.Options, statusCode: StatusCodes.Status202Accepted));
+        return http.RequestServices.GetRequiredService<RequestRateLimiter>().ForLink(http, token, passcodeAttempt) is { } limited
+            ? Task.FromResult(limited)
+            : handle();
     }
 
     private static GatewayService Gateway(HttpContext http) => http.RequestServices.GetRequiredService<GatewayService>();

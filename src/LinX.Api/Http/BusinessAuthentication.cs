@@ -7,7 +7,8 @@ namespace LinX.Api.Http;
 
 /// <summary>
 /// Business API authentication: <c>Authorization: Bearer &lt;api key&gt;</c>, resolved to one business.
-/// Every business handler runs inside <see cref="RunAsync"/>, so no route can forget the check.
+/// Every business handler runs inside <see cref="RunAsync"/>, so no route can forget the check, nor the API key's
+/// rate limit, which is taken before the lookup: unknown keys are limited too, before they cost a storage read.
 /// </summary>
 public static class BusinessAuthentication
 {
@@ -15,6 +16,11 @@ public static class BusinessAuthentication
     {
         var header = http.Request.Headers.Authorization.ToString();
         var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        if (http.RequestServices.GetRequiredService<RequestRateLimiter>().ForApiKey(http, key) is { } limited)
+        {
+            return limited;
+        }
+
         var business = await http.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, http.RequestAborted);
         return business is null ? ProblemResults.Unauthorized(http) : await handle(business);
     }

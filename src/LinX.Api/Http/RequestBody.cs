@@ -1,15 +1,70 @@
+using LinX.Api.Problems;
+using LinX.Core;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace LinX.Api.Http;
 
-/// <summary>Reads request bodies with a hard size limit, before any parsing.</summary>
+/// <summary>
+/// Reads request bodies with a hard size limit, before any parsing. A body that cannot be read (a malformed chunked
+/// encoding, fewer bytes than its Content-Length, a reset connection) is a 400 problem, never an exception: the
+/// client's mistake must not reach the exception handler as a 500 with a stack trace in the log.
+/// </summary>
 public static class RequestBody
 {
     /// <summary>The largest body any LinX endpoint accepts (DESIGN.md §2).</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The body's bytes, or null when it is larger than <see cref="MaxBytes"/>.</summary>
+    /// <summary>The field-level code of a body the server could not read to its end.</summary>
+    public const string MalformedBody = "MALFORMED_BODY";
+
+    /// <summary>
+    /// The body of a JSON endpoint: 415 unless it is <c>application/json</c> or <c>application/*+json</c> (charset, if
+    /// given, UTF-8). That also refuses what a cross-origin page can post without a preflight (<c>text/plain</c>, forms).
+    /// An empty body carries no media type and is not checked: every JSON endpoint's parser rejects it as not JSON.
+    /// </summary>
+    public static Task<RequestBodyRead> ReadJsonAsync(HttpContext http) =>
+        HasBody(http) && !IsJson(http.Request.Headers.ContentType)
+            ? Task.FromResult(new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.UnsupportedMediaType(http)))
+            : ReadAsync(http);
+
+    /// <summary>The body's bytes, or the 400 problem when it is larger than <see cref="MaxBytes"/> or cannot be read.</summary>
+    public static Task<RequestBodyRead> ReadAsync(HttpContext http) => ReadCoreAsync(http, http.RequestAborted);
+
+    /// <summary>
+    /// The body's bytes, or null when it is larger than <see cref="MaxBytes"/> or cannot be read. For callers not yet
+    /// on <see cref="ReadAsync(HttpContext)"/>, which tells the two apart.
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await ReadCoreAsync(request.HttpContext, cancellationToken);
+        return read.Problem is null ? read.Bytes : (ReadOnlyMemory<byte>?)null;
+    }
+
+    private static async Task<RequestBodyRead> ReadCoreAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadBytesAsync(http.Request, cancellationToken) is { } bytes
+                ? new RequestBodyRead(bytes, null)
+                : new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.BodyTooLarge(http, MaxBytes));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.BodyTooLarge(http, MaxBytes));
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            // IOException: the client reset the connection mid-body; nobody reads this answer, and nothing is logged.
+            const string Detail = "The request body could not be read: malformed chunked encoding, or fewer bytes than its Content-Length.";
+            return new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.Validation(http, [new FieldError("$", Detail, MalformedBody)], Detail));
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -31,4 +86,24 @@ public static class RequestBody
 
         return buffer.ToArray();
     }
+
+    // A Content-Length above 0, or (chunked, HTTP/2) a body the server says may come.
+    private static bool HasBody(HttpContext http) =>
+        http.Request.ContentLength is { } length ? length > 0 : http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
+
+    private static bool IsJson(StringValues contentType)
+    {
+        if (contentType.Count != 1 || !MediaTypeHeaderValue.TryParse(contentType[0], out var type))
+        {
+            return false;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(type.Charset);
+        return (charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            && type.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
+            && (type.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+    }
 }
+
+/// <summary>A request body as read: its bytes, or the problem to answer instead (then <see cref="Bytes"/> is empty).</summary>
+public sealed record RequestBodyRead(ReadOnlyMemory<byte> Bytes, IResult? Problem);

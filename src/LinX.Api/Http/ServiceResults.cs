@@ -9,7 +9,11 @@ public static class ServiceResults
 {
     /// <summary><paramref name="onSuccess"/> for Ok/Accepted, else the problem response of the outcome.</summary>
     public static IResult ToHttp<T>(HttpContext http, ServiceResult<T> result, Func<T, IResult> onSuccess) =>
-        result.IsSuccess && result.Value is { } value ? onSuccess(value) : Problem(http, result.Outcome, result.Errors);
+        result.IsSuccess && result.Value is { } value
+            ? onSuccess(value)
+            : result.Outcome == ServiceOutcome.TooManyRequests
+                ? ProblemResults.TooManyRequests(http, result.RetryAfter ?? TimeSpan.FromMinutes(1), result.Errors[0].Message, result.Errors[0].ErrorCode)
+                : Problem(http, result.Outcome, result.Errors);
 
     /// <summary>The problem response of a failed outcome.</summary>
     public static IResult Problem(HttpContext http, ServiceOutcome outcome, IReadOnlyList<FieldError> errors)

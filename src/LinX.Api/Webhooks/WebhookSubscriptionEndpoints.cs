@@ -18,12 +18,13 @@ public static class WebhookSubscriptionEndpoints
     /// <summary><c>POST</c>: 201 with the subscription and its signing secret (shown only here and on rotate).</summary>
     public static Task<IResult> CreateAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
     {
-        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        var body = await RequestBody.ReadJsonAsync(http);
+        if (body.Problem is not null)
         {
-            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+            return body.Problem;
         }
 
-        var result = await Service(http).CreateAsync(business, body, http.RequestAborted);
+        var result = await Service(http).CreateAsync(business, body.Bytes, http.RequestAborted);
         return ServiceResults.ToHttp(http, result, created =>
         {
             http.Response.Headers.Location = $"{http.Request.PathBase}/api/linx/webhook-subscriptions/{created.Id}";
@@ -47,12 +48,8 @@ public static class WebhookSubscriptionEndpoints
             return NotFound(http);
         }
 
-        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
-        {
-            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
-        }
-
-        return Ok(http, await Service(http).UpdateAsync(business, subscriptionId, body, http.RequestAborted));
+        var body = await RequestBody.ReadJsonAsync(http);
+        return body.Problem ?? Ok(http, await Service(http).UpdateAsync(business, subscriptionId, body.Bytes, http.RequestAborted));
     });
 
     /// <summary><c>DELETE /{id}</c>: 204.</summary>

@@ -5,14 +5,14 @@ using LinX.Core.Workflows;
 namespace LinX.Api.Workflows;
 
 /// <summary>
-/// The 202 answer to a create: the workflow, its customer link, the passcode (only on first creation)
-/// and the Durable management URIs (<c>id</c>, <c>statusQueryGetUri</c>, ...), as Durable Functions returns them.
+/// The 202 answer to a create: the workflow, the passcode (only on first creation) and the Durable management URIs
+/// (<c>id</c>, <c>statusQueryGetUri</c>, ...), as Durable Functions returns them. The customer's link is not in it: the
+/// link and the passcode together complete the customer's steps, so a business never holds both (ADR 0012).
 /// </summary>
 public sealed record CreateWorkflowResponse(
     Guid WorkflowId,
     WorkflowStatus Status,
     DateTimeOffset ExpireAt,
-    string Link,
     string? Passcode,
     string Id,
     string StatusQueryGetUri,
@@ -21,6 +21,6 @@ public sealed record CreateWorkflowResponse(
     string PurgeHistoryDeleteUri)
 {
     public static CreateWorkflowResponse From(WorkflowCreated created, ManagementPayload management) => new(
-        created.WorkflowId, created.Status, created.ExpireAt, created.Link, created.Passcode,
+        created.WorkflowId, created.Status, created.ExpireAt, created.Passcode,
         management.Id, management.StatusQueryGetUri, management.SendEventPostUri, management.TerminatePostUri, management.PurgeHistoryDeleteUri);
 }

@@ -8,6 +8,7 @@ using LinX.Core.Management;
 using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace LinX.Api.Workflows;
 
@@ -20,22 +21,24 @@ public static class WorkflowEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    private const string IdempotencyKeyPath = "headers." + IdempotencyKeyHeader;
+
     /// <summary><c>POST /api/linx/workflows</c>: 202 with the workflow, its link and the management URIs.</summary>
     public static Task<IResult> CreateAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
     {
-        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
-        if (key.Length > 0 && !IsValidIdempotencyKey(key))
+        var key = http.Request.Headers[IdempotencyKeyHeader];
+        if (IdempotencyKeyError(key) is { } keyError)
         {
-            return ProblemResults.Validation(http, [new FieldError(
-                "headers.Idempotency-Key", "Idempotency-Key must be 6 to 255 visible ASCII characters.", "INVALID_IDEMPOTENCY_KEY")]);
+            return ProblemResults.Validation(http, [keyError]);
         }
 
-        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        var body = await RequestBody.ReadJsonAsync(http);
+        if (body.Problem is not null)
         {
-            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+            return body.Problem;
         }
 
-        var result = await Workflows(http).CreateAsync(business, body, key.Length > 0 ? key : null, http.RequestAborted);
+        var result = await Workflows(http).CreateAsync(business, body.Bytes, key.Count == 1 ? key[0] : null, http.RequestAborted);
         return ServiceResults.ToHttp(http, result, created =>
         {
             var management = http.RequestServices.GetRequiredService<IManagementUrls>().Create(http.Request, created.WorkflowId.ToString());
@@ -78,12 +81,13 @@ public static class WorkflowEndpoints
             return ProblemResults.NotFound(http, "No such workflow.");
         }
 
-        if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+        var body = await RequestBody.ReadJsonAsync(http);
+        if (body.Problem is not null)
         {
-            return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+            return body.Problem;
         }
 
-        var request = ExtendRequest.Parse(body.Span);
+        var request = ExtendRequest.Parse(body.Bytes.Span);
         if (request.Errors.Count > 0)
         {
             return ProblemResults.Validation(http, request.Errors);
@@ -97,8 +101,21 @@ public static class WorkflowEndpoints
     public static Task<IResult> NotificationsAsync(HttpContext http, string id) => WithWorkflowAsync(http, id, (business, workflowId) =>
         Workflows(http).GetNotificationsAsync(business, workflowId, http.RequestAborted));
 
-    internal static bool IsValidIdempotencyKey(string key) =>
-        key.Length is >= 6 and <= 255 && key.All(c => c is >= '!' and <= '~');
+    /// <summary>
+    /// What is wrong with the Idempotency-Key header, or null when it is absent or valid: 6 to 255 visible ASCII
+    /// characters, sent once. A blank header is not "no key" (a retry would create a second workflow), and two headers
+    /// are not merged into one key.
+    /// </summary>
+    internal static FieldError? IdempotencyKeyError(StringValues header) => header.Count switch
+    {
+        0 => null,
+        1 when IsValidIdempotencyKey(header[0]) => null,
+        1 => new FieldError(IdempotencyKeyPath, "Idempotency-Key must be 6 to 255 visible ASCII characters.", ServiceErrorCodes.IdempotencyKeyInvalid),
+        _ => new FieldError(IdempotencyKeyPath, "Send one Idempotency-Key header, not several.", ServiceErrorCodes.IdempotencyKeyInvalid),
+    };
+
+    private static bool IsValidIdempotencyKey(string? key) =>
+        key is { Length: >= 6 and <= 255 } && key.All(c => c is >= '!' and <= '~');
 
     private static WorkflowService Workflows(HttpContext http) => http.RequestServices.GetRequiredService<WorkflowService>();
 

@@ -2,6 +2,7 @@ using LinX.Core.Accounts;
 using LinX.Core.Customers;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Activities;
@@ -12,26 +13,43 @@ public sealed record SendNotificationInput(Guid BusinessId, Guid WorkflowId, int
 /// <summary>The history row of the notification, as stored.</summary>
 public sealed record SendNotificationOutput(int Serial, NotificationOrigin Origin, DateTimeOffset SentAt, bool Successful, string? ProviderMessageId);
 
-/// <summary>Create the customer of this workflow's customer-account step, once; then write <paramref name="Then"/>, if any.</summary>
+/// <summary>Create the customer of this workflow's customer-account step from the sealed profile, once; then write <paramref name="Then"/>, if any.</summary>
+/// <remarks><c>Profile</c>: read only, from histories written before ADR 0011: the plain profile, used when there is no sealed one.</remarks>
 public sealed record CreateCustomerAccountInput(
-    Guid BusinessId, Guid WorkflowId, CustomerProfile Profile, string MaskedPhoneNumber, StatusAfterStep? Then = null);
+    Guid BusinessId,
+    Guid WorkflowId,
+    Sealed<CustomerProfile>? SealedProfile,
+    string MaskedPhoneNumber,
+    StatusAfterStep? Then = null,
+    CustomerProfile? Profile = null);
 
-/// <summary>Look up an existing customer or financial account of the business.</summary>
-public sealed record LookupInput(Guid BusinessId, Guid Id, Guid? CustomerId = null);
+/// <summary>Look up an existing customer or financial account of the business, for the step of workflow <paramref name="WorkflowId"/>.</summary>
+/// <remarks><c>WorkflowId</c>: whose step data the output is sealed for; null only in histories written before ADR 0011 (plain data).</remarks>
+public sealed record LookupInput(Guid BusinessId, Guid Id, Guid? CustomerId = null, Guid? WorkflowId = null);
 
-/// <summary>Create the financial account of this workflow's financial-account step, once; then write <paramref name="Then"/>, if any.</summary>
+/// <summary>
+/// Create the financial account of this workflow's financial-account step from the sealed card or bank account, once;
+/// then write <paramref name="Then"/>, if any.
+/// </summary>
+/// <remarks><c>Card</c>, <c>BankAccount</c>: read only, from histories written before ADR 0011: the plain details, used when there are no sealed ones.</remarks>
 public sealed record CreateFinancialAccountInput(
     Guid BusinessId,
     Guid WorkflowId,
     Guid CustomerId,
     FinancialAccountSubType SubType,
-    TokenizedCard? Card,
-    TokenizedBankAccount? BankAccount,
-    StatusAfterStep? Then = null);
+    Sealed<TokenizedCard>? SealedCard,
+    Sealed<TokenizedBankAccount>? SealedBankAccount,
+    StatusAfterStep? Then = null,
+    TokenizedCard? Card = null,
+    TokenizedBankAccount? BankAccount = null);
 
-/// <summary>The outcome of a step activity: the id created or found and masked display data for the step.</summary>
-/// <remarks><c>Found</c>: False when a lookup found nothing (the workflow fails with that reason).</remarks>
-public sealed record StepActivityOutput(Guid Id, bool Found, IReadOnlyDictionary<string, string> Data);
+/// <summary>The outcome of a step activity: the id created or found and the step's display data, sealed (<see cref="StepData.Seal"/>).</summary>
+/// <remarks>
+/// <c>Found</c>: false when a lookup found nothing (the workflow fails with that reason; there is no data). <c>Data</c>: read
+/// only, from histories written before ADR 0011: the display data in the clear.
+/// </remarks>
+public sealed record StepActivityOutput(
+    Guid Id, bool Found, Sealed<IReadOnlyDictionary<string, string>>? SealedData, IReadOnlyDictionary<string, string>? Data = null);
 
 /// <summary>
 /// Create and submit this workflow's transaction, once (idempotency key <c>{workflowId}:move-money</c>); then, unless it
@@ -42,6 +60,12 @@ public sealed record MoveMoneyInput(Guid BusinessId, Guid WorkflowId, Guid Custo
 /// <summary>Settle a pending transaction whose settlement time has come.</summary>
 public sealed record SettleTransactionInput(Guid BusinessId, Guid TransactionId);
 
-/// <summary>The transaction's id and status after an activity.</summary>
+/// <summary>The transaction's id and status after an activity, and the step's display data, sealed (<see cref="StepData.Seal"/>).</summary>
+/// <remarks><c>Data</c>: read only, from histories written before ADR 0011: the display data in the clear.</remarks>
 public sealed record TransactionOutput(
-    Guid TransactionId, TransactionStatus Status, DateTime? SettleAt, string? Reason, IReadOnlyDictionary<string, string> Data);
+    Guid TransactionId,
+    TransactionStatus Status,
+    DateTime? SettleAt,
+    string? Reason,
+    Sealed<IReadOnlyDictionary<string, string>>? SealedData,
+    IReadOnlyDictionary<string, string>? Data = null);

@@ -1,33 +1,45 @@
 using System.Globalization;
 using LinX.Core.Accounts;
 using LinX.Core.Common;
+using LinX.Core.Gateway;
 using LinX.Core.Orchestration;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Activities;
 
 /// <summary>
-/// Creates the workflow's financial account from tokenized details (the id derives from (workflow, step)), then writes
-/// the workflow row the orchestrator asked for (<see cref="StatusAfterStep"/>).
+/// Creates the workflow's financial account from the tokenized details it opens (sealed by the Gateway; the id derives
+/// from (workflow, step)), then writes the workflow row the orchestrator asked for (<see cref="StatusAfterStep"/>); the
+/// step data it returns is sealed (ADR 0011).
 /// </summary>
 public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAccountInput, StepActivityOutput>
 {
     private readonly IFinancialAccountStore _accounts;
     private readonly UpdateWorkflowStatusActivity _status;
+    private readonly CustomerSubmissions _submissions;
+    private readonly LinXCrypto _crypto;
     private readonly TimeProvider _time;
 
-    public CreateFinancialAccountActivity(IFinancialAccountStore accounts, UpdateWorkflowStatusActivity status, TimeProvider time)
+    public CreateFinancialAccountActivity(
+        IFinancialAccountStore accounts, UpdateWorkflowStatusActivity status, CustomerSubmissions submissions, LinXCrypto crypto, TimeProvider time)
     {
         _accounts = accounts;
         _status = status;
+        _submissions = submissions;
+        _crypto = crypto;
         _time = time;
     }
 
     public async Task<StepActivityOutput> RunAsync(CreateFinancialAccountInput input, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var id = DeterministicId.From(input.WorkflowId, StepNames.FinancialAccount);
         var now = _time.GetUtcNow();
-        var account = (input.Card, input.BankAccount) switch
+        var submitted = (
+            Card: input.Card ?? (input.SealedCard is { } sealedCard ? _submissions.Open(input.WorkflowId, sealedCard) : null),
+            BankAccount: input.BankAccount ?? (input.SealedBankAccount is { } sealedBank ? _submissions.Open(input.WorkflowId, sealedBank) : null));
+        var account = submitted switch
         {
             ({ } card, null) => new FinancialAccount(
                 id, input.BusinessId, input.CustomerId, input.SubType, card.Brand, card.Last4,
@@ -39,8 +51,8 @@ public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAc
             _ => throw new ArgumentException("Exactly one of card or bank account is required.", nameof(input)),
         };
         var stored = await _accounts.CreateAsync(account, cancellationToken);
-        var output = new StepActivityOutput(stored.FinancialAccountId, true, StepData.Account(stored));
-        await _status.WriteAfterStepAsync(input.Then, then => then.With(output.Data, financialAccountId: output.Id), cancellationToken);
-        return output;
+        var data = StepData.Account(stored);
+        await _status.WriteAfterStepAsync(input.Then, then => then.With(data, financialAccountId: stored.FinancialAccountId), cancellationToken);
+        return new StepActivityOutput(stored.FinancialAccountId, true, StepData.Seal(_crypto, input.WorkflowId, data));
     }
 }

@@ -2,6 +2,7 @@ using LinX.Core.Accounts;
 using LinX.Core.Common;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace LinX.Core.Activities;
 /// it to the processor with the same key. A re-run finds the transaction by its key and never moves money twice:
 /// once it has left NEW it is returned as stored; while NEW the processor's own idempotency covers a crash
 /// between submission and status update. Unless the transaction was declined or failed, it then writes the workflow row
-/// the orchestrator asked for (<see cref="StatusAfterStep"/>).
+/// the orchestrator asked for (<see cref="StatusAfterStep"/>). The step data it returns is sealed (ADR 0011).
 /// </summary>
 public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOutput>
 {
@@ -20,6 +21,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
     private readonly IFinancialAccountStore _accounts;
     private readonly IPaymentProcessor _processor;
     private readonly UpdateWorkflowStatusActivity _status;
+    private readonly LinXCrypto _crypto;
     private readonly TimeProvider _time;
     private readonly ILogger<MoveMoneyActivity> _logger;
 
@@ -28,6 +30,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
         IFinancialAccountStore accounts,
         IPaymentProcessor processor,
         UpdateWorkflowStatusActivity status,
+        LinXCrypto crypto,
         TimeProvider time,
         ILogger<MoveMoneyActivity> logger)
     {
@@ -35,6 +38,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
         _accounts = accounts;
         _processor = processor;
         _status = status;
+        _crypto = crypto;
         _time = time;
         _logger = logger;
     }
@@ -45,16 +49,25 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
     public async Task<TransactionOutput> RunAsync(MoveMoneyInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var output = await MoveAsync(input, cancellationToken);
-        if (output.Status is not (TransactionStatus.Declined or TransactionStatus.Error))
+        var transaction = await MoveAsync(input, cancellationToken);
+        if (transaction.Status is not (TransactionStatus.Declined or TransactionStatus.Error))
         {
-            await _status.WriteAfterStepAsync(input.Then, then => then.With(output.Data, transactionId: output.TransactionId), cancellationToken);
+            await _status.WriteAfterStepAsync(
+                input.Then, then => then.With(StepData.Transaction(transaction), transactionId: transaction.TransactionId), cancellationToken);
         }
 
-        return output;
+        return ToOutput(_crypto, transaction);
     }
 
-    private async Task<TransactionOutput> MoveAsync(MoveMoneyInput input, CancellationToken cancellationToken)
+    /// <summary>The outcome of a workflow's transaction, its step data sealed for that workflow.</summary>
+    internal static TransactionOutput ToOutput(LinXCrypto crypto, Transaction transaction) =>
+        new(transaction.TransactionId, transaction.Status, transaction.SettleAt?.UtcDateTime, transaction.StatusReason,
+            StepData.Seal(
+                crypto,
+                transaction.WorkflowId ?? throw new InvalidOperationException("The transaction belongs to no workflow."),
+                StepData.Transaction(transaction)));
+
+    private async Task<Transaction> MoveAsync(MoveMoneyInput input, CancellationToken cancellationToken)
     {
         var key = IdempotencyKey(input.WorkflowId);
         var step = input.Step;
@@ -68,7 +81,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
                 cancellationToken);
         if (transaction.Status != TransactionStatus.New)
         {
-            return ToOutput(transaction);
+            return transaction;
         }
 
         var customerAccount = await _accounts.GetAsync(input.BusinessId, input.CustomerFinancialAccountId, cancellationToken);
@@ -91,9 +104,6 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
         transaction = await _transactions.UpdateStatusAsync(
             input.BusinessId, transaction.TransactionId, outcome.Status, outcome.ProcessorReference, outcome.Reason, outcome.SettleAt, settled, cancellationToken);
         _logger.TransactionStatus(transaction.TransactionId, transaction.WorkflowId, transaction.Status.ToString());
-        return ToOutput(transaction);
+        return transaction;
     }
-
-    internal static TransactionOutput ToOutput(Transaction transaction) =>
-        new(transaction.TransactionId, transaction.Status, transaction.SettleAt?.UtcDateTime, transaction.StatusReason, StepData.Transaction(transaction));
 }

@@ -3,12 +3,38 @@ using LinX.Core.Accounts;
 using LinX.Core.Common;
 using LinX.Core.Customers;
 using LinX.Core.Payments;
+using LinX.Core.Security;
 
 namespace LinX.Core.Activities;
 
-/// <summary>The masked display data of a step, shown to the business and on the Gateway.</summary>
+/// <summary>
+/// The masked display data of a step, shown to the business and on the Gateway. It is made of personal data (a first
+/// name, an e-mail, a city), so it travels through orchestration history only sealed for its workflow: step activities
+/// seal it, <see cref="UpdateWorkflowStatusActivity"/> opens it to write the workflow row (ADR 0011).
+/// </summary>
 public static class StepData
 {
+    private const string SealedPurpose = "step-data";
+
+    public static Sealed<IReadOnlyDictionary<string, string>> Seal(LinXCrypto crypto, Guid workflowId, IReadOnlyDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(crypto);
+        return crypto.Seal(data, workflowId, SealedPurpose);
+    }
+
+    public static IReadOnlyDictionary<string, string> Open(LinXCrypto crypto, Guid workflowId, Sealed<IReadOnlyDictionary<string, string>> data)
+    {
+        ArgumentNullException.ThrowIfNull(crypto);
+        return crypto.Unseal(data, workflowId, SealedPurpose);
+    }
+
+    /// <summary>What a lookup found, its data sealed; in the clear for an input from a history before ADR 0011, which names no workflow.</summary>
+    public static StepActivityOutput Found(LinXCrypto crypto, LookupInput input, Guid id, IReadOnlyDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.WorkflowId is { } workflowId ? new(id, true, Seal(crypto, workflowId, data)) : new(id, true, null, data);
+    }
+
     public static IReadOnlyDictionary<string, string> Customer(Customer customer) => new Dictionary<string, string>
     {
         ["customerId"] = customer.CustomerId.ToString("D"),

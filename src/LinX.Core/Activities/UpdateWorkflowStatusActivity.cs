@@ -1,4 +1,5 @@
 using LinX.Core.Orchestration;
+using LinX.Core.Security;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.Logging;
@@ -10,18 +11,23 @@ namespace LinX.Core.Activities;
 /// one place every state change passes through, so it is where business webhooks are emitted: the events are derived
 /// from the row before the update and the snapshot, their delivery rows written first (idempotent: deterministic event
 /// ids), then the row, then the dispatchers are kicked. A re-run after the row was written kicks again whatever is pending.
+/// The snapshot carries the steps' display data sealed (orchestration history holds none in the clear, ADR 0011): it is
+/// opened here, before the events are derived and the row is written.
 /// </summary>
 public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdate, bool>
 {
     private readonly IWorkflowStore _workflows;
     private readonly WebhookPublisher _webhooks;
+    private readonly LinXCrypto _crypto;
     private readonly TimeProvider _time;
     private readonly ILogger<UpdateWorkflowStatusActivity> _logger;
 
-    public UpdateWorkflowStatusActivity(IWorkflowStore workflows, WebhookPublisher webhooks, TimeProvider time, ILogger<UpdateWorkflowStatusActivity> logger)
+    public UpdateWorkflowStatusActivity(
+        IWorkflowStore workflows, WebhookPublisher webhooks, LinXCrypto crypto, TimeProvider time, ILogger<UpdateWorkflowStatusActivity> logger)
     {
         _workflows = workflows;
         _webhooks = webhooks;
+        _crypto = crypto;
         _time = time;
         _logger = logger;
     }
@@ -39,6 +45,11 @@ public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdat
     public async Task<bool> RunAsync(WorkflowStatusUpdate input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return await WriteAsync(input.Opened(data => StepData.Open(_crypto, input.WorkflowId, data)), cancellationToken);
+    }
+
+    private async Task<bool> WriteAsync(WorkflowStatusUpdate input, CancellationToken cancellationToken)
+    {
         var previous = await _workflows.GetAsync(input.BusinessId, input.WorkflowId, cancellationToken);
         IReadOnlyList<WebhookSubscription> receiving = [];
         if (previous is not null && previous.Version < input.Version)

@@ -1,5 +1,6 @@
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
+using LinX.Core.Consent;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
@@ -24,6 +25,8 @@ public sealed class GatewayService
     private readonly IBusinessStore _businesses;
     private readonly DurableTaskClient _orchestrations;
     private readonly IPaymentProcessor _processor;
+    private readonly CustomerSubmissions _submissions;
+    private readonly IConsentStore _consents;
     private readonly LinXCrypto _crypto;
     private readonly LinXOptions _options;
     private readonly TimeProvider _time;
@@ -35,6 +38,8 @@ public sealed class GatewayService
         IBusinessStore businesses,
         DurableTaskClient orchestrations,
         IPaymentProcessor processor,
+        CustomerSubmissions submissions,
+        IConsentStore consents,
         LinXCrypto crypto,
         IOptions<LinXOptions> options,
         TimeProvider time,
@@ -45,13 +50,15 @@ public sealed class GatewayService
         _businesses = businesses;
         _orchestrations = orchestrations;
         _processor = processor;
+        _submissions = submissions;
+        _consents = consents;
         _crypto = crypto;
         _options = options.Value;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>The view; when a passcode is required and <c>passcodeProof</c> is not valid, step data is withheld.</summary>
+    /// <summary>The view; step data is withheld when a passcode is required and <c>passcodeProof</c> is not valid, and once the workflow has ended.</summary>
     public async Task<ServiceResult<GatewayView>> GetViewAsync(string token, string? passcodeProof, CancellationToken cancellationToken)
     {
         var workflow = await ResolveAsync(token, cancellationToken);
@@ -63,17 +70,28 @@ public sealed class GatewayService
         var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
         var unlocked = workflow.PasscodeHash is null || _crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId);
         var status = EffectiveStatus(workflow);
+
+        // Once ended, the link shows the end state only (the transaction's amount and status): whoever holds it later
+        // sees none of the customer's profile or account.
+        var showData = unlocked && status == WorkflowStatus.Active;
         var steps = workflow.Steps
-            .Select((s, i) => new GatewayStepView(s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status, unlocked ? s.Data : null))
+            .Select((s, i) => new GatewayStepView(
+                s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status,
+                showData || (unlocked && workflow.Plan.Steps[i] is MoveMoneyStep) ? s.Data : null))
             .ToList();
-        var current = unlocked && status == WorkflowStatus.Active ? CurrentStep(workflow) : null;
+        var current = showData ? CurrentStep(workflow, business?.Name ?? string.Empty) : null;
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, IsLocked(workflow),
             workflow.ExpireAt, steps, current));
     }
 
-    /// <summary>Checks the passcode; Ok with a proof for an HttpOnly cookie, Invalid when wrong, Locked after too many tries.</summary>
+    /// <summary>
+    /// Checks the passcode; Ok with a proof for an HttpOnly cookie, Invalid when wrong, Locked after too many tries.
+    /// Each check first reserves a try (an ETag-guarded increment of the failed attempts), so however many guesses
+    /// arrive at once, at most <see cref="LinXOptions.MaxPasscodeAttempts"/> wrong ones are ever compared; a right one
+    /// gives its try back.
+    /// </summary>
     public async Task<ServiceResult<string>> VerifyPasscodeAsync(string token, string passcode, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -94,22 +112,24 @@ public sealed class GatewayService
                 return ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError);
             }
 
+            var reserved = workflow.FailedPasscodeAttempts + 1;
+            if (!await _workflows.TrySetPasscodeAttemptsAsync(workflow.BusinessId, workflow.WorkflowId, reserved, workflow.ETag!, cancellationToken))
+            {
+                continue; // a concurrent attempt or update: reserve again on fresh data
+            }
+
             var wellFormed = passcode is { Length: 6 } && passcode.All(char.IsAsciiDigit);
             if (wellFormed && _crypto.VerifyPasscode(workflow.WorkflowId, passcode!, workflow.PasscodeHash))
             {
+                await GiveBackTryAsync(workflow, cancellationToken);
                 return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId));
             }
 
-            var attempts = workflow.FailedPasscodeAttempts + 1;
-            if (!await _workflows.TrySetPasscodeAttemptsAsync(workflow.BusinessId, workflow.WorkflowId, attempts, workflow.ETag!, cancellationToken))
-            {
-                continue; // a concurrent attempt or update: count again on fresh data
-            }
-
-            _logger.WrongPasscode(workflow.WorkflowId, attempts);
-            return attempts >= _options.MaxPasscodeAttempts
+            _logger.WrongPasscode(workflow.WorkflowId, reserved);
+            return reserved >= _options.MaxPasscodeAttempts
                 ? ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError)
-                : ServiceResult.Fail<string>(ServiceOutcome.Invalid, new FieldError("$.passcode", "The passcode is wrong.", ServiceErrorCodes.PasscodeWrong));
+                : ServiceResult.Fail<string>(ServiceOutcome.Invalid, new FieldError(
+                    "$.passcode", TriesLeft(_options.MaxPasscodeAttempts - reserved), ServiceErrorCodes.PasscodeWrong));
         }
 
         return ServiceResult.Fail<string>(ServiceOutcome.Conflict, new FieldError("$", "Too many concurrent attempts; try again.", ServiceErrorCodes.PasscodeWrong));
@@ -151,15 +171,15 @@ public sealed class GatewayService
         {
             case CustomerAccountStep:
                 var profile = SubmissionParser.Profile(root, fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
-                submission = profile is null ? null : WorkflowEvent.SubmitProfile(profile);
+                submission = profile is null ? null : _submissions.Profile(workflow.WorkflowId, profile);
                 break;
             case FinancialAccountStep account when account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit:
                 var card = SubmissionParser.Card(root, fields, _time.GetUtcNow());
-                submission = card is null ? null : WorkflowEvent.SubmitCard(await TokenizeAsync(card, cancellationToken));
+                submission = card is null ? null : _submissions.Card(workflow.WorkflowId, await TokenizeAsync(card, cancellationToken));
                 break;
             case FinancialAccountStep:
                 var bank = SubmissionParser.Bank(root, fields);
-                submission = bank is null ? null : WorkflowEvent.SubmitBankAccount(await TokenizeAsync(bank, cancellationToken));
+                submission = bank is null ? null : _submissions.BankAccount(workflow.WorkflowId, await TokenizeAsync(bank, cancellationToken));
                 break;
             case MoveMoneyStep:
                 submission = fields.True(root, "accept") ? WorkflowEvent.Confirm(stepName) : null;
@@ -174,6 +194,19 @@ public sealed class GatewayService
             return ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Invalid, fields.Errors);
         }
 
+        // The money step's acceptance and the business's cancel race for one insert-only decision: the loser is refused.
+        var step = workflow.Plan.Steps[index];
+        if (step is MoveMoneyStep
+            && await _consents.DecideAsync(workflow.BusinessId, workflow.WorkflowId, WorkflowDecision.Accepted, cancellationToken) != WorkflowDecision.Accepted)
+        {
+            return NotActive;
+        }
+
+        var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
+        var consent = ConsentText.For(step, business?.Name ?? string.Empty);
+        await _consents.RecordAsync(
+            new ConsentEvidence(workflow.BusinessId, workflow.WorkflowId, stepName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent),
+            cancellationToken);
         if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
         {
             return NotActive;
@@ -264,21 +297,40 @@ public sealed class GatewayService
     private WorkflowStatus EffectiveStatus(WorkflowRecord workflow) =>
         workflow.Status.IsOpen() && workflow.ExpireAt <= _time.GetUtcNow() ? WorkflowStatus.Expired : workflow.Status;
 
+    private static string TriesLeft(int left) =>
+        left == 1 ? "The passcode is wrong; 1 try left." : $"The passcode is wrong; {left} tries left.";
+
+    /// <summary>Undoes the try a right passcode reserved (on fresh data: other tries may have been counted meanwhile).</summary>
+    private async Task GiveBackTryAsync(WorkflowRecord reservedOn, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var fresh = await _workflows.GetAsync(reservedOn.BusinessId, reservedOn.WorkflowId, cancellationToken);
+            if (fresh is null || fresh.FailedPasscodeAttempts == 0
+                || await _workflows.TrySetPasscodeAttemptsAsync(fresh.BusinessId, fresh.WorkflowId, fresh.FailedPasscodeAttempts - 1, fresh.ETag!, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
     private bool IsLocked(WorkflowRecord workflow) => workflow.FailedPasscodeAttempts >= _options.MaxPasscodeAttempts;
 
-    private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow)
+    private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow, string businessName)
     {
         var step = workflow.Plan.Steps[workflow.CurrentStep];
         var data = workflow.Steps[workflow.CurrentStep].Data;
+        var consent = ConsentText.For(step, businessName);
         return step switch
         {
             FinancialAccountStep account => new GatewayCurrentStep(
                 step.Name, account.FinancialAccountSubType,
-                account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit ? "card" : "bank", data, null),
+                account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit ? "card" : "bank", data, null, consent),
             MoveMoneyStep move => new GatewayCurrentStep(
                 step.Name, null, null, data,
-                new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description)),
-            _ => new GatewayCurrentStep(step.Name, null, null, data, null),
+                new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description),
+                consent),
+            _ => new GatewayCurrentStep(step.Name, null, null, data, null, consent),
         };
     }
 

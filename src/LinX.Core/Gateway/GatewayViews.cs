@@ -1,3 +1,4 @@
+using LinX.Core.Consent;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Gateway;
@@ -24,14 +25,16 @@ public sealed record GatewayStepView(string Name, string DisplayName, StepStatus
 
 /// <summary>
 /// The current step's needs: for financial-account whether a card or a bank account is expected; for lookups the
-/// masked profile or account (in <paramref name="Data"/>, once loaded); for move-money the transaction summary.
+/// masked profile or account (in <paramref name="Data"/>, once loaded); for move-money the transaction summary; and the
+/// sentence the customer accepts by submitting it (<paramref name="Consent"/>), hashed into their evidence.
 /// </summary>
 public sealed record GatewayCurrentStep(
     string Name,
     FinancialAccountSubType? FinancialAccountSubType,
     string? FinancialAccountKind,
     IReadOnlyDictionary<string, string>? Data,
-    TransactionSummary? Transaction);
+    TransactionSummary? Transaction,
+    ConsentText Consent);
 
 /// <summary>The move-money summary the customer accepts.</summary>
 public sealed record TransactionSummary(

@@ -1,6 +1,7 @@
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
 using LinX.Core.Common;
+using LinX.Core.Consent;
 using LinX.Core.Customers;
 using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
@@ -26,6 +27,8 @@ public sealed class WorkflowService
     private readonly ICustomerStore _customers;
     private readonly IFinancialAccountStore _accounts;
     private readonly INotificationStore _notifications;
+    private readonly IConsentStore _consents;
+    private readonly IResendQuota _resends;
     private readonly DurableTaskClient _orchestrations;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
@@ -39,6 +42,8 @@ public sealed class WorkflowService
         ICustomerStore customers,
         IFinancialAccountStore accounts,
         INotificationStore notifications,
+        IConsentStore consents,
+        IResendQuota resends,
         DurableTaskClient orchestrations,
         LinXCrypto crypto,
         SmsComposer composer,
@@ -51,6 +56,8 @@ public sealed class WorkflowService
         _customers = customers;
         _accounts = accounts;
         _notifications = notifications;
+        _consents = consents;
+        _resends = resends;
         _orchestrations = orchestrations;
         _crypto = crypto;
         _composer = composer;
@@ -93,6 +100,13 @@ public sealed class WorkflowService
 
         var plan = validation.Plan!;
         var referenceErrors = await CheckReferencesAsync(business.BusinessId, plan, cancellationToken);
+        if (!business.MayText(PhoneCountry.Of(plan.Notification.PhoneNumber)))
+        {
+            referenceErrors.Add(new FieldError(
+                "$.parameters.phoneNumber", "LinX does not text numbers of this country for this business (its allowed SMS countries).",
+                ServiceErrorCodes.PhoneCountryNotAllowed));
+        }
+
         if (referenceErrors.Count > 0)
         {
             return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
@@ -140,10 +154,17 @@ public sealed class WorkflowService
         return ServiceResult.Accepted(new WorkflowCreated(workflowId, WorkflowStatus.Created, record.ExpireAt, _composer.Link(token), passcode, false));
     }
 
-    public async Task<ServiceResult<WorkflowDetails>> GetAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken) is { } workflow
-            ? ServiceResult.Ok(WorkflowDetails.From(workflow))
-            : ServiceResult.Fail<WorkflowDetails>(ServiceOutcome.NotFound, NotFoundError);
+    /// <summary>The workflow with the customer's consent evidence (what they accepted, when, from where).</summary>
+    public async Task<ServiceResult<WorkflowDetails>> GetAsync(Business business, Guid workflowId, CancellationToken cancellationToken)
+    {
+        if (await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken) is not { } workflow)
+        {
+            return ServiceResult.Fail<WorkflowDetails>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        var consents = await _consents.ListAsync(business.BusinessId, workflowId, cancellationToken);
+        return ServiceResult.Ok(WorkflowDetails.From(workflow) with { Consents = [.. consents.Select(ConsentView.From)] });
+    }
 
     /// <summary>Newest first. <c>page</c> is 1-based, <c>size</c> 1–100; <c>search</c> matches the title (contains).</summary>
     public async Task<ServiceResult<ResultPage<WorkflowDetails>>> SearchAsync(
@@ -159,11 +180,46 @@ public sealed class WorkflowService
         return ServiceResult.Ok(new ResultPage<WorkflowDetails>([.. found.Items.Select(WorkflowDetails.From)], found.PageNumber, found.Size, found.TotalCount));
     }
 
-    public Task<ServiceResult<WorkflowCommandAccepted>> CancelAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        CommandAsync(business, workflowId, "cancel", _ => WorkflowEvent.Cancel(), cancellationToken);
+    /// <summary>
+    /// Cancels an open workflow. With a money step, the cancel and the customer's acceptance race for one decision
+    /// (<see cref="WorkflowDecision"/>): a cancel that loses is a Conflict (WORKFLOW_ALREADY_ACCEPTED), and the money moves.
+    /// </summary>
+    public async Task<ServiceResult<WorkflowCommandAccepted>> CancelAsync(Business business, Guid workflowId, CancellationToken cancellationToken)
+    {
+        var workflow = await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken);
+        if (workflow is null)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
+        }
 
-    public Task<ServiceResult<WorkflowCommandAccepted>> ResendAsync(Business business, Guid workflowId, CancellationToken cancellationToken) =>
-        CommandAsync(business, workflowId, "resend", _ => WorkflowEvent.Resend(), cancellationToken);
+        if (IsOpen(workflow) && workflow.Plan.MoveMoney is not null
+            && await _consents.DecideAsync(business.BusinessId, workflowId, WorkflowDecision.Cancelled, cancellationToken) != WorkflowDecision.Cancelled)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
+                "$", "The customer accepted the transaction before the cancel arrived; it goes ahead.", ServiceErrorCodes.WorkflowAlreadyAccepted));
+        }
+
+        return await CommandAsync(business, workflow, "cancel", WorkflowEvent.Cancel(), null, cancellationToken);
+    }
+
+    /// <summary>Texts the link again: at most once a minute and 5 times in 24 hours per workflow (TooManyRequests otherwise).</summary>
+    public async Task<ServiceResult<WorkflowCommandAccepted>> ResendAsync(Business business, Guid workflowId, CancellationToken cancellationToken)
+    {
+        var workflow = await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken);
+        if (workflow is null)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        if (IsOpen(workflow) && await _resends.TryTakeAsync(business.BusinessId, workflowId, _time.GetUtcNow(), cancellationToken) is { } wait)
+        {
+            return ServiceResult.TooManyRequests<WorkflowCommandAccepted>(wait, new FieldError(
+                "$", $"The link can be texted again at most once a minute and {IResendQuota.PerDay} times a day; retry later.",
+                ServiceErrorCodes.ResendLimitReached));
+        }
+
+        return await CommandAsync(business, workflow, "resend", WorkflowEvent.Resend(), null, cancellationToken);
+    }
 
     /// <summary>
     /// Moves the expiry to <c>newExpireAt</c>, or by <c>hours</c> from the current expiry (exactly one of them): later
@@ -211,15 +267,6 @@ public sealed class WorkflowService
     private static readonly FieldError NotActiveError = new("$", "The workflow is no longer active.", ServiceErrorCodes.WorkflowNotActive);
 
     private async Task<ServiceResult<WorkflowCommandAccepted>> CommandAsync(
-        Business business, Guid workflowId, string command, Func<WorkflowRecord, WorkflowEvent> toEvent, CancellationToken cancellationToken)
-    {
-        var workflow = await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken);
-        return workflow is null
-            ? ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError)
-            : await CommandAsync(business, workflow, command, toEvent(workflow), null, cancellationToken);
-    }
-
-    private async Task<ServiceResult<WorkflowCommandAccepted>> CommandAsync(
         Business business, WorkflowRecord workflow, string command, WorkflowEvent e, DateTimeOffset? expireAt, CancellationToken cancellationToken)
     {
         if (workflow.BusinessId != business.BusinessId)
@@ -227,7 +274,7 @@ public sealed class WorkflowService
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
         }
 
-        if (!workflow.Status.IsOpen() || workflow.ExpireAt <= _time.GetUtcNow())
+        if (!IsOpen(workflow))
         {
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, NotActiveError);
         }
@@ -239,6 +286,8 @@ public sealed class WorkflowService
 
         return ServiceResult.Accepted(new WorkflowCommandAccepted(workflow.WorkflowId, command, expireAt));
     }
+
+    private bool IsOpen(WorkflowRecord workflow) => workflow.Status.IsOpen() && workflow.ExpireAt > _time.GetUtcNow();
 
     private async Task<ServiceResult<WorkflowCreated>> ReplayAsync(WorkflowRecord earlier, string requestHash, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using LinX.Core.Consent;
 using LinX.Core.Notifications;
 using LinX.Core.Workflows;
 
@@ -32,6 +33,16 @@ public sealed record WorkflowDetails(
         record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps, record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null);
+
+    /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
+    public IReadOnlyList<ConsentView>? Consents { get; init; }
+}
+
+/// <summary>The evidence of one acceptance: the text's version and SHA-256, the time, the client's address and user agent.</summary>
+public sealed record ConsentView(string StepName, string TextVersion, string TextSha256, DateTimeOffset AcceptedAt, string? IpAddress, string? UserAgent)
+{
+    public static ConsentView From(ConsentEvidence evidence) => new(
+        evidence.StepName, evidence.TextVersion, evidence.TextSha256, evidence.AcceptedAt, evidence.IpAddress, evidence.UserAgent);
 }
 
 /// <summary>One notification of a workflow's history.</summary>

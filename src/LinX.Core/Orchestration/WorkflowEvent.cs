@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using LinX.Core.Accounts;
 using LinX.Core.Customers;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Orchestration;
@@ -27,29 +28,50 @@ public enum WorkflowEventKind
 
 /// <summary>
 /// The single external event the orchestrator waits for (<see cref="EventName"/>), with a typed payload. It is
-/// persisted in orchestration history, so it carries validated, tokenized and masked data only: never a card or
-/// account number, a link token or a full phone number.
+/// persisted in orchestration history, so it carries no personal data in the clear: the customer's profile and their
+/// tokenized card or bank account are sealed by the Gateway (<see cref="Gateway.CustomerSubmissions"/>) and opened only
+/// by the activity that stores them (ADR 0011); never a card or account number, a link token or a full phone number.
 /// </summary>
+/// <remarks>
+/// <c>Profile</c>, <c>Card</c>, <c>BankAccount</c>: read only, the plain submissions of histories written before ADR 0011;
+/// removed with the other legacy shapes once no such instance runs.
+/// </remarks>
 public sealed record WorkflowEvent(
     WorkflowEventKind Kind,
     string? StepName = null,
-    CustomerProfile? Profile = null,
-    TokenizedCard? Card = null,
-    TokenizedBankAccount? BankAccount = null,
+    Sealed<CustomerProfile>? SealedProfile = null,
+    Sealed<TokenizedCard>? SealedCard = null,
+    Sealed<TokenizedBankAccount>? SealedBankAccount = null,
     DateTime? NewExpireAt = null,
     DeclineReason? DeclineReason = null,
-    string? Comment = null)
+    string? Comment = null,
+    CustomerProfile? Profile = null,
+    TokenizedCard? Card = null,
+    TokenizedBankAccount? BankAccount = null)
 {
     /// <summary>The external event name raised for every workflow event.</summary>
     public const string EventName = "WorkflowEvent";
 
+    /// <summary>A profile submission, sealed or (legacy) plain.</summary>
+    [JsonIgnore]
+    public bool HasProfile => SealedProfile is not null || Profile is not null;
+
+    /// <summary>A card submission, sealed or (legacy) plain.</summary>
+    [JsonIgnore]
+    public bool HasCard => SealedCard is not null || Card is not null;
+
+    /// <summary>A bank account submission, sealed or (legacy) plain.</summary>
+    [JsonIgnore]
+    public bool HasBankAccount => SealedBankAccount is not null || BankAccount is not null;
+
     public static WorkflowEvent Confirm(string stepName) => new(WorkflowEventKind.Submit, stepName);
 
-    public static WorkflowEvent SubmitProfile(CustomerProfile profile) => new(WorkflowEventKind.Submit, StepNames.CustomerAccount, Profile: profile);
+    public static WorkflowEvent SubmitProfile(Sealed<CustomerProfile> profile) => new(WorkflowEventKind.Submit, StepNames.CustomerAccount, SealedProfile: profile);
 
-    public static WorkflowEvent SubmitCard(TokenizedCard card) => new(WorkflowEventKind.Submit, StepNames.FinancialAccount, Card: card);
+    public static WorkflowEvent SubmitCard(Sealed<TokenizedCard> card) => new(WorkflowEventKind.Submit, StepNames.FinancialAccount, SealedCard: card);
 
-    public static WorkflowEvent SubmitBankAccount(TokenizedBankAccount bankAccount) => new(WorkflowEventKind.Submit, StepNames.FinancialAccount, BankAccount: bankAccount);
+    public static WorkflowEvent SubmitBankAccount(Sealed<TokenizedBankAccount> bankAccount) =>
+        new(WorkflowEventKind.Submit, StepNames.FinancialAccount, SealedBankAccount: bankAccount);
 
     public static WorkflowEvent Decline(DeclineReason reason, string? comment) => new(WorkflowEventKind.Decline, DeclineReason: reason, Comment: comment);
 

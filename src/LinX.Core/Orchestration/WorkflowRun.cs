@@ -1,13 +1,18 @@
 using LinX.Core.Activities;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace LinX.Core.Orchestration;
 
-/// <summary>One execution (or replay) of <see cref="LinxOrchestration"/>: the workflow's state and its transitions.</summary>
+/// <summary>
+/// One execution (or replay) of <see cref="LinxOrchestration"/>: the workflow's state and its transitions. The customer's
+/// submissions and the steps' display data reach it sealed and leave it sealed: it checks which submission arrived and
+/// passes it on, and never sees personal data in the clear (ADR 0011).
+/// </summary>
 internal sealed class WorkflowRun
 {
     private static readonly TimeSpan MinimumReminderInterval = TimeSpan.FromMinutes(1);
@@ -17,6 +22,10 @@ internal sealed class WorkflowRun
     private readonly WorkflowPlan _plan;
     private readonly ILogger _logger;
     private readonly StepState[] _steps;
+
+    /// <summary>Each step's display data, sealed by its activity (null while it has none).</summary>
+    private readonly Sealed<IReadOnlyDictionary<string, string>>?[] _data;
+
     private readonly TimeSpan _reminderInterval;
 
     private WorkflowStatus _status = WorkflowStatus.Created;
@@ -47,6 +56,7 @@ internal sealed class WorkflowRun
         _plan = input.Plan;
         _logger = context.CreateReplaySafeLogger(LinxOrchestration.Name);
         _steps = [.. _plan.Steps.Select(s => new StepState(s.Name, StepStatus.Created))];
+        _data = new Sealed<IReadOnlyDictionary<string, string>>?[_steps.Length];
         _expireAt = Utc(input.ExpireAt);
         _reminderInterval = input.ReminderInterval < MinimumReminderInterval ? MinimumReminderInterval : input.ReminderInterval;
     }
@@ -105,7 +115,7 @@ internal sealed class WorkflowRun
         {
             case CustomerAccountStep:
             {
-                var wait = await WaitForCustomerAsync(step.Name, e => e.Profile is not null);
+                var wait = await WaitForCustomerAsync(step.Name, e => e.HasProfile);
                 if (wait.Ended is not null)
                 {
                     return wait.Ended;
@@ -113,16 +123,18 @@ internal sealed class WorkflowRun
 
                 var created = await CallAsync<StepActivityOutput>(
                     ActivityNames.CreateCustomerAccount,
-                    new CreateCustomerAccountInput(_input.BusinessId, _input.WorkflowId, wait.Event!.Profile!, _plan.Notification.PhoneNumber, Ahead()));
+                    new CreateCustomerAccountInput(
+                        _input.BusinessId, _input.WorkflowId, wait.Event!.SealedProfile, _plan.Notification.PhoneNumber, Ahead(), wait.Event.Profile));
                 _customerId = created.Id;
-                SetData(created.Data);
+                SetData(created.SealedData, created.Data);
                 _written = true;
                 return null;
             }
 
             case LookupProfileStep lookup:
             {
-                var found = await CallAsync<StepActivityOutput>(ActivityNames.LookupProfile, new LookupInput(_input.BusinessId, lookup.CustomerId));
+                var found = await CallAsync<StepActivityOutput>(
+                    ActivityNames.LookupProfile, new LookupInput(_input.BusinessId, lookup.CustomerId, WorkflowId: _input.WorkflowId));
                 if (!found.Found)
                 {
                     return await FailAsync("The customer of the lookup-profile step was not found.");
@@ -134,19 +146,21 @@ internal sealed class WorkflowRun
             case FinancialAccountStep account:
             {
                 var isCard = account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
-                var wait = await WaitForCustomerAsync(step.Name, e => isCard ? e.Card is not null : e.BankAccount is not null);
+                var wait = await WaitForCustomerAsync(step.Name, e => isCard ? e.HasCard : e.HasBankAccount);
                 if (wait.Ended is not null)
                 {
                     return wait.Ended;
                 }
 
+                var submitted = wait.Event!;
                 var created = await CallAsync<StepActivityOutput>(
                     ActivityNames.CreateFinancialAccount,
                     new CreateFinancialAccountInput(
                         _input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, account.FinancialAccountSubType,
-                        isCard ? wait.Event!.Card : null, isCard ? null : wait.Event!.BankAccount, Ahead()));
+                        isCard ? submitted.SealedCard : null, isCard ? null : submitted.SealedBankAccount, Ahead(),
+                        isCard ? submitted.Card : null, isCard ? null : submitted.BankAccount));
                 _financialAccountId = created.Id;
-                SetData(created.Data);
+                SetData(created.SealedData, created.Data);
                 _written = true;
                 return null;
             }
@@ -154,7 +168,7 @@ internal sealed class WorkflowRun
             case LookupFinancialAccountStep lookup:
             {
                 var found = await CallAsync<StepActivityOutput>(
-                    ActivityNames.LookupFinancialAccount, new LookupInput(_input.BusinessId, lookup.CustomerFinancialAccountId, _customerId));
+                    ActivityNames.LookupFinancialAccount, new LookupInput(_input.BusinessId, lookup.CustomerFinancialAccountId, _customerId, _input.WorkflowId));
                 if (!found.Found)
                 {
                     return await FailAsync("The financial account of the lookup-financial-account step was not found for this customer.");
@@ -174,7 +188,7 @@ internal sealed class WorkflowRun
                 var transaction = await CallAsync<TransactionOutput>(
                     ActivityNames.MoveMoney, new MoveMoneyInput(_input.BusinessId, _input.WorkflowId, _financialAccountId ?? Guid.Empty, move, Ahead()));
                 _transactionId = transaction.TransactionId;
-                SetData(transaction.Data);
+                SetData(transaction.SealedData, transaction.Data);
                 if (transaction.Status is TransactionStatus.Declined or TransactionStatus.Error)
                 {
                     return await FailAsync(Shorten("The transaction was " + transaction.Status.ToString().ToUpperInvariant() + ": " + (transaction.Reason ?? "no reason given")));
@@ -193,7 +207,7 @@ internal sealed class WorkflowRun
     /// <summary>Lookups show the masked data first, then wait for the customer's confirmation.</summary>
     private async Task<WorkflowResult?> ConfirmAsync(string stepName, StepActivityOutput found, Action<Guid> accept)
     {
-        SetData(found.Data);
+        SetData(found.SealedData, found.Data);
         await PersistAsync();
         var wait = await WaitForCustomerAsync(stepName, _ => true);
         if (wait.Ended is not null)
@@ -300,7 +314,7 @@ internal sealed class WorkflowRun
         try
         {
             var settled = await CallAsync<TransactionOutput>(ActivityNames.SettleTransaction, new SettleTransactionInput(_input.BusinessId, transactionId));
-            SetData(settled.Data);
+            SetData(settled.SealedData, settled.Data);
             await PersistAsync();
         }
         catch (TaskFailedException e)
@@ -398,7 +412,8 @@ internal sealed class WorkflowRun
         var next = NextReminderAt;
         return new WorkflowStatusUpdate(
             _input.BusinessId, _input.WorkflowId, _version, _status, _current, _steps.ToArray(), Offset(_expireAt), next is { } n ? Offset(n) : null,
-            _completedAt is { } c ? Offset(c) : null, _declineReason, _declineComment, _failureReason, _customerId, _financialAccountId, _transactionId);
+            _completedAt is { } c ? Offset(c) : null, _declineReason, _declineComment, _failureReason, _customerId, _financialAccountId, _transactionId,
+            [.. _data]);
     }
 
     private void ShowStatus() =>
@@ -409,7 +424,12 @@ internal sealed class WorkflowRun
 
     private void SetStep(int index, StepStatus status) => _steps[index] = _steps[index] with { Status = status };
 
-    private void SetData(IReadOnlyDictionary<string, string> data) => _steps[_current] = _steps[_current] with { Data = data };
+    /// <summary>The current step's display data: sealed, or in the clear only as an activity's output in a history before ADR 0011.</summary>
+    private void SetData(Sealed<IReadOnlyDictionary<string, string>>? data, IReadOnlyDictionary<string, string>? legacy)
+    {
+        _data[_current] = data;
+        _steps[_current] = _steps[_current] with { Data = legacy };
+    }
 
     private WorkflowResult Result(string? reason = null) =>
         new(_status, _customerId, _financialAccountId, _transactionId, _status == WorkflowStatus.Failed ? _failureReason : reason);

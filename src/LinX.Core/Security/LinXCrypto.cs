@@ -2,19 +2,22 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace LinX.Core.Security;
 
 /// <summary>
-/// The keyed cryptography of LinX: link tokens (derived, never stored), phone number encryption, number
-/// fingerprints, passcode hashes and proofs. Keys come from <see cref="LinXSecurityOptions"/>.
+/// The keyed cryptography of LinX: link tokens (derived, never stored), phone number encryption, sealed payloads of
+/// orchestration history, number fingerprints, passcode hashes and proofs. Keys come from <see cref="LinXSecurityOptions"/>.
 /// </summary>
 public sealed class LinXCrypto
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const int TokenLength = 43; // base64url of 32 bytes, unpadded
+
+    private static readonly JsonSerializerOptions SealedJson = new(JsonSerializerDefaults.Web);
 
     private readonly byte[] _dataKey;
     private readonly byte[] _linkKey;
@@ -70,6 +73,21 @@ public sealed class LinXCrypto
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// Seals <paramref name="value"/> (its Web JSON) for orchestration history, bound to <paramref name="workflowId"/> and
+    /// <paramref name="purpose"/>: it opens only for the same two (<see cref="Unseal{T}"/>).
+    /// </summary>
+    public Sealed<T> Seal<T>(T value, Guid workflowId, string purpose) =>
+        new(Encrypt(JsonSerializer.Serialize(value, SealedJson), SealedContext(workflowId, purpose)));
+
+    /// <summary>Opens what <see cref="Seal{T}"/> sealed; <see cref="CryptographicException"/> for another workflow, purpose or key.</summary>
+    public T Unseal<T>(Sealed<T> value, Guid workflowId, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.Deserialize<T>(Decrypt(value.Cipher, SealedContext(workflowId, purpose)), SealedJson)
+            ?? throw new CryptographicException("The sealed value is empty.");
+    }
+
     /// <summary>Keyed fingerprint of a card or account number (hex HMAC-SHA256); the number itself is never kept.</summary>
     public string Fingerprint(string kind, string number) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_fingerprintKey, Encoding.UTF8.GetBytes(kind + ":" + number)));
@@ -96,4 +114,6 @@ public sealed class LinXCrypto
     public bool IsPasscodeProofOf(string? proof, Guid workflowId) =>
         proof is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(proof), Encoding.ASCII.GetBytes(PasscodeProof(workflowId)));
+
+    private static string SealedContext(Guid workflowId, string purpose) => workflowId.ToString("D") + ":" + purpose;
 }

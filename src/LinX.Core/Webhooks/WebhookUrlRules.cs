@@ -7,6 +7,12 @@ namespace LinX.Core.Webhooks;
 /// hosts when loopback is allowed (local runs). Literal IP hosts are judged by <see cref="OutboundAddressPolicy"/>;
 /// names are judged again on every connection, after resolution.
 /// </summary>
+/// <remarks>
+/// The raw text must hold no control character (C0, DEL, C1) and no whitespace at all, not even leading or trailing:
+/// <see cref="Uri"/> would trim or escape them and keep the raw text as <see cref="Uri.OriginalString"/>, which is
+/// what is stored and shown. Percent-encoded octets (<c>%0d%0a</c>) stay allowed: they are data in the path or
+/// query, sent encoded, and cannot split the request line or a header.
+/// </remarks>
 public static class WebhookUrlRules
 {
     public const int MaxLength = 2048;
@@ -18,6 +24,12 @@ public static class WebhookUrlRules
         if (string.IsNullOrWhiteSpace(text))
         {
             problem = "The receiver URL is required.";
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            problem = "The receiver URL must not contain spaces, line breaks or other control characters.";
             return null;
         }
 
@@ -46,14 +58,18 @@ public static class WebhookUrlRules
             return null;
         }
 
-        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            && IPAddress.TryParse(url.DnsSafeHost, out var address)
-            && !OutboundAddressPolicy.IsAllowed(address, allowLoopback, allowPrivateNetworks))
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && RefusingBlock(url, allowLoopback, allowPrivateNetworks) is { } block)
         {
-            problem = "The receiver URL points to an address LinX does not call (private, link-local or metadata).";
+            problem = $"The receiver URL points to an address LinX does not call ({block}).";
             return null;
         }
 
         return url;
     }
+
+    /// <summary><see cref="Uri.Host"/> (bracketed, without an IPv6 scope) always parses for an IP host; if it ever did not, refuse.</summary>
+    private static string? RefusingBlock(Uri url, bool allowLoopback, bool allowPrivateNetworks) =>
+        IPAddress.TryParse(url.Host, out var address)
+            ? OutboundAddressPolicy.RefusingBlock(address, allowLoopback, allowPrivateNetworks)
+            : "an unreadable IP address";
 }

@@ -9,7 +9,7 @@ internal static class NotificationRules
         var phone = parameters.PhoneNumber is null
             ? null
             : PhoneNumberRule.Normalize(parameters.PhoneNumber, JsonPath.Parameter(WorkflowParameterNames.PhoneNumber), errors);
-        var messageOk = ValueRules.Text(parameters.IntroductoryMessage, JsonPath.Parameter(WorkflowParameterNames.IntroductoryMessage),
+        var messageOk = CustomerTextRules.Check(parameters.IntroductoryMessage, JsonPath.Parameter(WorkflowParameterNames.IntroductoryMessage),
             WorkflowLimits.MaxIntroductoryMessageLength, errors);
 
         return channelOk && messageOk && parameters.Channel is not null && phone is not null

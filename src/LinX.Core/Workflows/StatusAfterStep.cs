@@ -10,7 +10,10 @@ namespace LinX.Core.Workflows;
 /// <param name="Step">The index of the step whose data the activity fills in.</param>
 public sealed record StatusAfterStep(WorkflowStatusUpdate Update, int Step)
 {
-    /// <summary>The snapshot with the activity's result in it.</summary>
+    /// <summary>
+    /// The snapshot with the activity's result in it: its step's data in the clear, which is fine because this snapshot is
+    /// written by the activity itself and never goes back to orchestration history (the other steps' data stays sealed).
+    /// </summary>
     public WorkflowStatusUpdate With(
         IReadOnlyDictionary<string, string>? data, Guid? customerId = null, Guid? financialAccountId = null, Guid? transactionId = null) =>
         Update with

@@ -48,6 +48,15 @@ public static class WorkflowErrorCodes
     /// <summary>A string holds a control or bidirectional-override character.</summary>
     public const string ControlCharacter = "CONTROL_CHARACTER";
 
+    /// <summary>Customer-facing text (introductoryMessage, customerMemo) holds a web address: a link, www., an IP address or a domain name.</summary>
+    public const string TextContainsUrl = "TEXT_CONTAINS_URL";
+
+    /// <summary>Customer-facing text (introductoryMessage, customerMemo) holds a phone number: 7 or more digits.</summary>
+    public const string TextContainsPhoneNumber = "TEXT_CONTAINS_PHONE_NUMBER";
+
+    /// <summary>Customer-facing text (introductoryMessage, customerMemo) holds an invisible, formatting or bidirectional character (e.g. U+200B).</summary>
+    public const string TextContainsInvisibleCharacter = "TEXT_CONTAINS_INVISIBLE_CHARACTER";
+
     /// <summary>A numeric string is not a plain decimal (no exponent, whitespace, sign '+', hex).</summary>
     public const string InvalidNumber = "INVALID_NUMBER";
 

@@ -7,7 +7,7 @@ internal static class WorkflowRequestRules
     {
         CheckTitle(request.Title, errors);
         var expiry = Expiry(request, errors);
-        ValueRules.Text(request.CustomerMemo, JsonPath.CustomerMemo, WorkflowLimits.MaxCustomerMemoLength, errors);
+        CustomerTextRules.Check(request.CustomerMemo, JsonPath.CustomerMemo, WorkflowLimits.MaxCustomerMemoLength, errors);
         var steps = StepRules.Analyse(request.Steps, errors);
         var typedSteps = ParameterRules.Check(request.Parameters, steps, errors);
 

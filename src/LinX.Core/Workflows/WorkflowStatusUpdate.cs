@@ -1,9 +1,16 @@
+using LinX.Core.Security;
+
 namespace LinX.Core.Workflows;
 
 /// <summary>
 /// A snapshot of the orchestrator's state for the workflow row. <paramref name="Version"/> increases with
 /// each update, so a re-run or late update never moves the row back.
 /// </summary>
+/// <remarks>
+/// The orchestrator sends <c>Steps</c> without display data: it holds each step's data only as the step's activity
+/// returned it, sealed for the workflow, in <c>SealedData</c> (by step index, null where there is none).
+/// <c>UpdateWorkflowStatus</c> opens it into <see cref="StepState.Data"/> before the row is written (ADR 0011).
+/// </remarks>
 public sealed record WorkflowStatusUpdate(
     Guid BusinessId,
     Guid WorkflowId,
@@ -19,4 +26,17 @@ public sealed record WorkflowStatusUpdate(
     string? FailureReason,
     Guid? CustomerId,
     Guid? FinancialAccountId,
-    Guid? TransactionId);
+    Guid? TransactionId,
+    IReadOnlyList<Sealed<IReadOnlyDictionary<string, string>>?>? SealedData = null)
+{
+    /// <summary>
+    /// The snapshot as the row holds it: each step's sealed data opened by <paramref name="open"/>. Data already in the
+    /// clear (the step an activity just completed, or a snapshot from a history before ADR 0011) is kept.
+    /// </summary>
+    public WorkflowStatusUpdate Opened(Func<Sealed<IReadOnlyDictionary<string, string>>, IReadOnlyDictionary<string, string>> open) =>
+        SealedData is not { } sealedData ? this : this with
+        {
+            Steps = [.. Steps.Select((step, i) => step.Data is null && sealedData.ElementAtOrDefault(i) is { } data ? step with { Data = open(data) } : step)],
+            SealedData = null,
+        };
+}

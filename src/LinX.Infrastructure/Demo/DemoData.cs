@@ -27,7 +27,8 @@ public static class DemoData
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         var crypto = services.GetRequiredService<LinXCrypto>();
-        var business = new Business(BusinessId, BusinessName, SeededAt);
+        // A Canadian business that also serves customers with US numbers.
+        var business = new Business(BusinessId, BusinessName, SeededAt) { Country = "CA", AllowedSmsCountries = ["CA", "US"] };
         await services.GetRequiredService<IBusinessStore>().UpsertAsync(business, cancellationToken);
         await services.GetRequiredService<IApiKeyStore>().AddAsync(Hashing.Sha256Hex(apiKey), BusinessId, cancellationToken);
 

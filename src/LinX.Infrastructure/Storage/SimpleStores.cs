@@ -62,7 +62,11 @@ internal sealed class TableBusinessStore : IBusinessStore
             return null;
         }
 
-        var business = new Business(businessId, e.GetString("Name") ?? string.Empty, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        var business = new Business(businessId, e.GetString("Name") ?? string.Empty, e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
+        {
+            Country = e.GetString("Country") ?? Business.DefaultCountry,
+            AllowedSmsCountries = (e.GetString("AllowedSmsCountries") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
+        };
         _cache[businessId] = (business, _time.GetUtcNow() + CacheFor);
         return business;
     }
@@ -70,7 +74,13 @@ internal sealed class TableBusinessStore : IBusinessStore
     public async Task UpsertAsync(Business business, CancellationToken cancellationToken)
     {
         await _table.UpsertEntityAsync(
-            new TableEntity(TableKeys.Of(business.BusinessId), string.Empty) { ["Name"] = business.Name, ["CreatedAt"] = business.CreatedAt },
+            new TableEntity(TableKeys.Of(business.BusinessId), string.Empty)
+            {
+                ["Name"] = business.Name,
+                ["CreatedAt"] = business.CreatedAt,
+                ["Country"] = business.Country,
+                ["AllowedSmsCountries"] = string.Join(',', business.AllowedSmsCountries),
+            },
             TableUpdateMode.Replace,
             cancellationToken);
         _cache[business.BusinessId] = (business, _time.GetUtcNow() + CacheFor);

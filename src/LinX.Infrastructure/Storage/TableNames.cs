@@ -15,6 +15,7 @@ public sealed class TableNames
         ApiKeys = prefix + "ApiKeys";
         WebhookSubscriptions = prefix + "WebhookSubscriptions";
         WebhookDeliveries = prefix + "WebhookDeliveries";
+        Consents = prefix + "Consents";
     }
 
     public string Workflows { get; }
@@ -37,6 +38,8 @@ public sealed class TableNames
 
     public string WebhookDeliveries { get; }
 
+    public string Consents { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents];
 }

@@ -19,6 +19,7 @@ public sealed class TableStorage
         ApiKeys = service.GetTableClient(names.ApiKeys);
         WebhookSubscriptions = service.GetTableClient(names.WebhookSubscriptions);
         WebhookDeliveries = service.GetTableClient(names.WebhookDeliveries);
+        Consents = service.GetTableClient(names.Consents);
     }
 
     public TableNames Names { get; }
@@ -44,6 +45,8 @@ public sealed class TableStorage
     public TableClient WebhookSubscriptions { get; }
 
     public TableClient WebhookDeliveries { get; }
+
+    public TableClient Consents { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

@@ -2,31 +2,47 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using LinX.Core;
+using LinX.Core.Notifications;
 using LinX.Infrastructure.Sms;
+using Microsoft.Extensions.Options;
 
 namespace LinX.Local.Dev;
 
 /// <summary>
 /// The dev SMS inbox: <c>/dev/sms</c> (a page with each message and its clickable link) and
 /// <c>/dev/sms.json</c> (the same for scripts and tests). Development only: the messages hold link tokens.
+/// Only LinX's own links (<c>{PublicBaseUrl}/linx/{token}</c>) are clickable; every other text, link-like or not, is
+/// shown as text, so the inbox never lends a click to an address a business put in its message.
 /// </summary>
-public static partial class DevSmsEndpoints
+public static class DevSmsEndpoints
 {
     public static IEndpointRouteBuilder MapDevSmsInbox(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dev/sms.json", (DevSmsInbox inbox) => Results.Json(inbox.Messages.Select(m => new
+        app.MapGet("/dev/sms.json", (DevSmsInbox inbox, IOptions<LinXOptions> options) => Results.Json(inbox.Messages.Select(m => new
         {
             m.MessageId,
             m.To,
             m.Body,
             m.SentAt,
-            Link = LinkPattern().Match(m.Body).Value,
+            Link = OwnLinks(m.Body, LinkPrefix(options)).LastOrDefault()?.Value ?? string.Empty,
         }))).ExcludeFromDescription();
-        app.MapGet("/dev/sms", (DevSmsInbox inbox) => Results.Content(Render(inbox.Messages), "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/dev/sms", (DevSmsInbox inbox, IOptions<LinXOptions> options) =>
+            Results.Content(Render(inbox.Messages, LinkPrefix(options)), "text/html; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 
-    private static string Render(IReadOnlyList<DevSms> messages)
+    /// <summary>Where LinX's own links start: <c>{PublicBaseUrl}/linx/</c>, as <see cref="SmsComposer.Link"/> writes them.</summary>
+    private static string LinkPrefix(IOptions<LinXOptions> options) => options.Value.PublicBaseUrl.TrimEnd('/') + "/linx/";
+
+    /// <summary>
+    /// LinX's own links in a text: the prefix, then a token. The composer writes the real link last; anything else that
+    /// looks like a link (one a business slipped into its message, say) is not one of these and stays text.
+    /// </summary>
+    private static MatchCollection OwnLinks(string body, string prefix) =>
+        Regex.Matches(body, Regex.Escape(prefix) + "[A-Za-z0-9_-]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static string Render(IReadOnlyList<DevSms> messages, string linkPrefix)
     {
         var html = new StringBuilder("""
             <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -48,16 +64,18 @@ public static partial class DevSmsEndpoints
             """);
         foreach (var sms in messages)
         {
-            var body = WebUtility.HtmlEncode(sms.Body);
-            var link = LinkPattern().Match(sms.Body).Value;
-            if (link.Length > 0)
+            html.Append(CultureInfo.InvariantCulture,
+                $"<li><p class=\"meta\">To {WebUtility.HtmlEncode(sms.To)} · {sms.SentAt:yyyy-MM-dd HH:mm:ss} UTC</p><p class=\"body\">");
+            var shown = 0;
+            foreach (Match link in OwnLinks(sms.Body, linkPrefix))
             {
-                var encoded = WebUtility.HtmlEncode(link);
-                body = body.Replace(encoded, $"<a class=\"gateway\" rel=\"noreferrer\" href=\"{encoded}\">{encoded}</a>", StringComparison.Ordinal);
+                var encoded = WebUtility.HtmlEncode(link.Value);
+                html.Append(WebUtility.HtmlEncode(sms.Body[shown..link.Index]))
+                    .Append(CultureInfo.InvariantCulture, $"<a class=\"gateway\" rel=\"noreferrer\" href=\"{encoded}\">{encoded}</a>");
+                shown = link.Index + link.Length;
             }
 
-            html.Append(CultureInfo.InvariantCulture,
-                $"<li><p class=\"meta\">To {WebUtility.HtmlEncode(sms.To)} · {sms.SentAt:yyyy-MM-dd HH:mm:ss} UTC</p><p class=\"body\">{body}</p></li>");
+            html.Append(WebUtility.HtmlEncode(sms.Body[shown..])).Append("</p></li>");
         }
 
         if (messages.Count == 0)
@@ -67,7 +85,4 @@ public static partial class DevSmsEndpoints
 
         return html.Append("</ol></main></body></html>").ToString();
     }
-
-    [GeneratedRegex(@"https?://\S+/linx/[A-Za-z0-9_\-]+")]
-    private static partial Regex LinkPattern();
 }

@@ -1,7 +1,14 @@
 using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using LinX.Api.Problems;
+using LinX.Infrastructure.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;
@@ -12,11 +19,14 @@ namespace LinX.Local.Durable;
 /// The Durable Task engine of the local host: the SDK's gRPC sidecar service (<see cref="TaskHubGrpcServer"/>) over the
 /// Durable Task Framework's Azure Storage backend, served in this process on a Unix domain socket that only this
 /// process knows (no port to find free or to expose). The host's Durable Task worker and client talk to it through
-/// <see cref="Channel"/>. Starts before the worker and stops after it.
+/// <see cref="Channel"/>. Starts before the worker and stops after it. The backend's storage calls have the deadline of
+/// <c>LinX:Storage</c> (<see cref="LinXStorageOptions.ApplyTo"/>), and a call it cannot serve because storage failed
+/// answers gRPC Unavailable, not Unknown, so that the client's caller can tell "retry later" from a bug.
 /// </summary>
 public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 {
     private readonly IOptions<DurableTaskHubOptions> _options;
+    private readonly IOptions<LinXStorageOptions> _storage;
     private readonly ILoggerFactory _loggerFactory;
     private readonly StorageAccountClientProvider? _clients;
     private readonly string _socketPath = Path.Combine(Path.GetTempPath(), $"linx-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
@@ -24,14 +34,17 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     private IHost? _server;
 
     /// <param name="options">The task hub.</param>
+    /// <param name="storage">The deadline of every storage call (the connection string is the hub's own).</param>
     /// <param name="loggerFactory">Where the engine logs.</param>
     /// <param name="clients">
     /// Replaces the storage clients made from the connection string when registered (a managed identity, or clients
     /// with extra pipeline policies such as the benchmarks' request counter).
     /// </param>
-    public DurableTaskSidecar(IOptions<DurableTaskHubOptions> options, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients = null)
+    public DurableTaskSidecar(
+        IOptions<DurableTaskHubOptions> options, IOptions<LinXStorageOptions> storage, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients = null)
     {
         _options = options;
+        _storage = storage;
         _loggerFactory = loggerFactory;
         _clients = clients;
         Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions
@@ -46,7 +59,8 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var service = new AzureStorageOrchestrationService(Settings(_options.Value, _loggerFactory, _clients));
+        var clients = _clients ?? Clients(_options.Value.ConnectionString, _storage.Value);
+        var service = new AzureStorageOrchestrationService(Settings(_options.Value, _loggerFactory, clients));
         await service.CreateIfNotExistsAsync();
         _service = service;
 
@@ -56,7 +70,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
                 .ConfigureServices(services =>
                 {
                     services.AddSingleton(_loggerFactory);
-                    services.AddGrpc();
+                    services.AddGrpc(grpc => grpc.Interceptors.Add<StorageFaultInterceptor>());
                     services.AddSingleton<IOrchestrationService>(service);
                     services.AddSingleton<IOrchestrationServiceClient>(service);
                     services.AddSingleton<TaskHubGrpcServer>();
@@ -103,11 +117,11 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 
     /// <summary>The backend's settings: the hub's names and the local host's tuning (ADR 0010).</summary>
     private static AzureStorageOrchestrationServiceSettings Settings(
-        DurableTaskHubOptions options, ILoggerFactory loggerFactory, StorageAccountClientProvider? clients)
+        DurableTaskHubOptions options, ILoggerFactory loggerFactory, StorageAccountClientProvider clients)
     {
         return new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = clients ?? new StorageAccountClientProvider(options.ConnectionString),
+            StorageAccountClientProvider = clients,
             TaskHubName = options.TaskHub,
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
@@ -123,6 +137,15 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// The backend's blob, queue and table clients with the storage deadline: without it a frozen storage held each of
+    /// its calls, and the request waiting on it, for the Azure SDK's default of 100 s per try.
+    /// </summary>
+    private static StorageAccountClientProvider Clients(string connectionString, LinXStorageOptions storage) => new(
+        StorageServiceClientProvider.ForBlob(connectionString, storage.ApplyTo(new BlobClientOptions())),
+        StorageServiceClientProvider.ForQueue(connectionString, storage.ApplyTo(new QueueClientOptions())),
+        StorageServiceClientProvider.ForTable(connectionString, storage.ApplyTo(new TableClientOptions())));
+
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -135,6 +158,26 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         {
             socket.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Turns a storage fault of the backend (<see cref="ExceptionProblems.IsDependencyFault"/>) into gRPC Unavailable. The
+    /// sidecar lets the backend's exceptions escape, which gRPC answers as Unknown, the status of a bug.
+    /// </summary>
+    private sealed class StorageFaultInterceptor : Interceptor
+    {
+        public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+            TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+        {
+            try
+            {
+                return await continuation(request, context);
+            }
+            catch (Exception e) when (e is not RpcException && ExceptionProblems.IsDependencyFault(e, context.CancellationToken))
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, "The task hub's storage is unavailable."));
+            }
         }
     }
 }

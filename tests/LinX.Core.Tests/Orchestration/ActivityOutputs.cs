@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using LinX.Core.Activities;
 using LinX.Core.Payments;
+using LinX.Core.Security;
 
 namespace LinX.Core.Tests.Orchestration;
 
@@ -12,10 +14,22 @@ internal static class ActivityOutputs
     public static SendNotificationOutput Sent(SendNotificationInput input) =>
         new(input.Serial, input.Origin, SentAt, true, "msg-" + input.Serial.ToString(CultureInfo.InvariantCulture));
 
-    public static StepActivityOutput Found(Guid id) => new(id, true, new Dictionary<string, string> { ["id"] = id.ToString("D") });
+    public static StepActivityOutput Found(Guid id) => new(id, true, Seal(new Dictionary<string, string> { ["id"] = id.ToString("D") }));
 
-    public static StepActivityOutput NotFound(Guid id) => new(id, false, new Dictionary<string, string>());
+    public static StepActivityOutput NotFound(Guid id) => new(id, false, null);
 
     public static TransactionOutput Transaction(Guid id, TransactionStatus status, DateTime? settleAt = null, string? reason = null) =>
-        new(id, status, settleAt, reason, new Dictionary<string, string> { ["status"] = status.ToString().ToUpperInvariant() });
+        new(id, status, settleAt, reason, Seal(new Dictionary<string, string> { ["status"] = status.ToString().ToUpperInvariant() }));
+
+    /// <summary>
+    /// Stands in for a step activity's sealing (<see cref="StepData.Seal"/>): a value the orchestrator can only pass on,
+    /// and the tests open without a key (<see cref="Open"/>). The sealing itself is tested with the real key.
+    /// </summary>
+    public static Sealed<IReadOnlyDictionary<string, string>> Seal(IReadOnlyDictionary<string, string> data) =>
+        new(SealedPrefix + JsonSerializer.Serialize(data));
+
+    public static IReadOnlyDictionary<string, string> Open(Sealed<IReadOnlyDictionary<string, string>> data) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(data.Cipher[SealedPrefix.Length..])!;
+
+    private const string SealedPrefix = "sealed:";
 }

@@ -48,7 +48,7 @@ public sealed partial class LinxOrchestrationReplayTests
         await host.WaitingAtAsync(id, 1);
 
         await host.RaiseAsync(id, WorkflowEvent.Resend());
-        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
         var done = await host.CompletedAsync(id);
 
         Assert.Equal(WorkflowStatus.Completed, done.ReadOutputAs<WorkflowResult>()!.Status);

@@ -25,7 +25,7 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         var waiting = await host.WaitingAtAsync(id, 1);
 
         // Act
-        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
         var done = await host.CompletedAsync(id);
 
         // Assert
@@ -35,7 +35,7 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         Assert.Contains("\"status\":\"COMPLETED\"", done.SerializedOutput, StringComparison.Ordinal);
         Assert.Contains("\"workflowId\":", done.SerializedInput, StringComparison.Ordinal);
         Assert.Equal([ActivityNames.SendNotification, ActivityNames.CreateCustomerAccount], Calls().Select(c => c.Name));
-        Assert.Equal(Plans.Profile(), Assert.Single(Inputs<CreateCustomerAccountInput>()).Profile);
+        Assert.Equal(Plans.SealedProfile(), Assert.Single(Inputs<CreateCustomerAccountInput>()).SealedProfile);
         Assert.Equal(
             [(1L, WorkflowStatus.Active, 1, (Guid?)null), (2L, WorkflowStatus.Completed, 1, FakeActivities.CustomerIdOf(_workflowId))],
             Snapshots().Select(u => (u.Version, u.Status, u.CurrentStep, u.CustomerId)));
@@ -49,9 +49,9 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         var id = await host.StartAsync(Input(Plans.RebateToNewCard(PaymentSolution.Ach)));
         await host.WaitingAtAsync(id, 1);
 
-        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
         await host.WaitingAtAsync(id, 2);
-        await host.RaiseAsync(id, WorkflowEvent.SubmitBankAccount(Plans.Bank()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitBankAccount(Plans.SealedBank()));
         await host.WaitingAtAsync(id, 3);
         await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.MoveMoney));
         var done = await host.CompletedAsync(id);
@@ -61,7 +61,7 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
             new WorkflowResult(WorkflowStatus.Completed, FakeActivities.CustomerIdOf(_workflowId), FakeActivities.AccountIdOf(_workflowId), transactionId),
             done.ReadOutputAs<WorkflowResult>());
         var create = Assert.Single(Inputs<CreateFinancialAccountInput>());
-        Assert.Equal((FakeActivities.CustomerIdOf(_workflowId), FinancialAccountSubType.Checking, Plans.Bank()), (create.CustomerId, create.SubType, create.BankAccount));
+        Assert.Equal((FakeActivities.CustomerIdOf(_workflowId), FinancialAccountSubType.Checking, Plans.SealedBank()), (create.CustomerId, create.SubType, create.SealedBankAccount));
         Assert.Equal(
             new MoveMoneyInput(_businessId, _workflowId, FakeActivities.AccountIdOf(_workflowId), Plans.Rebate(PaymentSolution.Ach)),
             Assert.Single(Inputs<MoveMoneyInput>()) with { Then = null });
@@ -84,8 +84,8 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         var id = await host.StartAsync(Input(Plans.RebateToNewCard()));
 
         // Act
-        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.Profile()));
-        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.Card()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.SealedCard()));
         await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.MoveMoney));
         var done = await host.CompletedAsync(id);
 
@@ -108,17 +108,34 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
 
         await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.LookupProfile));
         await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.LookupProfile));
-        await host.RaiseAsync(id, WorkflowEvent.SubmitBankAccount(Plans.Bank()));
-        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.Card()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitBankAccount(Plans.SealedBank()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.SealedCard()));
         var done = await host.CompletedAsync(id);
 
         Assert.Equal(WorkflowStatus.Completed, done.ReadOutputAs<WorkflowResult>()!.Status);
         Assert.Single(Inputs<LookupInput>());
-        Assert.Equal(Plans.Card(), Assert.Single(Inputs<CreateFinancialAccountInput>()).Card);
+        Assert.Equal(Plans.SealedCard(), Assert.Single(Inputs<CreateFinancialAccountInput>()).SealedCard);
         var ignored = host.Logs.InCategory(LinxOrchestration.Name).Where(e => e.EventId == 7 && e.Message.Contains(_workflowId.ToString(), StringComparison.Ordinal));
         Assert.Equal(
             [$"Workflow {_workflowId} ignored a Submit event for step lookup-profile", $"Workflow {_workflowId} ignored a Submit event for step financial-account"],
             ignored.Select(e => e.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_PlainProfileEventOfAnOlderHistory_ReplaysAndCompletes()
+    {
+        // Arrange: the event as LinX raised it before ADR 0011 (a plain profile), in the instance's history from then on.
+        var id = await host.StartAsync(Input(Plans.NewCustomer()));
+        await host.WaitingAtAsync(id, 1);
+
+        // Act
+        await host.Client.RaiseEventAsync(id, WorkflowEvent.EventName, new { kind = "Submit", stepName = StepNames.CustomerAccount, profile = Plans.Profile() });
+        var done = await host.CompletedAsync(id);
+
+        // Assert
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, FakeActivities.CustomerIdOf(_workflowId)), done.ReadOutputAs<WorkflowResult>());
+        var create = Assert.Single(Inputs<CreateCustomerAccountInput>());
+        Assert.Equal((null, Plans.Profile()), (create.SealedProfile, create.Profile));
     }
 
     /// <summary>Timers fire on the engine's clock; allow for its and this machine's clock granularity.</summary>

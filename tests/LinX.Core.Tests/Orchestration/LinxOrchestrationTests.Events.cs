@@ -13,13 +13,13 @@ public sealed partial class LinxOrchestrationTests
         // Arrange: a confirm for a later step, then the card before the profile, then 20 profiles, two cards, the confirm.
         var o = Script(Plans.RebateToNewCard())
             .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney))
-            .Raise(WorkflowEvent.SubmitCard(Plans.Card()));
+            .Raise(WorkflowEvent.SubmitCard(Plans.SealedCard()));
         for (var i = 0; i < 20; i++)
         {
-            o.Raise(WorkflowEvent.SubmitProfile(Plans.Profile()));
+            o.Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
         }
 
-        o.Raise(WorkflowEvent.SubmitCard(Plans.Card())).Raise(WorkflowEvent.SubmitCard(Plans.Card())).Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
+        o.Raise(WorkflowEvent.SubmitCard(Plans.SealedCard())).Raise(WorkflowEvent.SubmitCard(Plans.SealedCard())).Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
 
         // Act
         var result = await RunAsync(o);
@@ -42,7 +42,7 @@ public sealed partial class LinxOrchestrationTests
     {
         var o = Script(Plans.NewCard())
             .Raise(WorkflowEvent.Confirm(StepNames.LookupProfile))
-            .Raise(WorkflowEvent.SubmitBankAccount(Plans.Bank()))
+            .Raise(WorkflowEvent.SubmitBankAccount(Plans.SealedBank()))
             .Raise(WorkflowEvent.Cancel());
 
         var result = await RunAsync(o);

@@ -36,7 +36,7 @@ public sealed partial class LinxOrchestrationTests
     {
         var o = Script(Plans.NewCustomer())
             .Fail<StepActivityOutput>(ActivityNames.CreateCustomerAccount, "Azure.RequestFailedException", new string('x', 400))
-            .Raise(WorkflowEvent.SubmitProfile(Plans.Profile()));
+            .Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
 
         var result = await RunAsync(o);
 
@@ -92,7 +92,7 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal(
             new WorkflowResult(WorkflowStatus.Failed, Plans.DemoCustomerId, Reason: "The financial account of the lookup-financial-account step was not found for this customer."),
             result);
-        Assert.Equal(new LookupInput(BusinessId, Plans.DemoCustomerAccountId, Plans.DemoCustomerId), o.InputsOf<LookupInput>().Last());
+        Assert.Equal(new LookupInput(BusinessId, Plans.DemoCustomerAccountId, Plans.DemoCustomerId, WorkflowId), o.InputsOf<LookupInput>().Last());
         Assert.Equal([StepStatus.Completed, StepStatus.Completed, StepStatus.Failed, StepStatus.Created], LastUpdate(o).Steps.Select(s => s.Status));
         Assert.DoesNotContain(ActivityNames.MoveMoney, o.ActivitySequence);
         AssertWellBehaved(o);

@@ -13,7 +13,7 @@ public sealed partial class LinxOrchestrationTests
     public async Task RunAsync_NewCustomerSeed_SendsSmsThenCreatesCustomerAndCompletes()
     {
         // Arrange
-        var o = Script(Plans.NewCustomer()).Raise(WorkflowEvent.SubmitProfile(Plans.Profile()));
+        var o = Script(Plans.NewCustomer()).Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
 
         // Act
         var result = await RunAsync(o);
@@ -25,7 +25,7 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal(new SendNotificationInput(BusinessId, WorkflowId, 0, NotificationOrigin.Initial), sms with { Then = null });
         Assert.NotNull(sms.Then);
         var create = Assert.Single(o.InputsOf<CreateCustomerAccountInput>());
-        Assert.Equal((BusinessId, WorkflowId, Plans.Profile(), "+1647*****67"), (create.BusinessId, create.WorkflowId, create.Profile, create.MaskedPhoneNumber));
+        Assert.Equal((BusinessId, WorkflowId, Plans.SealedProfile(), null, "+1647*****67"), (create.BusinessId, create.WorkflowId, create.SealedProfile, create.Profile, create.MaskedPhoneNumber));
         Assert.Equal([1L, 2L], o.StatusSnapshots.Select(u => u.Version));
         var waiting = o.StatusSnapshots[0];
         Assert.Equal((WorkflowStatus.Active, 1, Start.AddDays(1)), (waiting.Status, waiting.CurrentStep, waiting.NextNotificationAt!.Value.UtcDateTime));
@@ -47,7 +47,7 @@ public sealed partial class LinxOrchestrationTests
     {
         var o = Script(Plans.NewCard())
             .Raise(WorkflowEvent.Confirm(StepNames.LookupProfile))
-            .Raise(WorkflowEvent.SubmitCard(Plans.Card()));
+            .Raise(WorkflowEvent.SubmitCard(Plans.SealedCard()));
 
         var result = await RunAsync(o);
 
@@ -58,12 +58,12 @@ public sealed partial class LinxOrchestrationTests
                 ActivityNames.UpdateWorkflowStatus, ActivityNames.CreateFinancialAccount,
             ],
             o.ActivitySequence);
-        Assert.Equal(new LookupInput(BusinessId, Plans.DemoCustomerId), Assert.Single(o.InputsOf<LookupInput>()));
+        Assert.Equal(new LookupInput(BusinessId, Plans.DemoCustomerId, WorkflowId: WorkflowId), Assert.Single(o.InputsOf<LookupInput>()));
         var shown = o.StatusSnapshots[1];
         Assert.Equal((1, StepStatus.Active, Plans.DemoCustomerId.ToString("D")), (shown.CurrentStep, shown.Steps[1].Status, shown.Steps[1].Data!["id"]));
         Assert.Null(shown.CustomerId); // accepted only once the customer confirms
         var create = Assert.Single(o.InputsOf<CreateFinancialAccountInput>());
-        Assert.Equal((Plans.DemoCustomerId, FinancialAccountSubType.Debit, Plans.Card(), null), (create.CustomerId, create.SubType, create.Card, create.BankAccount));
+        Assert.Equal((Plans.DemoCustomerId, FinancialAccountSubType.Debit, Plans.SealedCard(), null), (create.CustomerId, create.SubType, create.SealedCard, create.SealedBankAccount));
         Assert.Equal((Plans.DemoCustomerId, NewAccountId), (LastUpdate(o).CustomerId, LastUpdate(o).FinancialAccountId));
         Assert.Equal((WorkflowStatus.Completed, NewAccountId.ToString("D")), (LastUpdate(o).Status, LastUpdate(o).Steps[2].Data!["id"]));
         AssertWellBehaved(o);
@@ -73,8 +73,8 @@ public sealed partial class LinxOrchestrationTests
     public async Task RunAsync_RebateToNewCardSeed_CreatesCustomerCardAndTransaction()
     {
         var o = Script(Plans.RebateToNewCard())
-            .Raise(WorkflowEvent.SubmitProfile(Plans.Profile()))
-            .Raise(WorkflowEvent.SubmitCard(Plans.Card()))
+            .Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()))
+            .Raise(WorkflowEvent.SubmitCard(Plans.SealedCard()))
             .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
 
         var result = await RunAsync(o);
@@ -112,7 +112,10 @@ public sealed partial class LinxOrchestrationTests
             ],
             o.ActivitySequence);
         Assert.Equal(
-            [new LookupInput(BusinessId, Plans.DemoCustomerId), new LookupInput(BusinessId, Plans.DemoCustomerAccountId, Plans.DemoCustomerId)],
+            [
+                new LookupInput(BusinessId, Plans.DemoCustomerId, WorkflowId: WorkflowId),
+                new LookupInput(BusinessId, Plans.DemoCustomerAccountId, Plans.DemoCustomerId, WorkflowId),
+            ],
             o.InputsOf<LookupInput>());
         Assert.Equal(Plans.DemoCustomerAccountId, Assert.Single(o.InputsOf<MoveMoneyInput>()).CustomerFinancialAccountId);
         AssertWellBehaved(o);

@@ -24,7 +24,7 @@ public sealed partial class LinxOrchestrationTests
         // Assert: COMPLETED is written before the settlement timer; the settlement then updates the step's data.
         Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, NewCustomerId, NewAccountId, TransactionId), result);
         var create = Assert.Single(o.InputsOf<CreateFinancialAccountInput>());
-        Assert.Equal((FinancialAccountSubType.Checking, null, Plans.Bank()), (create.SubType, create.Card, create.BankAccount));
+        Assert.Equal((FinancialAccountSubType.Checking, null, Plans.SealedBank()), (create.SubType, create.SealedCard, create.SealedBankAccount));
         Assert.Equal(SettleAt, o.TimersCreated.Last());
         Assert.Equal(
             [ActivityNames.MoveMoney, ActivityNames.SettleTransaction, ActivityNames.UpdateWorkflowStatus],
@@ -60,7 +60,7 @@ public sealed partial class LinxOrchestrationTests
     private ScriptedContext AchScript() =>
         Script(Plans.RebateToNewCard(PaymentSolution.Ach))
             .Answer<MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney, _ => ActivityOutputs.Transaction(TransactionId, TransactionStatus.Pending, SettleAt))
-            .Raise(WorkflowEvent.SubmitProfile(Plans.Profile()))
-            .Raise(WorkflowEvent.SubmitBankAccount(Plans.Bank()))
+            .Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()))
+            .Raise(WorkflowEvent.SubmitBankAccount(Plans.SealedBank()))
             .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
 }

@@ -68,7 +68,7 @@ public sealed partial class LinxOrchestrationTests
         var resentAt = Start + TimeSpan.FromHours(3);
         var o = Script(Plans.NewCustomer())
             .Raise(WorkflowEvent.Resend(), TimeSpan.FromHours(3))
-            .Raise(WorkflowEvent.SubmitProfile(Plans.Profile()));
+            .Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
 
         var result = await RunAsync(o);
 

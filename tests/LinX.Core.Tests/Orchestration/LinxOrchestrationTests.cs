@@ -46,7 +46,8 @@ public sealed partial class LinxOrchestrationTests
 
     /// <summary>
     /// What holds after every run: each call carries the retry policy, no lost race is left running, and every snapshot
-    /// carried (written or not) is of this workflow with a version above all carried before it.
+    /// carried (written or not) is of this workflow with a version above all carried before it, and holds the steps'
+    /// display data only sealed (ADR 0011).
     /// </summary>
     private static void AssertWellBehaved(ScriptedContext o)
     {
@@ -56,5 +57,8 @@ public sealed partial class LinxOrchestrationTests
         Assert.All(o.StatusSnapshots, u => Assert.Equal((BusinessId, WorkflowId), (u.BusinessId, u.WorkflowId)));
         var versions = o.Calls.Select(c => StatusWrites.CarriedVersion(c.Input)).OfType<long>().ToList();
         Assert.Equal(versions.Order().Distinct(), versions);
+        var carried = o.Calls.Select(c => StatusWrites.Carried(c.Input)).OfType<WorkflowStatusUpdate>().ToList();
+        Assert.All(carried, u => Assert.All(u.Steps, s => Assert.Null(s.Data)));
+        Assert.All(carried, u => Assert.Equal(u.Steps.Count, u.SealedData?.Count));
     }
 }

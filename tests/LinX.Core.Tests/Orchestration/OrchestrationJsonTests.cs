@@ -27,7 +27,7 @@ public sealed class OrchestrationJsonTests
     [MemberData(nameof(OptionSets))]
     public void WorkflowEvent_RoundTrips(string options)
     {
-        var e = WorkflowEvent.SubmitCard(Plans.Card()) with { NewExpireAt = new DateTime(2026, 3, 3, 0, 0, 0, DateTimeKind.Utc) };
+        var e = WorkflowEvent.SubmitCard(Plans.SealedCard()) with { NewExpireAt = new DateTime(2026, 3, 3, 0, 0, 0, DateTimeKind.Utc) };
         var decline = WorkflowEvent.Decline(DeclineReason.DontKnowBusinessSender, "who?");
 
         Assert.Equal(e, JsonSerializer.Deserialize<WorkflowEvent>(JsonSerializer.Serialize(e, Options(options)), Options(options)));

@@ -1,5 +1,6 @@
 using LinX.Core.Accounts;
 using LinX.Core.Customers;
+using LinX.Core.Security;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Tests.Orchestration;
@@ -37,6 +38,14 @@ internal static class Plans
         "Send a rebate to an existing Financial Account for John Doe", TimeSpan.FromDays(2), false, null,
         [Notification("You have a rebate"), new LookupProfileStep(DemoCustomerId), new LookupFinancialAccountStep(DemoCustomerAccountId), Rebate()]);
 
+    /// <summary>A submitted profile as the Gateway seals it: opaque to the orchestrator, which only passes it on.</summary>
+    public static Sealed<CustomerProfile> SealedProfile() => new("sealed-profile");
+
+    public static Sealed<TokenizedCard> SealedCard() => new("sealed-card");
+
+    public static Sealed<TokenizedBankAccount> SealedBank() => new("sealed-bank-account");
+
+    /// <summary>A profile in the clear, as events of histories before ADR 0011 carry it.</summary>
     public static CustomerProfile Profile() => new(
         "John", "Doe", "john.doe@example.com", new DateOnly(1985, 6, 15),
         new PostalAddress("100 King Street West", null, "Toronto", "ON", "M5X 1A9", "CA"));

@@ -39,6 +39,20 @@ public sealed class LinXCryptoTests
     }
 
     [Fact]
+    public void Seal_OpensOnlyForTheSameWorkflowAndPurpose()
+    {
+        var data = new Dictionary<string, string> { ["firstName"] = "Zenobia" };
+
+        var sealedData = _crypto.Seal<IReadOnlyDictionary<string, string>>(data, WorkflowId, "step-data");
+
+        Assert.DoesNotContain("Zenobia", sealedData.Cipher, StringComparison.Ordinal);
+        Assert.Equal(data, _crypto.Unseal(sealedData, WorkflowId, "step-data"));
+        Assert.ThrowsAny<CryptographicException>(() => _crypto.Unseal(sealedData, Guid.NewGuid(), "step-data"));
+        Assert.ThrowsAny<CryptographicException>(() => _crypto.Unseal(sealedData, WorkflowId, "profile"));
+        Assert.ThrowsAny<CryptographicException>(() => TestCrypto.Create().Unseal(sealedData, WorkflowId, "step-data"));
+    }
+
+    [Fact]
     public void Passcode_HashVerifiesAndProofIsPerWorkflow()
     {
         var passcode = LinXCrypto.NewPasscode();

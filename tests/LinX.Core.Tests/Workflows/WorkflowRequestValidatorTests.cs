@@ -231,6 +231,30 @@ public sealed class WorkflowRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_PhishingIntroductoryMessageAndCustomerMemo_ListsEveryProblemOfBothFields()
+    {
+        // Arrange
+        (string, string)[] expected =
+        [
+            ("$.customerMemo", WorkflowErrorCodes.TextContainsInvisibleCharacter),
+            ("$.customerMemo", WorkflowErrorCodes.TextContainsPhoneNumber),
+            ("$.parameters.introductoryMessage", WorkflowErrorCodes.TextContainsInvisibleCharacter),
+            ("$.parameters.introductoryMessage", WorkflowErrorCodes.TextContainsUrl),
+        ];
+        var body = RequestCorpus.Edit(RequestCorpus.Seed1,
+            "parameters.introductoryMessage=\"\\u200EOpen https://evil.example/linx/abc\"", "customerMemo=\"Support:\\u00AD +1 647 123 4567\"");
+
+        // Act
+        var result = _validator.Validate(body);
+
+        // Assert
+        Assert.Null(result.Plan);
+        Assert.Equal(expected, result.Errors.Select(e => (e.Path, e.ErrorCode)).Order().ToArray());
+        Assert.All(result.Errors, e => Assert.DoesNotContain("evil", e.Message, StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.DoesNotContain("4567", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_UnknownKeyWithOddCharacters_PathIsEscapedAndTruncated()
     {
         var key = "bad'key\\" + new string('k', 100);

@@ -1,6 +1,7 @@
 using LinX.Core.Accounts;
 using LinX.Core.Activities;
 using LinX.Core.Customers;
+using LinX.Core.Gateway;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
 using LinX.Core.Workflows;
@@ -45,7 +46,8 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
     public async Task CreateCustomerAccount_Profile_CreatesTheCustomerOfTheBusiness()
     {
         var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey);
-        var input = new CreateCustomerAccountInput(DemoData.BusinessId, workflow.WorkflowId, Profile, "+1647*****67");
+        var sealedProfile = host.Services.GetRequiredService<CustomerSubmissions>().Profile(workflow.WorkflowId, Profile).SealedProfile;
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, workflow.WorkflowId, sealedProfile, "+1647*****67");
 
         var created = await ActivityAsync((client, c) => CreateCustomerAccountFunction.RunAsync(input, client, c));
 
@@ -57,10 +59,14 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
     [Fact]
     public async Task LookupProfile_KnownAndUnknownCustomer_AreFoundAndNot()
     {
-        var known = await RunAsync<LookupProfileFunction, StepActivityOutput>((f, c) => f.RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId), c));
-        var unknown = await RunAsync<LookupProfileFunction, StepActivityOutput>((f, c) => f.RunAsync(new LookupInput(DemoData.BusinessId, Guid.NewGuid()), c));
+        var workflowId = Guid.NewGuid();
+        var known = await RunAsync<LookupProfileFunction, StepActivityOutput>(
+            (f, c) => f.RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId, WorkflowId: workflowId), c));
+        var unknown = await RunAsync<LookupProfileFunction, StepActivityOutput>(
+            (f, c) => f.RunAsync(new LookupInput(DemoData.BusinessId, Guid.NewGuid(), WorkflowId: workflowId), c));
 
         Assert.Equal((true, false), (known.Found, unknown.Found));
+        Assert.NotNull(known.SealedData);
     }
 
     [Fact]
@@ -68,7 +74,8 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
     {
         var workflow = await Arrange.WorkflowAsync(host, DemoData.BusinessId, host.ApiKey, seed: 2);
         var card = new TokenizedCard("VISA", "1111", 2031, 8, "fp-" + Guid.NewGuid().ToString("N"), "tok_test", "Jane Roe");
-        var input = new CreateFinancialAccountInput(DemoData.BusinessId, workflow.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Debit, card, null);
+        var sealedCard = host.Services.GetRequiredService<CustomerSubmissions>().Card(workflow.WorkflowId, card).SealedCard;
+        var input = new CreateFinancialAccountInput(DemoData.BusinessId, workflow.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Debit, sealedCard, null);
 
         var created = await ActivityAsync((client, c) => CreateFinancialAccountFunction.RunAsync(input, client, c));
 
@@ -80,7 +87,7 @@ public sealed class StepActivityFunctionsTests(FunctionsHostFixture host)
     [Fact]
     public async Task LookupFinancialAccount_CustomersCard_IsFound()
     {
-        var input = new LookupInput(DemoData.BusinessId, DemoData.CustomerFinancialAccountId, DemoData.CustomerId);
+        var input = new LookupInput(DemoData.BusinessId, DemoData.CustomerFinancialAccountId, DemoData.CustomerId, Guid.NewGuid());
 
         var found = await RunAsync<LookupFinancialAccountFunction, StepActivityOutput>((f, c) => f.RunAsync(input, c));
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using LinX.Core.Accounts;
 using LinX.Core.Activities;
 using LinX.Core.Customers;
@@ -116,16 +117,30 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite);
         var activity = host.Get<CreateCustomerAccountActivity>();
-        var input = new CreateCustomerAccountInput(DemoData.BusinessId, Guid.NewGuid(), TestPlans.Profile, "+1647*****67");
+        var workflowId = Guid.NewGuid();
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, workflowId, TestPlans.SealedProfile(host, workflowId), "+1647*****67");
 
         var first = await activity.RunAsync(input, CancellationToken.None);
         var second = await activity.RunAsync(input, CancellationToken.None);
 
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(2, await TableStoresTests.CountAsync(host.Tables.Customers)); // the demo customer and this one
-        Assert.Equal("R.", first.Data["lastName"]);
-        Assert.Equal("j******e@example.com", first.Data["email"]);
+        Assert.Null(first.Data);
+        var data = TestPlans.Open(host, workflowId, first.SealedData);
+        Assert.Equal(("R.", "j******e@example.com"), (data["lastName"], data["email"]));
         Assert.Equal("Jane", (await host.Get<ICustomerStore>().GetAsync(DemoData.BusinessId, first.Id, CancellationToken.None))!.FirstName);
+    }
+
+    [Fact]
+    public async Task CreateCustomerAccount_PlainProfileOfAnOlderHistory_CreatesTheCustomer()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+        var input = new CreateCustomerAccountInput(DemoData.BusinessId, Guid.NewGuid(), null, "+1647*****67", Profile: TestPlans.Profile);
+
+        var created = await host.Get<CreateCustomerAccountActivity>().RunAsync(input, CancellationToken.None);
+
+        Assert.Equal("Roe", (await host.Get<ICustomerStore>().GetAsync(DemoData.BusinessId, created.Id, CancellationToken.None))!.LastName);
+        Assert.Equal("R.", TestPlans.Open(host, input.WorkflowId, created.SealedData)["lastName"]);
     }
 
     [Fact]
@@ -133,9 +148,10 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
     {
         await using var host = await TestHost.StartAsync(azurite);
         var activity = host.Get<CreateFinancialAccountActivity>();
+        var workflowId = Guid.NewGuid();
         var input = new CreateFinancialAccountInput(
-            DemoData.BusinessId, Guid.NewGuid(), DemoData.CustomerId, FinancialAccountSubType.Checking, null,
-            new TokenizedBankAccount("011000015", "6789", new string('f', 64), "tok_x", "Jane Roe"));
+            DemoData.BusinessId, workflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
+            TestPlans.Sealed(host, workflowId, new TokenizedBankAccount("011000015", "6789", new string('f', 64), "tok_x", "Jane Roe")));
 
         var first = await activity.RunAsync(input, CancellationToken.None);
         var second = await activity.RunAsync(input, CancellationToken.None);
@@ -150,19 +166,31 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
     public async Task Lookups_OtherCustomersAccountOrUnknownCustomer_AreNotFound()
     {
         await using var host = await TestHost.StartAsync(azurite);
+        var workflowId = Guid.NewGuid();
 
-        var profile = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId), CancellationToken.None);
-        var otherTenant = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(Guid.NewGuid(), DemoData.CustomerId), CancellationToken.None);
+        var profile = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId, WorkflowId: workflowId), CancellationToken.None);
+        var otherTenant = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(Guid.NewGuid(), DemoData.CustomerId, WorkflowId: workflowId), CancellationToken.None);
         var account = await host.Get<LookupFinancialAccountActivity>().RunAsync(
-            new LookupInput(DemoData.BusinessId, DemoData.CustomerFinancialAccountId, DemoData.CustomerId), CancellationToken.None);
+            new LookupInput(DemoData.BusinessId, DemoData.CustomerFinancialAccountId, DemoData.CustomerId, workflowId), CancellationToken.None);
         var businessAccount = await host.Get<LookupFinancialAccountActivity>().RunAsync(
-            new LookupInput(DemoData.BusinessId, DemoData.BusinessFinancialAccountId, DemoData.CustomerId), CancellationToken.None);
+            new LookupInput(DemoData.BusinessId, DemoData.BusinessFinancialAccountId, DemoData.CustomerId, workflowId), CancellationToken.None);
 
         Assert.True(profile.Found);
-        Assert.False(otherTenant.Found);
+        Assert.Equal(DemoData.CustomerId.ToString("D"), TestPlans.Open(host, workflowId, profile.SealedData)["customerId"]);
+        Assert.Equal((false, null), (otherTenant.Found, otherTenant.SealedData));
         Assert.True(account.Found);
-        Assert.Equal("4242", account.Data["last4"]);
+        Assert.Equal("4242", TestPlans.Open(host, workflowId, account.SealedData)["last4"]);
         Assert.False(businessAccount.Found);
+    }
+
+    [Fact]
+    public async Task LookupProfile_InputOfAnOlderHistory_AnswersPlainData()
+    {
+        await using var host = await TestHost.StartAsync(azurite);
+
+        var profile = await host.Get<LookupProfileActivity>().RunAsync(new LookupInput(DemoData.BusinessId, DemoData.CustomerId), CancellationToken.None);
+
+        Assert.Equal((true, null, DemoData.CustomerId.ToString("D")), (profile.Found, profile.SealedData, profile.Data!["customerId"]));
     }
 
     [Fact]
@@ -201,7 +229,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         // The ach needs a customer bank account: use a new one.
         var bank = await host.Get<CreateFinancialAccountActivity>().RunAsync(
             new CreateFinancialAccountInput(DemoData.BusinessId, input.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
-                new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe")),
+                TestPlans.Sealed(host, input.WorkflowId, new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe"))),
             CancellationToken.None);
         input = input with { CustomerFinancialAccountId = bank.Id };
 
@@ -215,7 +243,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal(new DateTime(2026, 3, 1, 16, 0, 0, DateTimeKind.Utc), pending.SettleAt);
         Assert.Equal(TransactionStatus.Settled, settled.Status);
         Assert.Equal((settled.TransactionId, settled.Status, settled.SettleAt), (again.TransactionId, again.Status, again.SettleAt));
-        Assert.Equal("SETTLED", again.Data["status"]);
+        Assert.Equal("SETTLED", TestPlans.Open(host, input.WorkflowId, again.SealedData)["status"]);
     }
 
     [Fact]
@@ -231,6 +259,33 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         Assert.True(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
         Assert.False(await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None));
         Assert.Equal(WorkflowStatus.Active, (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task UpdateWorkflowStatus_SealedStepData_IsOpenedIntoTheRowAndOnlyForItsWorkflow()
+    {
+        // Arrange: the snapshot after a lookup, its data sealed by the activity as it travels in history.
+        await using var host = await TestHost.StartAsync(azurite);
+        var created = await TestPlans.CreateAsync(host, TestPlans.NewCard());
+        var found = await host.Get<LookupProfileActivity>().RunAsync(
+            new LookupInput(DemoData.BusinessId, DemoData.CustomerId, WorkflowId: created.WorkflowId), CancellationToken.None);
+        var update = new WorkflowStatusUpdate(
+            DemoData.BusinessId, created.WorkflowId, 1, WorkflowStatus.Active, 1,
+            [new(StepNames.Notification, StepStatus.Completed), new(StepNames.LookupProfile, StepStatus.Active), new(StepNames.FinancialAccount, StepStatus.Created)],
+            created.ExpireAt, null, null, null, null, null, null, null, null, [null, found.SealedData, null]);
+        var elsewhere = await host.Get<LookupProfileActivity>().RunAsync(
+            new LookupInput(DemoData.BusinessId, DemoData.CustomerId, WorkflowId: Guid.NewGuid()), CancellationToken.None);
+
+        // Act
+        await host.Get<UpdateWorkflowStatusActivity>().RunAsync(update, CancellationToken.None);
+        var misplaced = update with { Version = 2, SealedData = [null, elsewhere.SealedData, null] };
+
+        // Assert: the row shows the opened data; another workflow's sealed data does not open here and writes nothing.
+        var row = (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!;
+        Assert.Equal((1L, DemoData.CustomerId.ToString("D")), (row.Version, row.Steps[1].Data!["customerId"]));
+        Assert.Equal([null, null], [row.Steps[0].Data, row.Steps[2].Data]);
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => host.Get<UpdateWorkflowStatusActivity>().RunAsync(misplaced, CancellationToken.None));
+        Assert.Equal(1L, (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!.Version);
     }
 
     /// <summary>Moves the fake clock 5 s at a time until a copy waiting on a held claim has finished.</summary>

@@ -18,9 +18,12 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
 {
     public static readonly TheoryData<int> Seeds = [0, 1, 2, 3];
 
-    internal const string Profile = """
-        { "firstName": "John", "lastName": "Doe", "email": "john.doe@example.com", "dateOfBirth": "1985-06-15",
-          "address": { "streetLine1": "100 King Street West", "city": "Toronto", "stateCode": "ON", "postalCode": "M5X 1A9", "countryCode": "CA" } }
+    /// <summary>The customer's profile: distinctive values, which the personal-data scan looks for.</summary>
+    internal const string Profile = $$"""
+        { "firstName": "{{DistinctivePersonalData.FirstName}}", "lastName": "{{DistinctivePersonalData.LastName}}",
+          "email": "{{DistinctivePersonalData.Email}}", "dateOfBirth": "{{DistinctivePersonalData.DateOfBirth}}",
+          "address": { "streetLine1": "{{DistinctivePersonalData.StreetLine}}", "city": "{{DistinctivePersonalData.City}}", "stateCode": "ON",
+            "postalCode": "M5X 1A9", "countryCode": "CA" } }
         """;
 
     internal const string CardNumber = "4242424242424242";
@@ -149,8 +152,8 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
             {
                 CustomerAccountStep => Profile,
                 FinancialAccountStep { FinancialAccountSubType: FinancialAccountSubType.Debit or FinancialAccountSubType.Credit } =>
-                    $$"""{ "cardNumber": "{{CardNumber}}", "expiry": "2030-12", "nameOnCard": "John Doe" }""",
-                FinancialAccountStep => $$"""{ "routingNumber": "011000015", "accountNumber": "{{AccountNumber}}", "nameOnAccount": "John Doe" }""",
+                    $$"""{ "cardNumber": "{{CardNumber}}", "expiry": "2030-12", "nameOnCard": "{{DistinctivePersonalData.NameOnCard}}" }""",
+                FinancialAccountStep => $$"""{ "routingNumber": "011000015", "accountNumber": "{{AccountNumber}}", "nameOnAccount": "{{DistinctivePersonalData.NameOnAccount}}" }""",
                 MoveMoneyStep => """{ "accept": true }""",
                 _ => """{ "confirm": true }""",
             };

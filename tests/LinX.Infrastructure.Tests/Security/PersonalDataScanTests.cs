@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
+using LinX.Core.Common;
 using LinX.Core.Gateway;
 using LinX.Core.Management;
 using LinX.Core.Payments;
@@ -11,13 +14,22 @@ using LinX.Testing;
 namespace LinX.Infrastructure.Tests.Security;
 
 /// <summary>
-/// Runs workflows with a card, a bank account, a passcode, a decline and an expiry, then reads every row of every
-/// table, every log line and the orchestration history: no card number, account number, link token, passcode or full
-/// phone number may appear anywhere.
+/// Runs workflows with a profile, a card, a bank account, a passcode, a decline and an expiry, then reads every row of
+/// every table, every log line and the orchestration history: no card number, account number, link token, passcode or
+/// full phone number may appear anywhere, and nothing the customer submitted of themselves (name, e-mail, date of birth,
+/// address, the names on card and account, nor the masked display data made of them) in the logs or the history.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class PersonalDataScanTests(AzuriteFixture azurite)
 {
+    /// <summary>The customer's own data, in each form it could be written (the date also as JSON): in the customer's tables only.</summary>
+    private static readonly string[] Personal =
+    [
+        DistinctivePersonalData.FirstName, DistinctivePersonalData.LastName, DistinctivePersonalData.Email, Masking.Email(DistinctivePersonalData.Email),
+        DistinctivePersonalData.DateOfBirth, DistinctivePersonalData.DateOfBirthAsText, JsonSerializer.Serialize(DateOnly.Parse(DistinctivePersonalData.DateOfBirth, CultureInfo.InvariantCulture)),
+        DistinctivePersonalData.StreetLine, DistinctivePersonalData.City, DistinctivePersonalData.NameOnCard, DistinctivePersonalData.NameOnAccount,
+    ];
+
     [Fact]
     public async Task TablesLogsAndHistory_HoldNoPanAccountNumberTokenOrPhoneNumber()
     {
@@ -66,12 +78,18 @@ public sealed class PersonalDataScanTests(AzuriteFixture azurite)
 
         Assert.NotEmpty(host.Logs.Lines);
         Assert.Contains("+1647*****67", places["tables"], StringComparison.Ordinal);
+        Assert.Contains(DistinctivePersonalData.LastName, places["tables"], StringComparison.Ordinal); // the customer row: the scan reads what was submitted
         foreach (var (place, text) in places)
         {
             foreach (var secret in forbidden)
             {
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"A secret ({secret.Length} chars) appears in the {place}.");
             }
+        }
+
+        foreach (var place in new[] { "logs", "orchestration history" })
+        {
+            Assert.All(Personal, value => Assert.False(places[place].Contains(value, StringComparison.Ordinal), $"'{value}' appears in the {place}."));
         }
     }
 

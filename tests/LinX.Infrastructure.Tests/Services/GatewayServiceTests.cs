@@ -80,7 +80,8 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
 
         Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
-        Assert.Equal((WorkflowEventKind.Submit, StepNames.CustomerAccount, "M5V 2T6"), (e.Kind, e.StepName, e.Profile!.Address.PostalCode));
+        var profile = host.Get<CustomerSubmissions>().Open(created.WorkflowId, e.SealedProfile!);
+        Assert.Equal((WorkflowEventKind.Submit, StepNames.CustomerAccount, null, "M5V 2T6"), (e.Kind, e.StepName, e.Profile, profile.Address.PostalCode));
     }
 
     [Fact]
@@ -111,8 +112,9 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
 
         Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
-        Assert.Equal(("MASTERCARD", "4444", 2026, 3), (e.Card!.Brand, e.Card.Last4, e.Card.ExpiryYear, e.Card.ExpiryMonth));
-        Assert.StartsWith("tok_", e.Card.ProcessorToken, StringComparison.Ordinal);
+        var card = host.Get<CustomerSubmissions>().Open(created.WorkflowId, e.SealedCard!);
+        Assert.Equal(("MASTERCARD", "4444", 2026, 3), (card.Brand, card.Last4, card.ExpiryYear, card.ExpiryMonth));
+        Assert.StartsWith("tok_", card.ProcessorToken, StringComparison.Ordinal);
         Assert.DoesNotContain("5555555555554444", JsonSerializer.Serialize(e), StringComparison.Ordinal);
     }
 
@@ -133,7 +135,8 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         Assert.Equal(["$.routingNumber", "$.accountNumber"], bad.Errors.Select(e => e.Path));
         Assert.Equal(ServiceOutcome.Accepted, good.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
-        Assert.Equal(("011000015", "6789"), (e.BankAccount!.RoutingNumber, e.BankAccount.Last4));
+        var bank = host.Get<CustomerSubmissions>().Open(created.WorkflowId, e.SealedBankAccount!);
+        Assert.Equal(("011000015", "6789"), (bank.RoutingNumber, bank.Last4));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using System.Text;
 using LinX.Core;
+using LinX.Core.Accounts;
+using LinX.Core.Activities;
 using LinX.Core.Customers;
+using LinX.Core.Gateway;
 using LinX.Core.Management;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
@@ -48,6 +51,18 @@ internal static class TestPlans
         Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
         return result.Value!;
     }
+
+    /// <summary><see cref="Profile"/> as the Gateway seals it for the workflow.</summary>
+    public static Sealed<CustomerProfile> SealedProfile(TestHost host, Guid workflowId) =>
+        host.Get<CustomerSubmissions>().Profile(workflowId, Profile).SealedProfile!;
+
+    /// <summary>A bank account as the Gateway seals it for the workflow.</summary>
+    public static Sealed<TokenizedBankAccount> Sealed(TestHost host, Guid workflowId, TokenizedBankAccount bankAccount) =>
+        host.Get<CustomerSubmissions>().BankAccount(workflowId, bankAccount).SealedBankAccount!;
+
+    /// <summary>A step activity's display data, opened with the host's key.</summary>
+    public static IReadOnlyDictionary<string, string> Open(TestHost host, Guid workflowId, Sealed<IReadOnlyDictionary<string, string>>? data) =>
+        StepData.Open(host.Get<LinXCrypto>(), workflowId, data ?? throw new InvalidOperationException("The output has no sealed data."));
 
     public static string TokenOf(WorkflowCreated created) => created.Link[(created.Link.LastIndexOf('/') + 1)..];
 

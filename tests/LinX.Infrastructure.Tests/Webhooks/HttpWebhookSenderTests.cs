@@ -33,6 +33,47 @@ public sealed class HttpWebhookSenderTests : IDisposable
         Assert.False(serving.IsCompleted);
     }
 
+    [Theory]
+    [InlineData("https://192.0.2.1/hook")]
+    [InlineData("https://198.51.100.1/hook")]
+    [InlineData("https://[::a9fe:a9fe]/hook")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/hook")]
+    [InlineData("https://[2002:a9fe:a9fe::1]/hook")]
+    [InlineData("https://[::ffff:0:a9fe:a9fe]/hook")]
+    [InlineData("https://[2001:db8::1]/hook")]
+    public async Task SendAsync_SpecialPurposeAddress_IsBlockedAtConnectTime(string url)
+    {
+        // Arrange: the local host's settings; a connection attempt would end as a timeout or network error instead.
+        using var sender = new HttpWebhookSender(Options.Create(new WebhookOptions
+        {
+            AllowLoopback = true, AllowPrivateNetworks = true, Timeout = TimeSpan.FromSeconds(2), MaxResponseBytes = 1024,
+        }));
+
+        // Act
+        var result = await sender.SendAsync(new Uri(url), "{}", new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(WebhookErrors.BlockedAddress, result.Error);
+        Assert.Null(result.StatusCode);
+    }
+
+    [Fact]
+    public async Task SendAsync_NameResolvingToLoopbackNotAllowed_IsBlockedWithoutConnecting()
+    {
+        // Arrange
+        using var sender = Sender(allowLoopback: false);
+        var serving = ServeAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+
+        // Act
+        var result = await sender.SendAsync(
+            new Uri($"http://localhost:{((IPEndPoint)_listener.LocalEndpoint).Port}/hook"), "{}", new Dictionary<string, string>(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(WebhookErrors.BlockedAddress, result.Error);
+        Assert.Equal(0, _requests);
+        Assert.False(serving.IsCompleted);
+    }
+
     [Fact]
     public async Task SendAsync_Redirect_IsNotFollowed()
     {

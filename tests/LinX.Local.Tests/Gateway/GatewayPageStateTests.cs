@@ -68,7 +68,7 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
         // Act: one wrong passcode shows the server's error next to the field.
         await customer.FillAsync("Passcode", wrong);
         await customer.ClickAsync("Continue");
-        await customer.ExpectFieldErrorAsync("Passcode", "The passcode is wrong.");
+        await customer.ExpectFieldErrorAsync("Passcode", "The passcode is wrong; 4 tries left.");
         await Expect(customer.Field("Passcode")).ToBeFocusedAsync();
         await customer.ScreenshotAsync("passcode-wrong");
         for (var attempt = 2; attempt <= 5; attempt++)
@@ -77,7 +77,7 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
             await customer.ClickAsync("Continue");
             if (attempt < 5)
             {
-                await Expect(customer.Page.Locator("#f-passcode-err")).ToHaveTextAsync("The passcode is wrong.");
+                await Expect(customer.Page.Locator("#f-passcode-err")).ToHaveTextAsync(attempt == 4 ? "The passcode is wrong; 1 try left." : $"The passcode is wrong; {5 - attempt} tries left.");
             }
         }
 

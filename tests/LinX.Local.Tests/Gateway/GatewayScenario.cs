@@ -19,7 +19,7 @@ public sealed record GatewayScenario(string WorkflowId, string Link, string? Pas
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return new GatewayScenario(
             created.GetProperty("workflowId").GetString()!,
-            created.GetProperty("link").GetString()!,
+            host.LinkOf(created),
             created.TryGetProperty("passcode", out var passcode) && passcode.ValueKind == JsonValueKind.String ? passcode.GetString() : null);
     }
 

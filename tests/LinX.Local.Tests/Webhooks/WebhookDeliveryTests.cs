@@ -168,7 +168,7 @@ public sealed class WebhookDeliveryTests(LocalHostFixture host) : IAsyncLifetime
         var (response, created) = await CustomerScript.PostWorkflowAsync(client, CustomerScript.Seed(seed), $"webhooks-{Guid.NewGuid():N}");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var workflowId = created.GetProperty("workflowId").GetString()!;
-        var token = await _customer.TokenFromSmsAsync(Phone, created.GetProperty("link").GetString()!);
+        var token = await _customer.TokenFromSmsAsync(Phone, host.LinkOf(created));
         await _customer.CompleteAsync(token, steps);
         await CustomerScript.WaitForStatusAsync(client, workflowId, "COMPLETED");
         return workflowId;

@@ -283,11 +283,16 @@ function showErrors(root, problem) {
   if (target) target.focus();
 }
 
+// The sentence the customer accepts by submitting the step, exactly as the server hashes it into their evidence.
+function consentText() { return (view.current && view.current.consent && view.current.consent.text) || null; }
+
 function form(title, lead, children, submitLabel, onSubmit) {
+  const consent = consentText();
   const f = h("form", { novalidate: true, "aria-labelledby": "step-title" },
     h("h2", { id: "step-title", text: title }),
     lead ? h("p", { class: "lead", text: lead }) : null,
     ...children,
+    consent ? h("p", { class: "consent", id: "consent-text", text: consent }) : null,
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", text: submitLabel })));
   f.addEventListener("submit", async (e) => {
     e.preventDefault();

@@ -1,8 +1,10 @@
 using LinX.Api.Gateway;
+using LinX.Core.Gateway;
 using LinX.Core.Orchestration;
 using LinX.Core.Workflows;
 using LinX.Functions.Functions.Http;
 using LinX.Infrastructure.Demo;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LinX.Functions.Tests.Functions.Http;
 
@@ -87,7 +89,8 @@ public sealed class GatewayFunctionsTests(FunctionsHostFixture host)
         var raised = Assert.Single(invocation.Durable.Raised);
         Assert.Equal((workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName), (raised.InstanceId, raised.EventName));
         var submission = Assert.IsType<WorkflowEvent>(raised.Payload);
-        Assert.Equal((WorkflowEventKind.Submit, StepNames.CustomerAccount, "Roe"), (submission.Kind, submission.StepName, submission.Profile?.LastName));
+        var profile = host.Services.GetRequiredService<CustomerSubmissions>().Open(workflow.WorkflowId, submission.SealedProfile!);
+        Assert.Equal((WorkflowEventKind.Submit, StepNames.CustomerAccount, null, "Roe"), (submission.Kind, submission.StepName, submission.Profile, profile.LastName));
     }
 
     [Fact]

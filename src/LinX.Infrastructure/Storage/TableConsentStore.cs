@@ -1,0 +1,80 @@
+using Azure;
+using Azure.Data.Tables;
+using LinX.Core.Consent;
+
+namespace LinX.Infrastructure.Storage;
+
+/// <summary>
+/// Consents: PK = business id, RK = <c>{workflowId}:{stepName}</c> for evidence and <c>{workflowId}:~decision</c> for
+/// the decision. Both are insert-only, so the first write stands however many race.
+/// </summary>
+internal sealed class TableConsentStore : IConsentStore
+{
+    private const string DecisionKey = "~decision";
+
+    private readonly TableClient _table;
+
+    public TableConsentStore(TableStorage storage)
+    {
+        _table = storage.Consents;
+    }
+
+    public async Task RecordAsync(ConsentEvidence evidence, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(TableKeys.Of(evidence.BusinessId), RowKey(evidence.WorkflowId, evidence.StepName))
+        {
+            ["StepName"] = evidence.StepName,
+            ["TextVersion"] = evidence.TextVersion,
+            ["TextSha256"] = evidence.TextSha256,
+            ["AcceptedAt"] = evidence.AcceptedAt,
+            ["IpAddress"] = evidence.IpAddress,
+            ["UserAgent"] = evidence.UserAgent,
+        };
+        await InsertFirstAsync(row, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConsentEvidence>> ListAsync(Guid businessId, Guid workflowId, CancellationToken cancellationToken)
+    {
+        var prefix = TableKeys.Of(workflowId) + ":";
+        var evidence = new List<ConsentEvidence>();
+        var rows = _table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == TableKeys.Of(businessId) && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0,
+            cancellationToken: cancellationToken);
+        await foreach (var row in rows)
+        {
+            evidence.Add(new ConsentEvidence(
+                businessId, workflowId, row.GetString("StepName"), row.GetString("TextVersion"), row.GetString("TextSha256"),
+                row.GetDateTimeOffset("AcceptedAt") ?? default, row.GetString("IpAddress"), row.GetString("UserAgent")));
+        }
+
+        return [.. evidence.OrderBy(e => e.AcceptedAt)];
+    }
+
+    public async Task<WorkflowDecision> DecideAsync(Guid businessId, Guid workflowId, WorkflowDecision decision, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(TableKeys.Of(businessId), RowKey(workflowId, DecisionKey)) { ["Decision"] = decision.ToString() };
+        if (await InsertFirstAsync(row, cancellationToken))
+        {
+            return decision;
+        }
+
+        var stored = await _table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+        return Enum.Parse<WorkflowDecision>(stored.Value.GetString("Decision"));
+    }
+
+    private static string RowKey(Guid workflowId, string name) => TableKeys.Of(workflowId) + ":" + name;
+
+    /// <summary>True when this insert wrote the row, false when one was there.</summary>
+    private async Task<bool> InsertFirstAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableKeys.IsConflict(e))
+        {
+            return false;
+        }
+    }
+}
