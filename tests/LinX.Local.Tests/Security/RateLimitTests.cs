@@ -25,12 +25,7 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
         // Arrange
         var (_, first) = await host.CreateBusinessAsync("Rate Limited Inc");
         var (_, second) = await host.CreateBusinessAsync("Unaffected Inc");
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < ApiKeyBurst; i++)
-        {
-            using var allowed = await first.GetAsync("/api/linx/payment-reasons");
-            statuses.Add(allowed.StatusCode);
-        }
+        var statuses = await StatusesAsync(ApiKeyBurst, _ => first.GetAsync("/api/linx/payment-reasons"));
 
         // Act
         using var limited = await first.GetAsync("/api/linx/payment-reasons");
@@ -46,12 +41,7 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
     public async Task BusinessRoute_UnknownKeyBurst_Is429BeforeTheLookup()
     {
         using var guesser = host.NewClient("linx_unknown_" + Guid.NewGuid().ToString("N"));
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < ApiKeyBurst; i++)
-        {
-            using var unauthorized = await guesser.GetAsync("/api/linx/workflows");
-            statuses.Add(unauthorized.StatusCode);
-        }
+        var statuses = await StatusesAsync(ApiKeyBurst, _ => guesser.GetAsync("/api/linx/workflows"));
 
         using var limited = await guesser.GetAsync("/api/linx/workflows");
 
@@ -65,14 +55,9 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
         // Arrange: the link's whole burst, on GET and POST routes alike (an unknown link is limited like a known one).
         using var client = ClientFrom("127.0.0.21");
         var token = Token();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < LinkBurst; i++)
-        {
-            using var answer = i % 2 == 0
-                ? await client.GetAsync($"/api/gateway/{token}")
-                : await client.PostAsJsonAsync($"/api/gateway/{token}/decline", new { reason = "OTHER" });
-            statuses.Add(answer.StatusCode);
-        }
+        var statuses = await StatusesAsync(LinkBurst, i => i % 2 == 0
+            ? client.GetAsync($"/api/gateway/{token}")
+            : client.PostAsJsonAsync($"/api/gateway/{token}/decline", new { reason = "OTHER" }));
 
         // Act
         using var limited = await client.PostAsJsonAsync($"/api/gateway/{token}/steps/customer-account", new { firstName = "Jane" });
@@ -91,12 +76,7 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
         // Arrange: one address guesses a new link each time.
         using var guesser = ClientFrom("127.0.0.22");
         using var neighbour = ClientFrom("127.0.0.23");
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < AddressBurst; i++)
-        {
-            using var answer = await guesser.GetAsync($"/api/gateway/{Token()}");
-            statuses.Add(answer.StatusCode);
-        }
+        var statuses = await StatusesAsync(AddressBurst, _ => guesser.GetAsync($"/api/gateway/{Token()}"));
 
         // Act
         using var limited = await guesser.GetAsync($"/api/gateway/{Token()}");
@@ -113,12 +93,7 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
     {
         using var client = ClientFrom("127.0.0.24");
         var token = Token();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < PasscodeBurst; i++)
-        {
-            using var attempt = await client.PostAsJsonAsync($"/api/gateway/{token}/passcode", new { passcode = "123456" });
-            statuses.Add(attempt.StatusCode);
-        }
+        var statuses = await StatusesAsync(PasscodeBurst, _ => client.PostAsJsonAsync($"/api/gateway/{token}/passcode", new { passcode = "123456" }));
 
         using var limited = await client.PostAsJsonAsync($"/api/gateway/{token}/passcode", new { passcode = "123456" });
         using var view = await client.GetAsync($"/api/gateway/{token}");
@@ -136,6 +111,19 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Equal("RATE_LIMITED", problem.GetProperty("errorCode").GetString());
+    }
+
+    /// <summary>Sends <paramref name="count"/> requests one after the other; their status codes.</summary>
+    private static async Task<List<HttpStatusCode>> StatusesAsync(int count, Func<int, Task<HttpResponseMessage>> send)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await send(i);
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
     }
 
     private static string Token() => Convert.ToHexString(Guid.NewGuid().ToByteArray());
