@@ -31,6 +31,10 @@ public sealed class HostSettings
             ["LinX:Demo:ApiKey"] = DemoApiKey,
             ["LinX:DevSmsInbox"] = "true",
             ["LinX:Azurite:AutoStart"] = "false",
+
+            // Benchmarks and the reliability suites drive one key and one address far past any customer's pace: they
+            // measure LinX, not its rate limiter (tests/LinX.Local.Tests/Security/RateLimitTests cover that).
+            ["LinX:RateLimits:Enabled"] = "false",
         };
     }
 

@@ -8,7 +8,8 @@ namespace LinX.Api.Http;
 /// <summary>
 /// Business API authentication: <c>Authorization: Bearer &lt;api key&gt;</c>, resolved to one business.
 /// Every business handler runs inside <see cref="RunAsync"/>, so no route can forget the check, nor the API key's
-/// rate limit, which is taken before the lookup: unknown keys are limited too, before they cost a storage read.
+/// rate limit, which is taken before the lookup: unknown keys are limited too, before they cost a storage read; and a
+/// client address that keeps failing (a new key each time) is stopped by its failed-authentication limit.
 /// </summary>
 public static class BusinessAuthentication
 {
@@ -16,12 +17,19 @@ public static class BusinessAuthentication
     {
         var header = http.Request.Headers.Authorization.ToString();
         var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-        if (http.RequestServices.GetRequiredService<RequestRateLimiter>().ForApiKey(http, key) is { } limited)
+        var limiter = http.RequestServices.GetRequiredService<RequestRateLimiter>();
+        if ((limiter.ForApiKey(http, key) ?? limiter.ForAuthenticationFailures(http)) is { } limited)
         {
             return limited;
         }
 
         var business = await http.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, http.RequestAborted);
-        return business is null ? ProblemResults.Unauthorized(http) : await handle(business);
+        if (business is null)
+        {
+            limiter.CountAuthenticationFailure(http);
+            return ProblemResults.Unauthorized(http);
+        }
+
+        return await handle(business);
     }
 }

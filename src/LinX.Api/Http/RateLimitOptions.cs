@@ -45,6 +45,17 @@ public sealed class RateLimitOptions
     [Range(1, MaxBurst)]
     public int ClientAddressBurst { get; set; } = 120;
 
+    /// <summary>
+    /// Failed API-key authentications a minute per client address (IPv6: per /64): the per-key limit cannot slow an
+    /// attacker who tries a new key each time; this does, before each costs a storage lookup.
+    /// </summary>
+    [Range(0, MaxPerMinute)]
+    public int FailedAuthenticationPerMinute { get; set; } = 60;
+
+    /// <summary>Failed authentications a client address may have at once.</summary>
+    [Range(1, MaxBurst)]
+    public int FailedAuthenticationBurst { get; set; } = 30;
+
     /// <summary>Passcode attempts a minute per link (on top of the lock after <c>LinX:MaxPasscodeAttempts</c> wrong ones).</summary>
     [Range(0, MaxPerMinute)]
     public int PasscodePerMinute { get; set; } = 10;

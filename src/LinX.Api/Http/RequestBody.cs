@@ -33,17 +33,6 @@ public static class RequestBody
     /// <summary>The body's bytes, or the 400 problem when it is larger than <see cref="MaxBytes"/> or cannot be read.</summary>
     public static Task<RequestBodyRead> ReadAsync(HttpContext http) => ReadCoreAsync(http, http.RequestAborted);
 
-    /// <summary>
-    /// The body's bytes, or null when it is larger than <see cref="MaxBytes"/> or cannot be read. For callers not yet
-    /// on <see cref="ReadAsync(HttpContext)"/>, which tells the two apart.
-    /// </summary>
-    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var read = await ReadCoreAsync(request.HttpContext, cancellationToken);
-        return read.Problem is null ? read.Bytes : (ReadOnlyMemory<byte>?)null;
-    }
-
     private static async Task<RequestBodyRead> ReadCoreAsync(HttpContext http, CancellationToken cancellationToken)
     {
         try

@@ -20,6 +20,7 @@ public sealed class RequestRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<string>? _linkTokens;
     private readonly PartitionedRateLimiter<string>? _clientAddresses;
     private readonly PartitionedRateLimiter<string>? _passcodes;
+    private readonly PartitionedRateLimiter<string>? _failedAuthentications;
 
     public RequestRateLimiter(IOptions<RateLimitOptions> options)
     {
@@ -29,11 +30,26 @@ public sealed class RequestRateLimiter : IDisposable
         _linkTokens = Create(limits.Enabled, limits.LinkTokenPerMinute, limits.LinkTokenBurst);
         _clientAddresses = Create(limits.Enabled, limits.ClientAddressPerMinute, limits.ClientAddressBurst);
         _passcodes = Create(limits.Enabled, limits.PasscodePerMinute, limits.PasscodeBurst);
+        _failedAuthentications = Create(limits.Enabled, limits.FailedAuthenticationPerMinute, limits.FailedAuthenticationBurst);
     }
 
     /// <summary>The 429 when this API key (missing and unknown keys too) is over its limit, else null.</summary>
     public IResult? ForApiKey(HttpContext http, string? apiKey) =>
         Acquire(http, _apiKeys, Hashing.Sha256Hex(apiKey ?? string.Empty), "Too many requests with this API key.");
+
+    /// <summary>The 429 when this client address has used up its failed authentications, else null (nothing is taken).</summary>
+    public IResult? ForAuthenticationFailures(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Acquire(http, _failedAuthentications, ClientAddress(http.Connection.RemoteIpAddress), "Too many failed authentications from this address.", permits: 0);
+    }
+
+    /// <summary>Counts a failed authentication against the client address.</summary>
+    public void CountAuthenticationFailure(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        Acquire(http, _failedAuthentications, ClientAddress(http.Connection.RemoteIpAddress), string.Empty);
+    }
 
     /// <summary>
     /// The 429 when the client address or the link is over its limit (for a passcode attempt, also the link's passcode
@@ -54,6 +70,7 @@ public sealed class RequestRateLimiter : IDisposable
         _linkTokens?.Dispose();
         _clientAddresses?.Dispose();
         _passcodes?.Dispose();
+        _failedAuthentications?.Dispose();
     }
 
     /// <summary>The partition of a client address: IPv4 (also when mapped into IPv6) as is, IPv6 by its /64, which one subscriber holds.</summary>
@@ -80,14 +97,14 @@ public sealed class RequestRateLimiter : IDisposable
         return new IPAddress(bytes) + "/64";
     }
 
-    private static IResult? Acquire(HttpContext http, PartitionedRateLimiter<string>? limiter, string partition, string detail)
+    private static IResult? Acquire(HttpContext http, PartitionedRateLimiter<string>? limiter, string partition, string detail, int permits = 1)
     {
         if (limiter is null)
         {
             return null;
         }
 
-        using var lease = limiter.AttemptAcquire(partition);
+        using var lease = limiter.AttemptAcquire(partition, permits);
         if (lease.IsAcquired)
         {
             return null;

@@ -64,10 +64,13 @@ public static class DurableManagementEndpoints
                 return ProblemResults.Validation(http, [new FieldError("route.eventName", $"The only event is {WorkflowEvent.EventName}.", "UNKNOWN_EVENT")]);
             }
 
-            if (await RequestBody.ReadAsync(http.Request, http.RequestAborted) is not { } body)
+            var read = await RequestBody.ReadJsonAsync(http);
+            if (read.Problem is not null)
             {
-                return ProblemResults.BodyTooLarge(http, RequestBody.MaxBytes);
+                return read.Problem;
             }
+
+            var body = read.Bytes;
 
             var result = ReadBusinessEvent(body) switch
             {

@@ -125,15 +125,6 @@ public sealed class RequestBodyTests
         Assert.Equal(ApiErrorCodes.BodyTooLarge, (await ExecutedResult.ExecuteAsync(read.Problem!, http)).ErrorCode);
     }
 
-    [Fact]
-    public async Task ReadAsync_OfARequest_IsNullForABodyThatCannotBeRead()
-    {
-        var http = Request(Json, "application/json");
-        http.Request.Body = new FailingStream(new BadHttpRequestException("Unexpected end of request content."));
-
-        Assert.Null(await RequestBody.ReadAsync(http.Request, CancellationToken.None));
-    }
-
     private static DefaultHttpContext Request(string body, string? contentType)
     {
         var http = ExecutedResult.NewContext();

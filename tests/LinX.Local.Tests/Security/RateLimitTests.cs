@@ -18,6 +18,7 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
     private const int LinkBurst = 4;
     private const int AddressBurst = 8;
     private const int PasscodeBurst = 2;
+    private const int FailedAuthenticationBurst = 6;
 
     [Fact]
     public async Task BusinessRoute_BurstOverTheKeysLimit_Is429WithRetryAfterAndAnotherKeyUnaffected()
@@ -47,6 +48,26 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         await AssertRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task BusinessRoute_NewUnknownKeyEachTimeFromOneAddress_Is429AndAnotherAddressUnaffected()
+    {
+        // Arrange: the per-key limit cannot see this attacker; the address's failed authentications can.
+        using var guesser = ClientFrom("127.0.0.25");
+        using var neighbour = ClientFrom("127.0.0.26");
+        var statuses = await StatusesAsync(FailedAuthenticationBurst, _ => GetWithKeyAsync(guesser, NewKey()));
+
+        // Act
+        using var limited = await GetWithKeyAsync(guesser, NewKey());
+        using var other = await GetWithKeyAsync(neighbour, NewKey());
+
+        // Assert
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        await AssertRateLimitedAsync(limited);
+        Assert.Equal(HttpStatusCode.Unauthorized, other.StatusCode);
+
+        static string NewKey() => "linx_guess_" + Guid.NewGuid().ToString("N");
     }
 
     [Fact]
@@ -126,6 +147,13 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
         return statuses;
     }
 
+    private static async Task<HttpResponseMessage> GetWithKeyAsync(HttpClient client, string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/linx/workflows");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return await client.SendAsync(request);
+    }
+
     private static string Token() => Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
     /// <summary>An anonymous client whose connections leave from <paramref name="sourceAddress"/> (any 127.0.0.x is loopback).</summary>
@@ -160,6 +188,7 @@ public sealed class RateLimitTests(RateLimitTests.HostFixture host) : IClassFixt
             (limits.LinkTokenPerMinute, limits.LinkTokenBurst) = (1, LinkBurst);
             (limits.ClientAddressPerMinute, limits.ClientAddressBurst) = (1, AddressBurst);
             (limits.PasscodePerMinute, limits.PasscodeBurst) = (1, PasscodeBurst);
+            (limits.FailedAuthenticationPerMinute, limits.FailedAuthenticationBurst) = (1, FailedAuthenticationBurst);
         });
     }
 }
