@@ -50,11 +50,11 @@ public sealed class RateLimitOptions
     /// attacker who tries a new key each time; this does, before each costs a storage lookup.
     /// </summary>
     [Range(0, MaxPerMinute)]
-    public int FailedAuthenticationPerMinute { get; set; } = 60;
+    public int FailedAuthenticationPerMinute { get; set; } = 120;
 
     /// <summary>Failed authentications a client address may have at once.</summary>
     [Range(1, MaxBurst)]
-    public int FailedAuthenticationBurst { get; set; } = 30;
+    public int FailedAuthenticationBurst { get; set; } = 100;
 
     /// <summary>Passcode attempts a minute per link (on top of the lock after <c>LinX:MaxPasscodeAttempts</c> wrong ones).</summary>
     [Range(0, MaxPerMinute)]

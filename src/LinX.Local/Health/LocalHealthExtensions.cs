@@ -9,8 +9,12 @@ namespace LinX.Local.Health;
 /// a deadline on every request (<c>LinX:RequestTimeout</c>) that answers 503 SERVICE_UNAVAILABLE with <c>Retry-After</c>,
 /// not 504, since the caller should retry as after any other storage fault.
 /// </summary>
-public static class LocalHealthExtensions
+public static partial class LocalHealthExtensions
 {
+    // The middleware logs each timeout at Warning with the cancellation's stack; under a hung storage that is every
+    // request. Its Errors stay; the timeout itself is logged once, without a stack, by LogRequestDeadlinePassed.
+    private const string TimeoutMiddlewareCategory = "Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutsMiddleware";
+
     /// <summary>The setting of the request deadline (a time span, one second to five minutes).</summary>
     public const string RequestTimeoutKey = "LinX:RequestTimeout";
 
@@ -22,12 +26,21 @@ public static class LocalHealthExtensions
     {
         services.AddHealthChecks().AddLinXReadinessChecks();
         services.AddRequestTimeouts();
+        services.AddLogging(logging => logging.AddFilter(TimeoutMiddlewareCategory, LogLevel.Error));
         services.AddOptions<RequestTimeoutOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.DefaultPolicy = new RequestTimeoutPolicy
+            .Configure<IConfiguration>((options, configuration) =>
             {
-                Timeout = configuration.GetValue(RequestTimeoutKey, DefaultRequestTimeout),
-                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-                WriteTimeoutResponse = http => ProblemResults.ServiceUnavailable(http, ExceptionProblems.RetryAfter).ExecuteAsync(http),
+                var timeout = configuration.GetValue(RequestTimeoutKey, DefaultRequestTimeout);
+                options.DefaultPolicy = new RequestTimeoutPolicy
+                {
+                    Timeout = timeout,
+                    TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                    WriteTimeoutResponse = http =>
+                    {
+                        LogRequestDeadlinePassed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalHealthExtensions).FullName!), timeout);
+                        return ProblemResults.ServiceUnavailable(http, ExceptionProblems.RetryAfter).ExecuteAsync(http);
+                    },
+                };
             })
             .Validate(
                 options => options.DefaultPolicy?.Timeout is { } timeout && timeout >= TimeSpan.FromSeconds(1) && timeout <= TimeSpan.FromMinutes(5),
@@ -50,4 +63,7 @@ public static class LocalHealthExtensions
         health.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthEndpoints.ReadyAsync);
         return app;
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "The request deadline of {Timeout} passed; answered 503")]
+    private static partial void LogRequestDeadlinePassed(ILogger logger, TimeSpan timeout);
 }

@@ -4,6 +4,7 @@ using LinX.Functions.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -80,6 +81,16 @@ public sealed class ExceptionProblemsMiddlewareTests
 
         Assert.Equal(StatusCodes.Status202Accepted, http.Response.StatusCode);
         Assert.Equal(0, http.Response.Body.Length);
+    }
+
+    [Fact]
+    public void Host_AsProgramBuildsIt_RunsTheMiddleware()
+    {
+        using var host = LinXFunctionsApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>(FunctionsHostFixture.Settings("UseDevelopmentStorage=true", "Middleware")) { ["LinX:Sms:Provider"] = "DevInbox" }));
+
+        // UseMiddleware registers the middleware as the singleton each invocation resolves.
+        Assert.NotNull(host.Services.GetService<ExceptionProblemsMiddleware>());
     }
 
     private static DefaultHttpContext NewHttpContext() => new()

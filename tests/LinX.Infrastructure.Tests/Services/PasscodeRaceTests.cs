@@ -4,6 +4,7 @@ using LinX.Core.Gateway;
 using LinX.Core.Workflows;
 using LinX.Infrastructure.Tests.Support;
 using LinX.Testing;
+using Xunit.Abstractions;
 
 namespace LinX.Infrastructure.Tests.Services;
 
