@@ -13,7 +13,7 @@ public static class ServiceErrorCodes
     public const string MalformedJson = "MALFORMED_JSON";
     public const string WorkflowNotActive = "WORKFLOW_NOT_ACTIVE";
     public const string WorkflowAlreadyAccepted = "WORKFLOW_ALREADY_ACCEPTED";
-    public const string ResendTooSoon = "RESEND_TOO_SOON";
+    public const string LinkDeliveredByBusiness = "LINK_DELIVERED_BY_BUSINESS";
     public const string ResendLimitReached = "RESEND_LIMIT_REACHED";
     public const string PhoneCountryNotAllowed = "PHONE_COUNTRY_NOT_ALLOWED";
     public const string StepNotCurrent = "STEP_NOT_CURRENT";

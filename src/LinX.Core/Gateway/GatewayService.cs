@@ -205,7 +205,9 @@ public sealed class GatewayService
         var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
         var consent = ConsentText.For(step, business?.Name ?? string.Empty);
         await _consents.RecordAsync(
-            new ConsentEvidence(workflow.BusinessId, workflow.WorkflowId, stepName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent),
+            new ConsentEvidence(
+                workflow.BusinessId, workflow.WorkflowId, stepName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent,
+                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms),
             cancellationToken);
         if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
         {

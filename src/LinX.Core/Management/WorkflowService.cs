@@ -100,7 +100,7 @@ public sealed class WorkflowService
 
         var plan = validation.Plan!;
         var referenceErrors = await CheckReferencesAsync(business.BusinessId, plan, cancellationToken);
-        if (!business.MayText(PhoneCountry.Of(plan.Notification.PhoneNumber)))
+        if (!plan.Notification.DeliveredByBusiness && !business.MayText(PhoneCountry.Of(plan.Notification.PhoneNumber)))
         {
             referenceErrors.Add(new FieldError(
                 "$.parameters.phoneNumber", "LinX does not text numbers of this country for this business (its allowed SMS countries).",
@@ -151,7 +151,10 @@ public sealed class WorkflowService
 
         await StartAsync(record, cancellationToken);
         _logger.WorkflowCreated(workflowId, business.BusinessId, plan.Steps.Count);
-        return ServiceResult.Accepted(new WorkflowCreated(workflowId, WorkflowStatus.Created, record.ExpireAt, _composer.Link(token), passcode, false));
+        return ServiceResult.Accepted(new WorkflowCreated(workflowId, WorkflowStatus.Created, record.ExpireAt, _composer.Link(token), passcode, false)
+        {
+            LinkDeliveredByBusiness = plan.Notification.DeliveredByBusiness,
+        });
     }
 
     /// <summary>The workflow with the customer's consent evidence (what they accepted, when, from where).</summary>
@@ -209,6 +212,12 @@ public sealed class WorkflowService
         if (workflow is null)
         {
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        if (workflow.Plan.Notification.DeliveredByBusiness)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
+                "$", "This workflow's link is handed over by the business (channel BUSINESS): LinX does not text it.", ServiceErrorCodes.LinkDeliveredByBusiness));
         }
 
         if (IsOpen(workflow) && await _resends.TryTakeAsync(business.BusinessId, workflowId, _time.GetUtcNow(), cancellationToken) is { } wait)
@@ -299,7 +308,10 @@ public sealed class WorkflowService
 
         await StartAsync(earlier, cancellationToken);
         return ServiceResult.Accepted(new WorkflowCreated(
-            earlier.WorkflowId, earlier.Status, earlier.ExpireAt, _composer.Link(_crypto.LinkToken(earlier.WorkflowId)), null, true));
+            earlier.WorkflowId, earlier.Status, earlier.ExpireAt, _composer.Link(_crypto.LinkToken(earlier.WorkflowId)), null, true)
+        {
+            LinkDeliveredByBusiness = earlier.Plan.Notification.DeliveredByBusiness,
+        });
     }
 
     /// <summary>Indexes the link token and schedules the orchestration; both idempotent, so a replay may re-do them.</summary>

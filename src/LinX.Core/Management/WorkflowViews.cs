@@ -7,7 +7,11 @@ namespace LinX.Core.Management;
 /// <summary>The answer to a create: what the business needs, the passcode only once (never stored in clear).</summary>
 /// <remarks><c>Link</c>: The customer's link, <c>{PublicBaseUrl}/linx/{token}</c>. <c>Passcode</c>: The 6-digit passcode when the request asked for one; null on an idempotent replay. <c>IdempotentReplay</c>: True when an earlier request with the same Idempotency-Key and body created it.</remarks>
 public sealed record WorkflowCreated(
-    Guid WorkflowId, WorkflowStatus Status, DateTimeOffset ExpireAt, string Link, string? Passcode, bool IdempotentReplay);
+    Guid WorkflowId, WorkflowStatus Status, DateTimeOffset ExpireAt, string Link, string? Passcode, bool IdempotentReplay)
+{
+    /// <summary>Channel BUSINESS: the business hands the link over itself, so its answer carries it.</summary>
+    public bool LinkDeliveredByBusiness { get; init; }
+}
 
 /// <summary>A workflow as the business reads it.</summary>
 public sealed record WorkflowDetails(
@@ -27,22 +31,26 @@ public sealed record WorkflowDetails(
     Guid? FinancialAccountId,
     Guid? TransactionId,
     string MaskedPhoneNumber,
-    bool PasscodeRequired)
+    bool PasscodeRequired,
+    string Channel)
 {
     public static WorkflowDetails From(WorkflowRecord record) => new(
         record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps, record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
-        record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null);
+        record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
+        record.Plan.Notification.Channel);
 
     /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
     public IReadOnlyList<ConsentView>? Consents { get; init; }
 }
 
 /// <summary>The evidence of one acceptance: the text's version and SHA-256, the time, the client's address and user agent.</summary>
-public sealed record ConsentView(string StepName, string TextVersion, string TextSha256, DateTimeOffset AcceptedAt, string? IpAddress, string? UserAgent)
+/// <remarks><c>LinkDeliveredBy</c>: who gave the customer the link the acceptance came through: <c>LINX_SMS</c> or <c>BUSINESS</c>.</remarks>
+public sealed record ConsentView(
+    string StepName, string TextVersion, string TextSha256, DateTimeOffset AcceptedAt, string? IpAddress, string? UserAgent, string LinkDeliveredBy)
 {
     public static ConsentView From(ConsentEvidence evidence) => new(
-        evidence.StepName, evidence.TextVersion, evidence.TextSha256, evidence.AcceptedAt, evidence.IpAddress, evidence.UserAgent);
+        evidence.StepName, evidence.TextVersion, evidence.TextSha256, evidence.AcceptedAt, evidence.IpAddress, evidence.UserAgent, evidence.LinkDeliveredBy);
 }
 
 /// <summary>One notification of a workflow's history.</summary>

@@ -65,7 +65,9 @@ internal sealed class WorkflowRun
 
     /// <summary>The next reminder: one interval after the last SMS, only while open and only before expiry.</summary>
     private DateTime? NextReminderAt =>
-        _status.IsOpen() && _lastNotifiedAt + _reminderInterval < _expireAt ? _lastNotifiedAt + _reminderInterval : null;
+        _status.IsOpen() && !_plan.Notification.DeliveredByBusiness && _lastNotifiedAt + _reminderInterval < _expireAt
+            ? _lastNotifiedAt + _reminderInterval
+            : null;
 
     public async Task<WorkflowResult> ExecuteAsync()
     {
@@ -326,6 +328,18 @@ internal sealed class WorkflowRun
     /// <summary>Sends the next SMS; false when it failed for good (reminders and expiry notices are best effort).</summary>
     private async Task<bool> NotifyAsync(NotificationOrigin origin, StatusAfterStep? then = null)
     {
+        if (_plan.Notification.DeliveredByBusiness)
+        {
+            // The business hands over the link: nothing is texted, only the row the first SMS would have written.
+            if (then is not null)
+            {
+                await CallAsync<bool>(ActivityNames.UpdateWorkflowStatus, then.With(null));
+            }
+
+            _lastNotifiedAt = Now;
+            return true;
+        }
+
         var serial = _nextSerial++;
         // Reminders count from when the SMS was scheduled: for the initial SMS that is the base Ahead() wrote into the row,
         // so that the row's next notification and the reminder timer agree.

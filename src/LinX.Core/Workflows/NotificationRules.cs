@@ -1,6 +1,6 @@
 namespace LinX.Core.Workflows;
 
-/// <summary>The notification step's parameters: channel SMS, phone number, optional introductory message.</summary>
+/// <summary>The notification step's parameters: channel SMS or BUSINESS, phone number, optional introductory message.</summary>
 internal static class NotificationRules
 {
     public static NotificationStep? Check(WorkflowRequestParameters parameters, ValidationErrors errors)
@@ -19,13 +19,13 @@ internal static class NotificationRules
 
     private static bool CheckChannel(string channel, ValidationErrors errors)
     {
-        if (channel == NotificationStep.SmsChannel)
+        if (channel is NotificationStep.SmsChannel or NotificationStep.BusinessChannel)
         {
             return true;
         }
 
         errors.Add(JsonPath.Parameter(WorkflowParameterNames.Channel), WorkflowErrorCodes.UnsupportedChannel,
-            $"The only supported channel is {NotificationStep.SmsChannel}.");
+            $"The channel is {NotificationStep.SmsChannel} (LinX texts the link) or {NotificationStep.BusinessChannel} (the business hands it over).");
         return false;
     }
 }

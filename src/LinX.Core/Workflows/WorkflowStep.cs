@@ -17,10 +17,19 @@ public abstract record WorkflowStep
     public abstract string Name { get; }
 }
 
-/// <summary>Text the customer a link. <paramref name="PhoneNumber"/> is E.164.</summary>
+/// <summary>
+/// Text the customer a link (channel <c>SMS</c>), or leave the link to the business (channel <c>BUSINESS</c>: it gets the
+/// link in the create answer and hands it over itself; LinX texts nothing). <paramref name="PhoneNumber"/> is E.164.
+/// </summary>
 public sealed record NotificationStep(string Channel, string PhoneNumber, string? IntroductoryMessage) : WorkflowStep
 {
     public const string SmsChannel = "SMS";
+
+    public const string BusinessChannel = "BUSINESS";
+
+    /// <summary>The business delivers the link itself: LinX sends no SMS and no reminders, and the evidence says so.</summary>
+    [JsonIgnore]
+    public bool DeliveredByBusiness => Channel == BusinessChannel;
 
     [JsonIgnore]
     public override string Name => StepNames.Notification;

@@ -29,6 +29,7 @@ internal sealed class TableConsentStore : IConsentStore
             ["AcceptedAt"] = evidence.AcceptedAt,
             ["IpAddress"] = evidence.IpAddress,
             ["UserAgent"] = evidence.UserAgent,
+            ["LinkDeliveredBy"] = evidence.LinkDeliveredBy,
         };
         await InsertFirstAsync(row, cancellationToken);
     }
@@ -44,7 +45,8 @@ internal sealed class TableConsentStore : IConsentStore
         {
             evidence.Add(new ConsentEvidence(
                 businessId, workflowId, row.GetString("StepName"), row.GetString("TextVersion"), row.GetString("TextSha256"),
-                row.GetDateTimeOffset("AcceptedAt") ?? default, row.GetString("IpAddress"), row.GetString("UserAgent")));
+                row.GetDateTimeOffset("AcceptedAt") ?? default, row.GetString("IpAddress"), row.GetString("UserAgent"),
+                row.GetString("LinkDeliveredBy") ?? ConsentEvidence.LinXSms));
         }
 
         return [.. evidence.OrderBy(e => e.AcceptedAt)];

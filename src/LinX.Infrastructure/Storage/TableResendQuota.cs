@@ -61,6 +61,7 @@ internal sealed class TableResendQuota : IResendQuota
 
     private static string RowKey(Guid workflowId, long minute) => $"{TableKeys.Of(workflowId)}:~resend:{minute:D12}";
 
+    // A concurrent caller's clock read may precede the winner's: never more than the interval itself.
     private static TimeSpan Wait(TableEntity taken, TimeSpan after, DateTimeOffset now) =>
-        taken.GetDateTimeOffset("TakenAt") is { } at && at + after > now ? at + after - now : TimeSpan.FromSeconds(1);
+        taken.GetDateTimeOffset("TakenAt") is { } at && at + after > now ? TimeSpan.FromTicks(Math.Min((at + after - now).Ticks, after.Ticks)) : TimeSpan.FromSeconds(1);
 }

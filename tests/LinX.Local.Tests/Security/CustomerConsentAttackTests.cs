@@ -40,6 +40,36 @@ public sealed class CustomerConsentAttackTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task BusinessChannel_AnswerCarriesTheLinkNothingIsTextedAndTheEvidenceSaysSo()
+    {
+        // Arrange: the business hands the link over itself (as Plaid's hosted link lets it).
+        var body = JsonNode.Parse(CustomerScript.Seed(1))!.AsObject();
+        body["parameters"]!["channel"] = "BUSINESS";
+        var key = "business-link-" + Guid.NewGuid().ToString("N");
+
+        // Act
+        var (response, created) = await CustomerScript.PostWorkflowAsync(host.Business, body.ToJsonString(), key);
+        var (_, replayed) = await CustomerScript.PostWorkflowAsync(host.Business, body.ToJsonString(), key);
+        var id = created.GetProperty("workflowId").GetString()!;
+        var link = created.GetProperty("link").GetString()!;
+        await CustomerScript.WaitForStatusAsync(host.Business, id, "ACTIVE");
+        using var resend = await host.Business.PostAsync(new Uri($"/api/linx/workflows/{id}/resend", UriKind.Relative), null);
+        await _customer.CompleteAsync(CustomerScript.TokenOf(link), ["customer-account"]);
+        var workflow = await CustomerScript.WaitForStatusAsync(host.Business, id, "COMPLETED");
+        var notifications = await host.Business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows/{id}/notifications");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal((host.LinkOf(created), link), (link, replayed.GetProperty("link").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, resend.StatusCode);
+        Assert.Equal("LINK_DELIVERED_BY_BUSINESS", await ErrorCodeAsync(resend));
+        Assert.Equal(0, notifications.GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, workflow.GetProperty("nextNotificationAt").ValueKind);
+        Assert.Equal("BUSINESS", workflow.GetProperty("channel").GetString());
+        Assert.Equal("BUSINESS", Assert.Single(workflow.GetProperty("consents").EnumerateArray()).GetProperty("linkDeliveredBy").GetString());
+    }
+
+    [Fact]
     public async Task Acceptance_RecordsEvidenceOfTheTextShownFromTheCustomersOwnRequest()
     {
         // Arrange
@@ -64,6 +94,7 @@ public sealed class CustomerConsentAttackTests(LocalHostFixture host)
         Assert.Equal(shown.GetProperty("version").GetString(), money.GetProperty("textVersion").GetString());
         Assert.Equal("127.0.0.1", money.GetProperty("ipAddress").GetString());
         Assert.Equal("ConsentTest/1.0", money.GetProperty("userAgent").GetString());
+        Assert.Equal("LINX_SMS", money.GetProperty("linkDeliveredBy").GetString());
     }
 
     [Fact]
