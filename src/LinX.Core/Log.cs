@@ -47,4 +47,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(22, LogLevel.Information, "Webhook subscription {SubscriptionId} of business {BusinessId}: {Change}")]
     public static partial void WebhookSubscriptionChanged(this ILogger logger, Guid subscriptionId, Guid businessId, string change);
+
+    [LoggerMessage(23, LogLevel.Warning, "Workflow {WorkflowId} could not be started, nor marked so ({ExceptionType})")]
+    public static partial void WorkflowNotMarked(this ILogger logger, Guid workflowId, string exceptionType);
 }

@@ -149,7 +149,18 @@ public sealed class WorkflowService
             return await ReplayAsync(stored.Workflow, requestHash, cancellationToken); // lost a race on the same key
         }
 
-        await StartAsync(record, cancellationToken);
+        try
+        {
+            await StartAsync(record, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The row is stored but the workflow could not be scheduled (storage or the durable backend failed): it says so
+            // instead of waiting as CREATED forever, and the caller's retry with the same Idempotency-Key starts it.
+            await MarkNotStartedAsync(record);
+            throw;
+        }
+
         _logger.WorkflowCreated(workflowId, business.BusinessId, plan.Steps.Count);
         return ServiceResult.Accepted(new WorkflowCreated(workflowId, WorkflowStatus.Created, record.ExpireAt, _composer.Link(token), passcode, false)
         {
@@ -271,6 +282,9 @@ public sealed class WorkflowService
         return ServiceResult.Ok<IReadOnlyList<NotificationView>>([.. history.Select(NotificationView.From)]);
     }
 
+    private const string NotStartedReason =
+        "LinX could not start this workflow and sent nothing to the customer; retry the create with the same Idempotency-Key to start it.";
+
     private static readonly FieldError NotFoundError = new("$", "No such workflow.", ServiceErrorCodes.NotFound);
 
     private static readonly FieldError NotActiveError = new("$", "The workflow is no longer active.", ServiceErrorCodes.WorkflowNotActive);
@@ -294,6 +308,19 @@ public sealed class WorkflowService
         }
 
         return ServiceResult.Accepted(new WorkflowCommandAccepted(workflow.WorkflowId, command, expireAt));
+    }
+
+    private async Task MarkNotStartedAsync(WorkflowRecord record)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _workflows.MarkNotStartedAsync(record.BusinessId, record.WorkflowId, NotStartedReason, deadline.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.WorkflowNotMarked(record.WorkflowId, e.GetType().Name); // the fault the caller sees is the first one
+        }
     }
 
     private bool IsOpen(WorkflowRecord workflow) => workflow.Status.IsOpen() && workflow.ExpireAt > _time.GetUtcNow();

@@ -139,6 +139,30 @@ internal sealed class TableWorkflowStore : IWorkflowStore
         throw new InvalidOperationException("The workflow kept changing; the update was not applied.");
     }
 
+    public async Task<bool> MarkNotStartedAsync(Guid businessId, Guid workflowId, string reason, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<WorkflowEntity>(TableKeys.Of(businessId), TableKeys.Of(workflowId), cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is not { } entity || entity.Status != WorkflowStatus.Created.ToContractString())
+        {
+            return false;
+        }
+
+        var failed = new TableEntity(entity.PartitionKey, entity.RowKey)
+        {
+            ["Status"] = WorkflowStatus.Failed.ToContractString(),
+            ["FailureReason"] = reason,
+        };
+        try
+        {
+            await _table.UpdateEntityAsync(failed, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
+        {
+            return false; // it changed meanwhile: started after all
+        }
+    }
+
     public async Task<bool> TrySetPasscodeAttemptsAsync(Guid businessId, Guid workflowId, int attempts, string etag, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(TableKeys.Of(businessId), TableKeys.Of(workflowId)) { ["FailedPasscodeAttempts"] = attempts };

@@ -118,11 +118,13 @@ public sealed class StorageFaultTests(StorageFaultHostFixture host, ITestOutputH
             await host.TaskHub.StartAsync();
         }
 
-        // Assert: 503; the workflow is listed as CREATED with no orchestration until the retry, which starts that one.
+        // Assert: 503; the workflow is listed as FAILED, not started, saying so (never CREATED for ever), until the retry
+        // with the same key starts that one.
         AssertServiceUnavailable(create);
         Assert.Equal([("durable", "Unhealthy"), ("storage", "Healthy")], Checks(ready.Body).Order());
         var written = Assert.Single(listed);
-        Assert.Equal("CREATED", written.GetProperty("status").GetString());
+        Assert.Equal("FAILED", written.GetProperty("status").GetString());
+        Assert.Contains("same Idempotency-Key", written.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
         output.WriteLine($"listed while the task hub was down: 1 workflow, {written.GetProperty("status").GetString()} (row written, orchestration not scheduled)");
         await WaitUntilReadyAsync();
         var (retry, created) = await CustomerScript.PostWorkflowAsync(business, CustomerScript.Seed(1), key);
