@@ -21,6 +21,7 @@ public sealed class RequestRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<string>? _clientAddresses;
     private readonly PartitionedRateLimiter<string>? _passcodes;
     private readonly PartitionedRateLimiter<string>? _failedAuthentications;
+    private readonly TimeSpan _failedAuthenticationRefill;
 
     public RequestRateLimiter(IOptions<RateLimitOptions> options)
     {
@@ -31,6 +32,7 @@ public sealed class RequestRateLimiter : IDisposable
         _clientAddresses = Create(limits.Enabled, limits.ClientAddressPerMinute, limits.ClientAddressBurst);
         _passcodes = Create(limits.Enabled, limits.PasscodePerMinute, limits.PasscodeBurst);
         _failedAuthentications = Create(limits.Enabled, limits.FailedAuthenticationPerMinute, limits.FailedAuthenticationBurst);
+        _failedAuthenticationRefill = limits.FailedAuthenticationPerMinute == 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(1) / limits.FailedAuthenticationPerMinute;
     }
 
     /// <summary>The 429 when this API key (missing and unknown keys too) is over its limit, else null.</summary>
@@ -41,7 +43,12 @@ public sealed class RequestRateLimiter : IDisposable
     public IResult? ForAuthenticationFailures(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return Acquire(http, _failedAuthentications, ClientAddress(http.Connection.RemoteIpAddress), "Too many failed authentications from this address.", permits: 0);
+
+        // Looked at, not taken (a success costs nothing). Not AttemptAcquire(0): the bucket refills by fractions, and any
+        // fraction above zero would let a request through that a whole permit would not.
+        return _failedAuthentications?.GetStatistics(ClientAddress(http.Connection.RemoteIpAddress)) is { CurrentAvailablePermits: < 1 }
+            ? ProblemResults.TooManyRequests(http, _failedAuthenticationRefill, "Too many failed authentications from this address. Retry after the Retry-After delay.")
+            : null;
     }
 
     /// <summary>Counts a failed authentication against the client address.</summary>
@@ -97,14 +104,14 @@ public sealed class RequestRateLimiter : IDisposable
         return new IPAddress(bytes) + "/64";
     }
 
-    private static IResult? Acquire(HttpContext http, PartitionedRateLimiter<string>? limiter, string partition, string detail, int permits = 1)
+    private static IResult? Acquire(HttpContext http, PartitionedRateLimiter<string>? limiter, string partition, string detail)
     {
         if (limiter is null)
         {
             return null;
         }
 
-        using var lease = limiter.AttemptAcquire(partition, permits);
+        using var lease = limiter.AttemptAcquire(partition);
         if (lease.IsAcquired)
         {
             return null;
