@@ -137,6 +137,8 @@ public sealed class GatewayPageTests(GatewayHostFixture host, BrowserFixture bro
                 await Expect(customer.Panel).ToContainTextAsync("Instant payment to your card");
                 await Expect(customer.Panel).ToContainTextAsync("Payment of rebates");
                 await Expect(customer.Panel).ToContainTextAsync(seed == 4 ? "ending in 4242" : "ending in 1111");
+                // The sentence the customer accepts, as the server hashes it into their evidence.
+                await Expect(customer.Panel.Locator("#consent-text")).ToHaveTextAsync("I accept that LinX Demo Business sends me 256.25 USD to my card.");
                 await customer.ScreenshotAsync("review");
                 await customer.ClickAsync("Accept payment");
                 break;
