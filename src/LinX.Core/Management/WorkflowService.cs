@@ -89,7 +89,8 @@ public sealed class WorkflowService
         var keyHash = idempotencyKey is null ? null : Hashing.Sha256Hex(idempotencyKey);
         if (keyHash is not null && await _workflows.FindByIdempotencyKeyAsync(business.BusinessId, keyHash, cancellationToken) is { } earlier)
         {
-            return await ReplayAsync(earlier, requestHash, cancellationToken);
+            // Rows stored before the canonical fingerprint hold the raw body's hash: a byte-identical retry still replays.
+            return await ReplayAsync(earlier, earlier.RequestHash == Hashing.Sha256Hex(body.Span) ? earlier.RequestHash : requestHash, cancellationToken);
         }
 
         var validation = new WorkflowRequestValidator().Validate(body.Span);
@@ -153,10 +154,10 @@ public sealed class WorkflowService
         {
             await StartAsync(record, cancellationToken);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
-            // The row is stored but the workflow could not be scheduled (storage or the durable backend failed): it says so
-            // instead of waiting as CREATED forever, and the caller's retry with the same Idempotency-Key starts it.
+            // The row is stored but scheduling failed (storage or the durable backend, or the request's deadline): the row
+            // says so instead of waiting as a silent CREATED, and the caller's retry with the same Idempotency-Key starts it.
             await MarkNotStartedAsync(record);
             throw;
         }
@@ -210,7 +211,7 @@ public sealed class WorkflowService
             && await _consents.DecideAsync(business.BusinessId, workflowId, WorkflowDecision.Cancelled, cancellationToken) != WorkflowDecision.Cancelled)
         {
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
-                "$", "The customer accepted the transaction before the cancel arrived; it goes ahead.", ServiceErrorCodes.WorkflowAlreadyAccepted));
+                "$", "The customer accepted the transaction before the cancel arrived; it can no longer be cancelled.", ServiceErrorCodes.WorkflowAlreadyAccepted));
         }
 
         return await CommandAsync(business, workflow, "cancel", WorkflowEvent.Cancel(), null, cancellationToken);
@@ -285,6 +286,9 @@ public sealed class WorkflowService
     private const string NotStartedReason =
         "LinX could not start this workflow and sent nothing to the customer; retry the create with the same Idempotency-Key to start it.";
 
+    private const string NotConfirmedReason =
+        "LinX could not confirm that this workflow started; retry the create with the same Idempotency-Key (it never makes a second one).";
+
     private static readonly FieldError NotFoundError = new("$", "No such workflow.", ServiceErrorCodes.NotFound);
 
     private static readonly FieldError NotActiveError = new("$", "The workflow is no longer active.", ServiceErrorCodes.WorkflowNotActive);
@@ -310,12 +314,30 @@ public sealed class WorkflowService
         return ServiceResult.Accepted(new WorkflowCommandAccepted(workflow.WorkflowId, command, expireAt));
     }
 
+    /// <summary>
+    /// FAILED only when the backend says no instance exists (a schedule that failed may still have gone through, and a
+    /// FAILED row would invite a second request); when it cannot say, the row stays CREATED with the reason.
+    /// </summary>
     private async Task MarkNotStartedAsync(WorkflowRecord record)
     {
         try
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _workflows.MarkNotStartedAsync(record.BusinessId, record.WorkflowId, NotStartedReason, deadline.Token);
+            bool? started;
+            try
+            {
+                started = await _orchestrations.GetInstanceAsync(record.WorkflowId.ToString("D"), deadline.Token) is not null;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                started = null;
+            }
+
+            if (started != true)
+            {
+                await _workflows.MarkNotStartedAsync(
+                    record.BusinessId, record.WorkflowId, started is null ? NotConfirmedReason : NotStartedReason, failed: started is false, deadline.Token);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -334,8 +356,11 @@ public sealed class WorkflowService
         }
 
         await StartAsync(earlier, cancellationToken);
+
+        // One marked not started (version 0, no orchestrator write yet) has just been started: it is CREATED again.
+        var status = earlier.Version == 0 && earlier.Status == WorkflowStatus.Failed ? WorkflowStatus.Created : earlier.Status;
         return ServiceResult.Accepted(new WorkflowCreated(
-            earlier.WorkflowId, earlier.Status, earlier.ExpireAt, _composer.Link(_crypto.LinkToken(earlier.WorkflowId)), null, true)
+            earlier.WorkflowId, status, earlier.ExpireAt, _composer.Link(_crypto.LinkToken(earlier.WorkflowId)), null, true)
         {
             LinkDeliveredByBusiness = earlier.Plan.Notification.DeliveredByBusiness,
         });

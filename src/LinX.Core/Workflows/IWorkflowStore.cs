@@ -27,10 +27,11 @@ public interface IWorkflowStore
     Task<bool> ApplyAsync(WorkflowStatusUpdate update, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks a workflow that is still CREATED as FAILED with <paramref name="reason"/>, keeping its version, so that a
-    /// later start (a retry with the same Idempotency-Key) still moves it on; false when it is no longer CREATED.
+    /// Gives a workflow that is still CREATED the <paramref name="reason"/> it did not start, and when
+    /// <paramref name="failed"/> the status FAILED, keeping its version, so that a later start (a retry with the same
+    /// Idempotency-Key) still moves it on; false when it is no longer CREATED.
     /// </summary>
-    Task<bool> MarkNotStartedAsync(Guid businessId, Guid workflowId, string reason, CancellationToken cancellationToken);
+    Task<bool> MarkNotStartedAsync(Guid businessId, Guid workflowId, string reason, bool failed, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sets the failed passcode attempts if the row still has <paramref name="etag"/>; false on a concurrent

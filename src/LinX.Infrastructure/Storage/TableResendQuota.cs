@@ -31,8 +31,9 @@ internal sealed class TableResendQuota : IResendQuota
         }
         catch (RequestFailedException e) when (TableKeys.IsConflict(e))
         {
-            var taken = await _table.GetEntityAsync<TableEntity>(own.PartitionKey, own.RowKey, cancellationToken: cancellationToken);
-            return Wait(taken.Value, IResendQuota.Interval, now);
+            // The holder may itself have been refused and given its row back meanwhile: then wait the interval.
+            var taken = await _table.GetEntityIfExistsAsync<TableEntity>(own.PartitionKey, own.RowKey, cancellationToken: cancellationToken);
+            return taken.HasValue && taken.Value is { } row ? Wait(row, IResendQuota.Interval, now) : IResendQuota.Interval;
         }
 
         var earlier = new List<DateTimeOffset>();

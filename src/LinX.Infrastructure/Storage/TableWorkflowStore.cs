@@ -139,7 +139,7 @@ internal sealed class TableWorkflowStore : IWorkflowStore
         throw new InvalidOperationException("The workflow kept changing; the update was not applied.");
     }
 
-    public async Task<bool> MarkNotStartedAsync(Guid businessId, Guid workflowId, string reason, CancellationToken cancellationToken)
+    public async Task<bool> MarkNotStartedAsync(Guid businessId, Guid workflowId, string reason, bool failed, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<WorkflowEntity>(TableKeys.Of(businessId), TableKeys.Of(workflowId), cancellationToken: cancellationToken);
         if (!response.HasValue || response.Value is not { } entity || entity.Status != WorkflowStatus.Created.ToContractString())
@@ -147,14 +147,15 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             return false;
         }
 
-        var failed = new TableEntity(entity.PartitionKey, entity.RowKey)
+        var marked = new TableEntity(entity.PartitionKey, entity.RowKey) { ["FailureReason"] = reason };
+        if (failed)
         {
-            ["Status"] = WorkflowStatus.Failed.ToContractString(),
-            ["FailureReason"] = reason,
-        };
+            marked["Status"] = WorkflowStatus.Failed.ToContractString();
+        }
+
         try
         {
-            await _table.UpdateEntityAsync(failed, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(marked, entity.ETag, TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))

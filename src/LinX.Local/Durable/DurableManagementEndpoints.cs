@@ -94,9 +94,10 @@ public static class DurableManagementEndpoints
                 ? Results.Json(new { instancesDeleted = 1 }, ApiJson.Options)
                 : ProblemResults.NotFound(http, "No such instance, or it is still running."));
 
-    // Durable Functions answers 410 Gone for events to, or termination of, an instance that has ended.
+    // Durable Functions answers 410 Gone for events to, or termination of, an instance that has ended. A cancel that lost
+    // to the customer's acceptance has not ended anything: it stays the 409 it is.
     private static IResult ToAccepted(HttpContext http, ServiceResult<WorkflowCommandAccepted> result) =>
-        result.Outcome == ServiceOutcome.Conflict
+        result.Outcome == ServiceOutcome.Conflict && result.Errors is not [{ ErrorCode: ServiceErrorCodes.WorkflowAlreadyAccepted }]
             ? ProblemResults.Problem(http, StatusCodes.Status410Gone, "INSTANCE_ENDED", "The instance has already ended.", result.Errors)
             : ServiceResults.ToHttp(http, result, _ => Results.Accepted());
 
