@@ -27,7 +27,8 @@ public static class LinxLocalApplication
             // ExceptionProblems logs what it maps (a storage fault once, at Warning, without its stack): not again here.
             SuppressDiagnosticsCallback = _ => true,
         });
-        app.UseStatusCodePages();
+        // Answers that carry no body of their own (an unknown route, a wrong method) are problem details too.
+        app.UseStatusCodePages(context => ProblemResults.ForStatus(context.HttpContext).ExecuteAsync(context.HttpContext));
         app.UseRequestTimeouts();
         app.MapLinXApi();
         app.MapDurableManagement();

@@ -193,5 +193,20 @@ public sealed class SecurityTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.Forbidden, submitted.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/linx/no-such-route", 404, "NOT_FOUND")]
+    [InlineData("GET", "/no/such/page", 404, "NOT_FOUND")]
+    [InlineData("DELETE", "/api/linx/workflows", 405, "METHOD_NOT_ALLOWED")]
+    public async Task UnknownRouteOrWrongMethod_IsProblemDetailsWithErrorCode(string method, string path, int status, string errorCode)
+    {
+        using var response = await host.Business.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((status, errorCode), (problem.GetProperty("status").GetInt32(), problem.GetProperty("errorCode").GetString()));
+        Assert.StartsWith("https://www.rfc-editor.org/", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

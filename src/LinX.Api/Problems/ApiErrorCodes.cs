@@ -29,6 +29,9 @@ public static class ApiErrorCodes
     /// <summary>423: the link is locked after too many wrong passcodes.</summary>
     public const string Locked = "LOCKED";
 
+    /// <summary>405: the route exists but not with this method.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
     /// <summary>415: the endpoint takes <c>application/json</c> only.</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
 

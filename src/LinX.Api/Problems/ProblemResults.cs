@@ -69,6 +69,20 @@ public static class ProblemResults
                 "LinX cannot reach its storage right now. Retry after the Retry-After delay; a create retried with the same Idempotency-Key is never duplicated."),
             retryAfter);
 
+    /// <summary>The problem of a status the framework answered without a body: 404 for an unknown route, 405 for a wrong method.</summary>
+    public static IResult ForStatus(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var status = httpContext.Response.StatusCode;
+        return status switch
+        {
+            StatusCodes.Status404NotFound => NotFound(httpContext, "No such route: check the path against the API reference."),
+            StatusCodes.Status405MethodNotAllowed => Problem(
+                httpContext, status, ApiErrorCodes.MethodNotAllowed, $"This route does not take {httpContext.Request.Method}; see the Allow header."),
+            _ => Problem(httpContext, status, status >= 500 ? ApiErrorCodes.InternalError : ApiErrorCodes.ValidationFailed, ReasonPhrases.GetReasonPhrase(status)),
+        };
+    }
+
     /// <summary>500 for the exception handler: a fixed message, nothing from the exception.</summary>
     public static IResult InternalError(HttpContext httpContext) =>
         Problem(httpContext, StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError,
