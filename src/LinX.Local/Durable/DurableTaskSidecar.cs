@@ -162,8 +162,10 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Turns a storage fault of the backend (<see cref="ExceptionProblems.IsDependencyFault"/>) into gRPC Unavailable. The
-    /// sidecar lets the backend's exceptions escape, which gRPC answers as Unknown, the status of a bug.
+    /// Turns a storage fault of the backend (<see cref="ExceptionProblems.IsDependencyFault"/>) into gRPC Unavailable for
+    /// the client's calls (start, raise, query, ...): the sidecar lets the backend's exceptions escape, which gRPC answers
+    /// as Unknown, the status of a bug. Not for the worker's completions and abandons: the worker reads Unavailable as
+    /// "the sidecar is gone" and backs off all its work, which stalled the partition takeover of a killed host.
     /// </summary>
     private sealed class StorageFaultInterceptor : Interceptor
     {
@@ -174,10 +176,16 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             {
                 return await continuation(request, context);
             }
-            catch (Exception e) when (e is not RpcException && ExceptionProblems.IsDependencyFault(e, context.CancellationToken))
+            catch (Exception e) when (e is not RpcException && IsClientCall(context.Method) && ExceptionProblems.IsDependencyFault(e, context.CancellationToken))
             {
                 throw new RpcException(new Status(StatusCode.Unavailable, "The task hub's storage is unavailable."));
             }
+        }
+
+        private static bool IsClientCall(string method)
+        {
+            var name = method[(method.LastIndexOf('/') + 1)..];
+            return !name.StartsWith("Complete", StringComparison.Ordinal) && !name.StartsWith("Abandon", StringComparison.Ordinal);
         }
     }
 }
