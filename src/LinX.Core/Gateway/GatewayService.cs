@@ -166,8 +166,9 @@ public sealed class GatewayService
 
         var root = document.RootElement;
         var fields = JsonBody.Collect();
+        var step = workflow.Plan.Steps[index];
         WorkflowEvent? submission = null;
-        switch (workflow.Plan.Steps[index])
+        switch (step)
         {
             case CustomerAccountStep:
                 var profile = SubmissionParser.Profile(root, fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
@@ -195,7 +196,6 @@ public sealed class GatewayService
         }
 
         // The money step's acceptance and the business's cancel race for one insert-only decision: the loser is refused.
-        var step = workflow.Plan.Steps[index];
         if (step is MoveMoneyStep
             && await _consents.DecideAsync(workflow.BusinessId, workflow.WorkflowId, WorkflowDecision.Accepted, cancellationToken) != WorkflowDecision.Accepted)
         {

@@ -323,16 +323,7 @@ public sealed class WorkflowService
         try
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            bool? started;
-            try
-            {
-                started = await _orchestrations.GetInstanceAsync(record.WorkflowId.ToString("D"), deadline.Token) is not null;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                started = null;
-            }
-
+            var started = await StartedAsync(record.WorkflowId, deadline.Token);
             if (started != true)
             {
                 await _workflows.MarkNotStartedAsync(
@@ -342,6 +333,19 @@ public sealed class WorkflowService
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _logger.WorkflowNotMarked(record.WorkflowId, e.GetType().Name); // the fault the caller sees is the first one
+        }
+    }
+
+    /// <summary>Whether the backend has an instance of the workflow; null when it cannot say.</summary>
+    private async Task<bool?> StartedAsync(Guid workflowId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _orchestrations.GetInstanceAsync(workflowId.ToString("D"), cancellationToken) is not null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
         }
     }
 

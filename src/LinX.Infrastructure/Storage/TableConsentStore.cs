@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Consent;
 
@@ -31,7 +30,7 @@ internal sealed class TableConsentStore : IConsentStore
             ["UserAgent"] = evidence.UserAgent,
             ["LinkDeliveredBy"] = evidence.LinkDeliveredBy,
         };
-        await InsertFirstAsync(row, cancellationToken);
+        await TableKeys.TryAddAsync(_table, row, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ConsentEvidence>> ListAsync(Guid businessId, Guid workflowId, CancellationToken cancellationToken)
@@ -55,7 +54,7 @@ internal sealed class TableConsentStore : IConsentStore
     public async Task<WorkflowDecision> DecideAsync(Guid businessId, Guid workflowId, WorkflowDecision decision, CancellationToken cancellationToken)
     {
         var row = new TableEntity(TableKeys.Of(businessId), RowKey(workflowId, DecisionKey)) { ["Decision"] = decision.ToString() };
-        if (await InsertFirstAsync(row, cancellationToken))
+        if (await TableKeys.TryAddAsync(_table, row, cancellationToken))
         {
             return decision;
         }
@@ -65,18 +64,4 @@ internal sealed class TableConsentStore : IConsentStore
     }
 
     private static string RowKey(Guid workflowId, string name) => TableKeys.Of(workflowId) + ":" + name;
-
-    /// <summary>True when this insert wrote the row, false when one was there.</summary>
-    private async Task<bool> InsertFirstAsync(TableEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (TableKeys.IsConflict(e))
-        {
-            return false;
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 
 namespace LinX.Infrastructure.Storage;
 
@@ -19,6 +20,20 @@ internal static class TableKeys
     public static decimal Decimal(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     public static bool IsConflict(RequestFailedException e) => e.Status == (int)HttpStatusCode.Conflict;
+
+    /// <summary>Inserts <paramref name="row"/>: true when this insert wrote it, false when a row with its keys was there (insert-only, first wins).</summary>
+    public static async Task<bool> TryAddAsync(TableClient table, ITableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (IsConflict(e))
+        {
+            return false;
+        }
+    }
 
     public static bool IsNotFound(RequestFailedException e) => e.Status == (int)HttpStatusCode.NotFound;
 

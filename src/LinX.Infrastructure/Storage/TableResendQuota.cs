@@ -25,11 +25,7 @@ internal sealed class TableResendQuota : IResendQuota
         var partition = TableKeys.Of(businessId);
         var minute = now.ToUnixTimeSeconds() / 60;
         var own = new TableEntity(partition, RowKey(workflowId, minute)) { ["TakenAt"] = now };
-        try
-        {
-            await _table.AddEntityAsync(own, cancellationToken);
-        }
-        catch (RequestFailedException e) when (TableKeys.IsConflict(e))
+        if (!await TableKeys.TryAddAsync(_table, own, cancellationToken))
         {
             // The holder may itself have been refused and given its row back meanwhile: then wait the interval.
             var taken = await _table.GetEntityIfExistsAsync<TableEntity>(own.PartitionKey, own.RowKey, cancellationToken: cancellationToken);
