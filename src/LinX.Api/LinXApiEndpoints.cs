@@ -1,7 +1,12 @@
 using LinX.Api.Gateway;
+using LinX.Api.OpenApi;
 using LinX.Api.Resources;
 using LinX.Api.Webhooks;
 using LinX.Api.Workflows;
+using LinX.Core.Common;
+using LinX.Core.Management;
+using LinX.Core.Webhooks;
+using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,30 +18,123 @@ public static class LinXApiEndpoints
 {
     public static IEndpointRouteBuilder MapLinXApi(this IEndpointRouteBuilder app)
     {
-        var business = app.MapGroup("/api/linx").WithTags("Business API");
-        business.MapPost("/workflows", (Func<HttpContext, Task<IResult>>)WorkflowEndpoints.CreateAsync).WithName("CreateWorkflow");
-        business.MapGet("/workflows", (Func<HttpContext, Task<IResult>>)WorkflowEndpoints.SearchAsync).WithName("SearchWorkflows");
-        business.MapGet("/workflows/{id}", WorkflowEndpoints.GetAsync).WithName("GetWorkflow");
-        business.MapPost("/workflows/{id}/cancel", WorkflowEndpoints.CancelAsync).WithName("CancelWorkflow");
-        business.MapPost("/workflows/{id}/resend", WorkflowEndpoints.ResendAsync).WithName("ResendWorkflow");
-        business.MapPost("/workflows/{id}/extend", WorkflowEndpoints.ExtendAsync).WithName("ExtendWorkflow");
-        business.MapGet("/workflows/{id}/notifications", WorkflowEndpoints.NotificationsAsync).WithName("GetWorkflowNotifications");
-        business.MapGet("/payment-reasons", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.PaymentReasonsAsync).WithName("GetPaymentReasons");
-        business.MapGet("/customers/{id}", ResourceEndpoints.CustomerAsync).WithName("GetCustomer");
-        business.MapGet("/financial-accounts/{id}", ResourceEndpoints.FinancialAccountAsync).WithName("GetFinancialAccount");
-        business.MapGet("/transactions/{id}", ResourceEndpoints.TransactionAsync).WithName("GetTransaction");
+        var business = app.MapGroup("/api/linx").WithTags("Business API").DocumentedAsBusinessApi();
+        business.MapPost("/workflows", (Func<HttpContext, Task<IResult>>)WorkflowEndpoints.CreateAsync).WithName("CreateWorkflow")
+            .WithSummary("Create a workflow")
+            .WithDescription(WorkflowContractDescription.Text)
+            .ReadsJson<WorkflowRequest>("The request breaks the contract (errors lists every problem), is not JSON or is larger than 64 KiB, or the Idempotency-Key header is malformed.")
+            .WithRequestExamples(WorkflowRequestExamples.All)
+            .WithIdempotencyKeyHeader()
+            .Responds<CreateWorkflowResponse>(StatusCodes.Status202Accepted, "Stored and started; with a replayed Idempotency-Key, the same workflow again.")
+            .WithResponseHeader(StatusCodes.Status202Accepted, "Location", "The workflow: /api/linx/workflows/{workflowId}.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The Idempotency-Key was used with another body (IDEMPOTENCY_KEY_REUSED).")
+            .RespondsProblem(StatusCodes.Status422UnprocessableEntity, "The request names a customer or account the business does not have, or a phone number of a country it may not text.");
+        business.MapGet("/workflows", (Func<HttpContext, Task<IResult>>)WorkflowEndpoints.SearchAsync).WithName("SearchWorkflows")
+            .WithSummary("Search workflows")
+            .WithDescription("The business's workflows, newest first, by status and by text in the title, one page at a time.")
+            .WithWorkflowSearchQuery()
+            .Responds<ResultPage<WorkflowDetails>>(StatusCodes.Status200OK, "One page of workflows (without their consents) and the total count.")
+            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+        business.MapGet("/workflows/{id}", WorkflowEndpoints.GetAsync).WithName("GetWorkflow")
+            .WithSummary("Get a workflow")
+            .WithDescription("The workflow's status, its steps with their status and masked data, the current step, expiry, next notification, the ids of what it created and, under consents, what the customer accepted, when and from where.")
+            .Responds<WorkflowDetails>(StatusCodes.Status200OK, "The workflow.")
+            .RespondsNotFound("workflow");
+        business.MapPost("/workflows/{id}/cancel", WorkflowEndpoints.CancelAsync).WithName("CancelWorkflow")
+            .WithSummary("Cancel a workflow")
+            .WithDescription("Asks the orchestrator to cancel the workflow: its status becomes CANCELLED and the customer's link stops working. Takes no body.")
+            .RespondsAsWorkflowCommand("Handed to the orchestrator.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE), or the customer has already accepted it (WORKFLOW_ALREADY_ACCEPTED).");
+        business.MapPost("/workflows/{id}/resend", WorkflowEndpoints.ResendAsync).WithName("ResendWorkflow")
+            .WithSummary("Text the link again")
+            .WithDescription("Sends the customer the SMS with the link again (origin MANUAL): at most once a minute and 5 times a day. Takes no body.")
+            .RespondsAsWorkflowCommand("Handed to the orchestrator.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE), or its link is handed over by the business (LINK_DELIVERED_BY_BUSINESS).")
+            .RespondsProblem(StatusCodes.Status429TooManyRequests, "The link was texted again too often (RESEND_LIMIT_REACHED), or too many requests; retry after Retry-After seconds.");
+        business.MapPost("/workflows/{id}/extend", WorkflowEndpoints.ExtendAsync).WithName("ExtendWorkflow")
+            .WithSummary("Extend a workflow")
+            .WithDescription("Moves the expiry to expireAt, or by hours from the current expiry (exactly one of them): later than the current expiry and at most 365 days after creation.")
+            .ReadsJson<ExtendWorkflowRequest>("Neither or both of expireAt and hours, a value out of range, an unknown field, or a body that is not JSON.")
+            .RespondsAsWorkflowCommand("Handed to the orchestrator, with the new expiry.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE).");
+        business.MapGet("/workflows/{id}/notifications", WorkflowEndpoints.NotificationsAsync).WithName("GetWorkflowNotifications")
+            .WithSummary("List a workflow's notifications")
+            .WithDescription("The SMS history of the workflow: serial, origin (INITIAL, MANUAL, REMINDER, EXPIRY), when it was sent and the provider's message id.")
+            .Responds<IReadOnlyList<NotificationView>>(StatusCodes.Status200OK, "The notifications, oldest first.")
+            .RespondsNotFound("workflow");
+        business.MapGet("/payment-reasons", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.PaymentReasonsAsync).WithName("GetPaymentReasons")
+            .WithSummary("List payment reasons")
+            .WithDescription("The catalog of reasons a move-money step names in paymentReasonId.")
+            .Responds<IReadOnlyList<PaymentReason>>(StatusCodes.Status200OK, "Every payment reason, in display order.");
+        business.MapGet("/customers", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.CustomersAsync).WithName("ListCustomers");
+        business.MapGet("/customers/{id}", ResourceEndpoints.CustomerAsync).WithName("GetCustomer")
+            .WithSummary("Get a customer")
+            .WithDescription("A customer of the business, created or confirmed by a workflow.")
+            .Responds<CustomerView>(StatusCodes.Status200OK, "The customer.")
+            .RespondsNotFound("customer");
+        business.MapGet("/financial-accounts/{id}", ResourceEndpoints.FinancialAccountAsync).WithName("GetFinancialAccount")
+            .WithSummary("Get a financial account")
+            .WithDescription("A financial account of the business or of one of its customers: never its number, only brand, last 4 digits and expiry of a card, or routing number and last 4 digits of a bank account.")
+            .Responds<FinancialAccountView>(StatusCodes.Status200OK, "The financial account.")
+            .RespondsNotFound("financial account");
+        business.MapGet("/transactions/{id}", ResourceEndpoints.TransactionAsync).WithName("GetTransaction")
+            .WithSummary("Get a transaction")
+            .WithDescription("A transaction created by a move-money step, with its status.")
+            .Responds<TransactionView>(StatusCodes.Status200OK, "The transaction.")
+            .RespondsNotFound("transaction");
 
-        var webhooks = app.MapGroup("/api/linx/webhook-subscriptions").WithTags("Webhooks");
-        webhooks.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.CreateAsync).WithName("CreateWebhookSubscription");
-        webhooks.MapGet(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.ListAsync).WithName("ListWebhookSubscriptions");
-        webhooks.MapGet("/{id}", WebhookSubscriptionEndpoints.GetAsync).WithName("GetWebhookSubscription");
-        webhooks.MapPut("/{id}", WebhookSubscriptionEndpoints.UpdateAsync).WithName("UpdateWebhookSubscription");
-        webhooks.MapDelete("/{id}", WebhookSubscriptionEndpoints.DeleteAsync).WithName("DeleteWebhookSubscription");
-        webhooks.MapPost("/{id}/suspend", WebhookSubscriptionEndpoints.SuspendAsync).WithName("SuspendWebhookSubscription");
-        webhooks.MapPost("/{id}/resume", WebhookSubscriptionEndpoints.ResumeAsync).WithName("ResumeWebhookSubscription");
-        webhooks.MapPost("/{id}/rotate-secret", WebhookSubscriptionEndpoints.RotateSecretAsync).WithName("RotateWebhookSecret");
-        webhooks.MapGet("/{id}/deliveries", WebhookSubscriptionEndpoints.DeliveriesAsync).WithName("ListWebhookDeliveries");
-        webhooks.MapPost("/{id}/deliveries/{eventId}/redeliver", WebhookSubscriptionEndpoints.RedeliverAsync).WithName("RedeliverWebhookEvent");
+        var webhooks = app.MapGroup("/api/linx/webhook-subscriptions").WithTags("Webhooks").DocumentedAsBusinessApi();
+        const string WebhookBodyProblem = "The url, eventTypes or description is invalid (errors names each), or the body is not JSON.";
+        webhooks.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.CreateAsync).WithName("CreateWebhookSubscription")
+            .WithSummary("Create a webhook subscription")
+            .WithDescription("Subscribes a URL of the business to event types; LinX signs every delivery with the subscription's secret (see docs/webhooks.md). The answer carries the secret: only here and on rotate-secret.")
+            .ReadsJson<WebhookSubscriptionRequestBody>(WebhookBodyProblem)
+            .Responds<WebhookSubscriptionView>(StatusCodes.Status201Created, "The subscription, with its signing secret.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The subscription: /api/linx/webhook-subscriptions/{id}.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The business has as many subscriptions as it may.");
+        webhooks.MapGet(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.ListAsync).WithName("ListWebhookSubscriptions")
+            .WithSummary("List webhook subscriptions")
+            .WithDescription("The business's subscriptions, without their secrets.")
+            .Responds<IReadOnlyList<WebhookSubscriptionView>>(StatusCodes.Status200OK, "The subscriptions.");
+        webhooks.MapGet("/{id}", WebhookSubscriptionEndpoints.GetAsync).WithName("GetWebhookSubscription")
+            .WithSummary("Get a webhook subscription")
+            .WithDescription("One subscription, without its secret.")
+            .RespondsWithSubscription("The subscription.");
+        webhooks.MapPut("/{id}", WebhookSubscriptionEndpoints.UpdateAsync).WithName("UpdateWebhookSubscription")
+            .WithSummary("Replace a webhook subscription")
+            .WithDescription("Replaces the url, event types and description (the same body as create); the secret stays.")
+            .ReadsJson<WebhookSubscriptionRequestBody>(WebhookBodyProblem)
+            .RespondsWithSubscription("The subscription.");
+        webhooks.MapDelete("/{id}", WebhookSubscriptionEndpoints.DeleteAsync).WithName("DeleteWebhookSubscription")
+            .WithSummary("Delete a webhook subscription")
+            .WithDescription("No event is delivered to it any more.")
+            .RespondsEmpty(StatusCodes.Status204NoContent, "Deleted.")
+            .RespondsNotFound("webhook subscription");
+        webhooks.MapPost("/{id}/suspend", WebhookSubscriptionEndpoints.SuspendAsync).WithName("SuspendWebhookSubscription")
+            .WithSummary("Suspend a webhook subscription")
+            .WithDescription("No new events are delivered until it is resumed. Takes no body.")
+            .RespondsWithSubscription("The subscription, SUSPENDED.");
+        webhooks.MapPost("/{id}/resume", WebhookSubscriptionEndpoints.ResumeAsync).WithName("ResumeWebhookSubscription")
+            .WithSummary("Resume a webhook subscription")
+            .WithDescription("Events are delivered again. Takes no body.")
+            .RespondsWithSubscription("The subscription, ACTIVE.");
+        webhooks.MapPost("/{id}/rotate-secret", WebhookSubscriptionEndpoints.RotateSecretAsync).WithName("RotateWebhookSecret")
+            .WithSummary("Rotate a webhook subscription's secret")
+            .WithDescription("A new signing secret, answered once; the previous one keeps signing too until previousSecretExpiresAt. Takes no body.")
+            .RespondsWithSubscription("The subscription, with its new secret.");
+        webhooks.MapGet("/{id}/deliveries", WebhookSubscriptionEndpoints.DeliveriesAsync).WithName("ListWebhookDeliveries")
+            .WithSummary("List a webhook subscription's deliveries")
+            .WithDescription("The delivery log, newest first: each event with its attempts (status code, latency, error).")
+            .Responds<IReadOnlyList<WebhookDeliveryView>>(StatusCodes.Status200OK, "The deliveries.")
+            .RespondsNotFound("webhook subscription");
+        webhooks.MapPost("/{id}/deliveries/{eventId}/redeliver", WebhookSubscriptionEndpoints.RedeliverAsync).WithName("RedeliverWebhookEvent")
+            .WithSummary("Deliver a webhook event again")
+            .WithDescription("The event goes out again, with a new signature. Takes no body.")
+            .Responds<WebhookRedeliveryAccepted>(StatusCodes.Status202Accepted, "Queued for delivery.")
+            .RespondsNotFound("webhook subscription or event")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The subscription is suspended; resume it first.");
+
+        Admin.AdminEndpoints.MapLinXAdmin(app);
 
         var gateway = app.MapGroup("/api/gateway/{token}").WithTags("Gateway").ExcludeFromDescription();
         gateway.MapGet(string.Empty, GatewayEndpoints.ViewAsync);
@@ -48,4 +146,12 @@ public static class LinXApiEndpoints
         app.MapGet("/linx/{token}", GatewayPage.Page).ExcludeFromDescription();
         return app;
     }
+
+    // Cancel, resend, extend: 202 with the command handed to the orchestrator, or 404.
+    private static RouteHandlerBuilder RespondsAsWorkflowCommand(this RouteHandlerBuilder builder, string accepted) =>
+        builder.Responds<WorkflowCommandAccepted>(StatusCodes.Status202Accepted, accepted).RespondsNotFound("workflow");
+
+    // The routes of one subscription: 200 with it, or 404.
+    private static RouteHandlerBuilder RespondsWithSubscription(this RouteHandlerBuilder builder, string answer) =>
+        builder.Responds<WebhookSubscriptionView>(StatusCodes.Status200OK, answer).RespondsNotFound("webhook subscription");
 }

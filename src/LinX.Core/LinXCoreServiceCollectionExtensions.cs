@@ -1,4 +1,5 @@
 using LinX.Core.Activities;
+using LinX.Core.Admin;
 using LinX.Core.Businesses;
 using LinX.Core.Gateway;
 using LinX.Core.Management;
@@ -14,7 +15,7 @@ namespace LinX.Core;
 public static class LinXCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the options sections <c>LinX</c> and <c>LinX:Security</c> (validated at start), the application
+    /// Adds the options sections <c>LinX</c>, <c>LinX:Security</c> and <c>LinX:Admin</c> (validated at start), the application
     /// services and every activity (see <see cref="ActivityCatalog"/>). Stores, SMS sender and payment processor
     /// come from an infrastructure registration.
     /// </summary>
@@ -33,6 +34,11 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddScoped<WorkflowService>();
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<AdminAuthenticator>();
+        services.TryAddSingleton<BusinessAdminService>();
+        services.TryAddSingleton<BusinessAccountService>();
+        services.TryAddSingleton<ApiKeyService>();
         foreach (var activity in ActivityCatalog.All)
         {
             services.TryAddTransient(activity.ImplementationType);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LinX.Core;
 
-/// <summary>Section <c>LinX</c>: public URLs and the reminder cadence.</summary>
+/// <summary>Section <c>LinX</c>: public URLs, the reminder cadence, the passcode limit and local time travel.</summary>
 public sealed class LinXOptions
 {
     public const string SectionName = "LinX";
@@ -19,4 +19,11 @@ public sealed class LinXOptions
     /// <summary>Wrong passcodes allowed before the link locks.</summary>
     [Range(1, 20)]
     public int MaxPasscodeAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Workflows created while this is on may be told to remind or expire now (<c>/dev/workflows/{id}/remind-now</c>,
+    /// <c>expire-now</c>): their orchestrations carry the permission in their input and honour those events; all others
+    /// ignore them. Only LinX.Local's Development settings turn it on, and LinX.Local turns it off outside Development.
+    /// </summary>
+    public bool DevTimeTravel { get; set; }
 }

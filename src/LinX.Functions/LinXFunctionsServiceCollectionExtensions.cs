@@ -42,6 +42,9 @@ public static class LinXFunctionsServiceCollectionExtensions
             .AddLinXSandboxPayments()
             .AddLinXWebhookSender();
 
+        // Time travel is LinX.Local's, in Development only: whatever an app setting says, workflows created here never honour it.
+        services.PostConfigure<LinXOptions>(options => options.DevTimeTravel = false);
+
         // Replace, not TryAdd: whatever else may register a DurableTaskClient, LinX's services get the invocation's.
         services.TryAddScoped<DurableClientBinding>();
         services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<DurableClientBinding>().Client));

@@ -1,11 +1,15 @@
 using LinX.Api;
 using LinX.Api.Management;
+using LinX.Api.OpenApi;
 using LinX.Core;
+using LinX.Core.Admin;
 using LinX.Infrastructure;
+using LinX.Local.Admin;
 using LinX.Local.Azurite;
 using LinX.Local.Demo;
 using LinX.Local.Durable;
 using LinX.Local.Health;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 
 namespace LinX.Local;
@@ -20,11 +24,12 @@ public static class LocalServiceCollectionExtensions
     {
         // Hosted services start in registration order: Azurite first, then tables, demo data, the
         // Durable Task sidecar, then its worker (they stop in reverse order).
-        services.AddOptions<AzuriteOptions>().BindConfiguration(AzuriteOptions.Section);
-        services.AddHostedService<AzuriteLauncher>();
+        services.AddLinXAzurite();
         services.AddLinXApi();
         services.AddLinXCore().AddLinXTableStorage().AddLinXSms(configuration).AddLinXSandboxPayments().AddLinXWebhookSender();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddSingleton<LocalAdminKey>();
+        services.AddSingleton<IPostConfigureOptions<AdminOptions>>(sp => sp.GetRequiredService<LocalAdminKey>());
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         services.AddSingleton<IManagementUrls, LocalManagementUrls>();
@@ -32,7 +37,7 @@ public static class LocalServiceCollectionExtensions
         services.AddLinXDurableTask();
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddLinXOpenApi();
         services.AddLinXLocalHealth();
         services.AddOpenTelemetry().WithTracing(tracing =>
         {

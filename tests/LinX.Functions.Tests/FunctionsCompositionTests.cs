@@ -47,6 +47,16 @@ public sealed class FunctionsCompositionTests
     ];
 
     [Fact]
+    public void Host_AnAppSettingTurningTimeTravelOn_StillCreatesWorkflowsWithoutIt()
+    {
+        var settings = Settings();
+        settings["LinX:DevTimeTravel"] = "true";
+        using var host = LinXFunctionsApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(settings));
+
+        Assert.False(host.Services.GetRequiredService<IOptions<LinX.Core.LinXOptions>>().Value.DevTimeTravel);
+    }
+
+    [Fact]
     public void Host_WithTheAzureSettings_SendsSmsThroughAcs()
     {
         using var host = LinXFunctionsApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(Settings()));

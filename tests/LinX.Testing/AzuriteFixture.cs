@@ -8,7 +8,8 @@ using Xunit;
 namespace LinX.Testing;
 
 /// <summary>
-/// Starts Azurite (blob, queue, table) from the repo's node_modules on free loopback ports, in memory,
+/// Starts Azurite (blob, queue, table) from the repo's node_modules (installed by <see cref="AzuriteInstall"/> when
+/// missing) on free loopback ports, in memory,
 /// with telemetry off, and stops that process (by its id) when disposed. Share it through an xunit
 /// collection or class fixture; isolate tests by giving each its own table/queue prefix. Tests of storage
 /// faults take it away and back: <see cref="StopAsync"/> and <see cref="StartAsync"/> (same ports), <see cref="Freeze"/>
@@ -102,12 +103,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException("Azurite is already running.");
         }
 
-        var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm ci' in the repository root.");
-        }
-
+        var script = await AzuriteInstall.EnsureAsync();
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -201,16 +197,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private void Signal(string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })
-            ?? throw new InvalidOperationException("kill did not start.");
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill {signal} {ProcessId} failed with exit code {kill.ExitCode}.");
-        }
-    }
+    private void Signal(string signal) => ProcessSignals.Send(ProcessId, signal);
 
     /// <summary>A short unique name usable as a table or queue prefix (letters and digits only).</summary>
     public static string UniqueName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..12];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinX.Core.Workflows;
 using LinX.Core;
 
 namespace LinX.Api.Gateway;
@@ -22,9 +23,9 @@ internal sealed record PasscodeRequest(string? Passcode, IReadOnlyList<FieldErro
         }
         catch (JsonException)
         {
-            return new PasscodeRequest(null, [new FieldError("$", "The body is not valid JSON.", "MALFORMED_JSON")]);
+            return new PasscodeRequest(null, [new FieldError("$", "The body is not valid JSON.", WorkflowErrorCodes.MalformedJson)]);
         }
 
-        return new PasscodeRequest(null, [new FieldError("$.passcode", "Enter the 6-digit passcode.", "INVALID_PASSCODE_FORMAT")]);
+        return new PasscodeRequest(null, [new FieldError("$.passcode", "Enter the 6-digit passcode.", ServiceErrorCodes.PasscodeFormat)]);
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using LinX.Api.Http;
+using LinX.Api.OpenApi;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -74,6 +76,21 @@ public static partial class HealthEndpoints
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status200OK);
     }
+
+    /// <summary>Documents a route of <see cref="Live"/> in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder DocumentedAsLiveness(this RouteHandlerBuilder builder) =>
+        builder.WithSummary("Liveness")
+            .WithDescription("200 while the process serves requests; runs no check. No key.")
+            .Responds<HealthAnswer>(StatusCodes.Status200OK, "Healthy.")
+            .RespondsProblem(StatusCodes.Status500InternalServerError, "A fault on LinX's side.");
+
+    /// <summary>Documents a route of <see cref="ReadyAsync"/> in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder DocumentedAsReadiness(this RouteHandlerBuilder builder) =>
+        builder.WithSummary("Readiness")
+            .WithDescription("Runs the readiness checks (LinX's tables, the durable backend), each within its timeout: 200 when none is Unhealthy, else 503. The body names each check with its status and duration. No key.")
+            .Responds<HealthAnswer>(StatusCodes.Status200OK, "Ready: no check is Unhealthy.")
+            .Responds<HealthAnswer>(StatusCodes.Status503ServiceUnavailable, "Not ready: a check is Unhealthy.")
+            .RespondsProblem(StatusCodes.Status500InternalServerError, "A fault on LinX's side.");
 
     [LoggerMessage(1, LogLevel.Warning, "Readiness check {Check} failed ({ExceptionType})")]
     private static partial void LogCheckFailed(ILogger logger, string check, string exceptionType);

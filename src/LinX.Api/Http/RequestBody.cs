@@ -17,9 +17,6 @@ public static class RequestBody
     /// <summary>The largest body any LinX endpoint accepts (DESIGN.md §2).</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The field-level code of a body the server could not read to its end.</summary>
-    public const string MalformedBody = "MALFORMED_BODY";
-
     /// <summary>
     /// The body of a JSON endpoint: 415 unless it is <c>application/json</c> or <c>application/*+json</c> (charset, if
     /// given, UTF-8). That also refuses what a cross-origin page can post without a preflight (<c>text/plain</c>, forms).
@@ -49,7 +46,7 @@ public static class RequestBody
         {
             // IOException: the client reset the connection mid-body; nobody reads this answer, and nothing is logged.
             const string Detail = "The request body could not be read: malformed chunked encoding, or fewer bytes than its Content-Length.";
-            return new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.Validation(http, [new FieldError("$", Detail, MalformedBody)], Detail));
+            return new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.Validation(http, [new FieldError("$", Detail, ApiErrorCodes.MalformedBody)], Detail));
         }
     }
 

@@ -26,7 +26,7 @@ public static class ServiceResults
             ServiceOutcome.NotFound => ProblemResults.NotFound(http, first?.Message ?? "The resource does not exist."),
             ServiceOutcome.Locked => ProblemResults.Locked(http, first?.Message ?? "This link is locked.", first?.ErrorCode ?? ApiErrorCodes.Locked),
             ServiceOutcome.Forbidden => ProblemResults.Problem(
-                http, StatusCodes.Status403Forbidden, first?.ErrorCode ?? "PASSCODE_REQUIRED", first?.Message ?? "Enter the passcode first.", errors),
+                http, StatusCodes.Status403Forbidden, first?.ErrorCode ?? ServiceErrorCodes.PasscodeRequired, first?.Message ?? "Enter the passcode first.", errors),
             _ => ProblemResults.Problem(
                 http, StatusCodes.Status409Conflict, first?.ErrorCode ?? ApiErrorCodes.Conflict, first?.Message ?? "The request conflicts with the current state.", errors),
         };

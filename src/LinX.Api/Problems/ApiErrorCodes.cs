@@ -3,8 +3,8 @@ using LinX.Core.Workflows;
 namespace LinX.Api.Problems;
 
 /// <summary>
-/// The top-level <c>errorCode</c> of every problem response. Field-level codes come from
-/// <see cref="WorkflowErrorCodes"/> (and the Gateway's own). Clients branch on these; never rename one.
+/// The top-level <c>errorCode</c> of every problem response, part of the one catalogue with <see cref="WorkflowErrorCodes"/>
+/// and <see cref="Core.ServiceErrorCodes"/> (docs/errors.md lists them all). Clients branch on these; never rename one.
 /// </summary>
 public static class ApiErrorCodes
 {
@@ -14,11 +14,14 @@ public static class ApiErrorCodes
     /// <summary>400: the body is larger than its limit (DESIGN.md: oversize bodies are 400, not 413).</summary>
     public const string BodyTooLarge = WorkflowErrorCodes.BodyTooLarge;
 
+    /// <summary>400 (field-level): the body could not be read to its end (malformed chunked encoding, short of its Content-Length).</summary>
+    public const string MalformedBody = "MALFORMED_BODY";
+
     /// <summary>422: the request names a customer or account that does not exist for this business.</summary>
     public const string UnprocessableReference = "UNPROCESSABLE_REFERENCE";
 
-    /// <summary>404: no such resource for this caller (also another tenant's resource).</summary>
-    public const string NotFound = "NOT_FOUND";
+    /// <summary>404: no such resource for this caller (also another tenant's resource), or no such route.</summary>
+    public const string NotFound = Core.ServiceErrorCodes.NotFound;
 
     /// <summary>409: the resource is not in a state that allows the operation.</summary>
     public const string Conflict = "CONFLICT";
@@ -26,8 +29,8 @@ public static class ApiErrorCodes
     /// <summary>401: no valid credentials.</summary>
     public const string Unauthorized = "UNAUTHORIZED";
 
-    /// <summary>423: the link is locked after too many wrong passcodes.</summary>
-    public const string Locked = "LOCKED";
+    /// <summary>423: the link is locked after too many wrong passcodes (the same code as the field-level one).</summary>
+    public const string Locked = Core.ServiceErrorCodes.Locked;
 
     /// <summary>405: the route exists but not with this method.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

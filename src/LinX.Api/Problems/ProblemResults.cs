@@ -119,6 +119,8 @@ public static class ProblemResults
         StatusCodes.Status429TooManyRequests => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         StatusCodes.Status500InternalServerError => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         StatusCodes.Status503ServiceUnavailable => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-        _ => "about:blank",
+        // Any other status: its class's section of RFC 9110, never about:blank (every LinX problem has a type to read).
+        >= 500 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6",
+        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5",
     };
 }

@@ -10,11 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LinX.Api.Resources;
 
 /// <summary>
-/// Read endpoints of what workflows create (customers, financial accounts, transactions), tenant-scoped and
-/// masked, and the payment-reason catalog.
+/// Read endpoints of what workflows create (customers in full, listed and searched; financial accounts and transactions,
+/// masked), tenant-scoped, and the payment-reason catalog.
 /// </summary>
 public static class ResourceEndpoints
 {
+    private const int DefaultPageSize = 20;
+    private const int MaxPageSize = 100;
+    private const int MaxSearchLength = 100;
+    private const int MaxPageTokenLength = 512;
+
     /// <summary><c>GET /api/linx/payment-reasons</c>.</summary>
     public static Task<IResult> PaymentReasonsAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, _ =>
         Task.FromResult(Results.Json(PaymentReasonCatalog.All, ApiJson.Options)));
@@ -22,6 +27,23 @@ public static class ResourceEndpoints
     /// <summary><c>GET /api/linx/customers/{id}</c>.</summary>
     public static Task<IResult> CustomerAsync(HttpContext http, string id) =>
         ReadAsync(http, id, (reads, business, key) => reads.GetCustomerAsync(business, key, http.RequestAborted));
+
+    /// <summary><c>GET /api/linx/customers?search=&amp;size=&amp;pageToken=</c>: newest first, or those matching the search.</summary>
+    public static Task<IResult> CustomersAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
+    {
+        var errors = new List<FieldError>();
+        var search = QueryParameters.Text(http.Request.Query, "search", MaxSearchLength, errors);
+        var size = QueryParameters.Int(http.Request.Query, "size", DefaultPageSize, 1, MaxPageSize, errors);
+        var pageToken = QueryParameters.Text(http.Request.Query, "pageToken", MaxPageTokenLength, errors);
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(http, errors);
+        }
+
+        var reads = http.RequestServices.GetRequiredService<BusinessReadService>();
+        return ServiceResults.ToHttp(
+            http, await reads.ListCustomersAsync(business, search, size, pageToken, http.RequestAborted), page => Results.Json(page, ApiJson.Options));
+    });
 
     /// <summary><c>GET /api/linx/financial-accounts/{id}</c>.</summary>
     public static Task<IResult> FinancialAccountAsync(HttpContext http, string id) =>

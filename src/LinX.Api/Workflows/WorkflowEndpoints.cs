@@ -21,8 +21,6 @@ public static class WorkflowEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private const string IdempotencyKeyPath = "headers." + IdempotencyKeyHeader;
-
     /// <summary><c>POST /api/linx/workflows</c>: 202 with the workflow, its link and the management URIs.</summary>
     public static Task<IResult> CreateAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
     {
@@ -110,8 +108,8 @@ public static class WorkflowEndpoints
     {
         0 => null,
         1 when IsValidIdempotencyKey(header[0]) => null,
-        1 => new FieldError(IdempotencyKeyPath, "Idempotency-Key must be 6 to 255 visible ASCII characters.", ServiceErrorCodes.IdempotencyKeyInvalid),
-        _ => new FieldError(IdempotencyKeyPath, "Send one Idempotency-Key header, not several.", ServiceErrorCodes.IdempotencyKeyInvalid),
+        1 => new FieldError(WorkflowService.IdempotencyKeyPath, "Idempotency-Key must be 6 to 255 visible ASCII characters.", ServiceErrorCodes.IdempotencyKeyInvalid),
+        _ => new FieldError(WorkflowService.IdempotencyKeyPath, "Send one Idempotency-Key header, not several.", ServiceErrorCodes.IdempotencyKeyInvalid),
     };
 
     private static bool IsValidIdempotencyKey(string? key) =>

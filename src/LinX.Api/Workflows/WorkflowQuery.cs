@@ -1,4 +1,4 @@
-using System.Globalization;
+using LinX.Api.Http;
 using LinX.Core;
 using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +10,7 @@ internal sealed record WorkflowQuery(WorkflowStatus? Status, string? Search, int
 {
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
+    public const int MaxPage = 10_000;
     public const int MaxSearchLength = 100;
 
     public static WorkflowQuery Parse(IQueryCollection query)
@@ -21,35 +22,16 @@ internal sealed record WorkflowQuery(WorkflowStatus? Status, string? Search, int
             status = Enum.GetValues<WorkflowStatus>().Cast<WorkflowStatus?>().FirstOrDefault(s => s!.Value.ToContractString() == text);
             if (status is null)
             {
-                errors.Add(new FieldError("query.status", "status must be one of CREATED, ACTIVE, COMPLETED, DECLINED, EXPIRED, CANCELLED, FAILED.", "INVALID_STATUS"));
+                errors.Add(new FieldError(
+                    "query.status",
+                    $"{GivenValue.Quote(text)} is not a workflow status: use one of {string.Join(", ", Enum.GetValues<WorkflowStatus>().Select(s => s.ToContractString()))}.",
+                    WorkflowErrorCodes.InvalidValue));
             }
         }
 
-        var search = query["search"].ToString();
-        if (search.Length > MaxSearchLength || search.Any(char.IsControl))
-        {
-            errors.Add(new FieldError("query.search", $"search must be at most {MaxSearchLength} printable characters.", "INVALID_SEARCH"));
-        }
-
-        var page = ParseInt(query, "page", 1, 1, 10_000, errors);
-        var size = ParseInt(query, "size", DefaultSize, 1, MaxSize, errors);
-        return new WorkflowQuery(status, search.Length > 0 ? search : null, page, size, errors);
-    }
-
-    private static int ParseInt(IQueryCollection query, string name, int fallback, int min, int max, List<FieldError> errors)
-    {
-        var text = query[name].ToString();
-        if (text.Length == 0)
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add(new FieldError($"query.{name}", $"{name} must be a whole number from {min} to {max}.", "INVALID_" + name.ToUpperInvariant()));
-        return fallback;
+        var search = QueryParameters.Text(query, "search", MaxSearchLength, errors);
+        var page = QueryParameters.Int(query, "page", 1, 1, MaxPage, errors);
+        var size = QueryParameters.Int(query, "size", DefaultSize, 1, MaxSize, errors);
+        return new WorkflowQuery(status, search, page, size, errors);
     }
 }

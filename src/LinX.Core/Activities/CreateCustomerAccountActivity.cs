@@ -15,15 +15,18 @@ namespace LinX.Core.Activities;
 public sealed class CreateCustomerAccountActivity : IActivity<CreateCustomerAccountInput, StepActivityOutput>
 {
     private readonly ICustomerStore _customers;
+    private readonly IWorkflowStore _workflows;
     private readonly UpdateWorkflowStatusActivity _status;
     private readonly CustomerSubmissions _submissions;
     private readonly LinXCrypto _crypto;
     private readonly TimeProvider _time;
 
     public CreateCustomerAccountActivity(
-        ICustomerStore customers, UpdateWorkflowStatusActivity status, CustomerSubmissions submissions, LinXCrypto crypto, TimeProvider time)
+        ICustomerStore customers, IWorkflowStore workflows, UpdateWorkflowStatusActivity status, CustomerSubmissions submissions, LinXCrypto crypto,
+        TimeProvider time)
     {
         _customers = customers;
+        _workflows = workflows;
         _status = status;
         _submissions = submissions;
         _crypto = crypto;
@@ -35,10 +38,15 @@ public sealed class CreateCustomerAccountActivity : IActivity<CreateCustomerAcco
         ArgumentNullException.ThrowIfNull(input);
         var profile = input.Profile
             ?? _submissions.Open(input.WorkflowId, input.SealedProfile ?? throw new ArgumentException("The profile is required.", nameof(input)));
+        // The number the link was texted to, which the business gave: the customer's own (kept encrypted on both rows).
+        var workflow = await _workflows.GetAsync(input.BusinessId, input.WorkflowId, cancellationToken);
         var customer = await _customers.CreateAsync(
             new Customer(
                 DeterministicId.From(input.WorkflowId, StepNames.CustomerAccount), input.BusinessId, profile.FirstName, profile.LastName,
-                profile.Email, profile.DateOfBirth, profile.Address, input.MaskedPhoneNumber, input.WorkflowId, _time.GetUtcNow()),
+                profile.Email, profile.DateOfBirth, profile.Address, input.MaskedPhoneNumber, input.WorkflowId, _time.GetUtcNow())
+            {
+                PhoneNumber = workflow is null ? null : _crypto.Decrypt(workflow.EncryptedPhoneNumber, workflow.WorkflowId.ToString("D")),
+            },
             cancellationToken);
         var data = StepData.Customer(customer);
         await _status.WriteAfterStepAsync(input.Then, then => then.With(data, customerId: customer.CustomerId), cancellationToken);

@@ -3,7 +3,8 @@ namespace LinX.Core.Businesses;
 /// <summary>A tenant of LinX: the business that sends workflows to its customers.</summary>
 /// <remarks>
 /// <c>Country</c>: where the business is registered (ISO 3166-1 alpha-2). <c>AllowedSmsCountries</c>: the countries
-/// whose mobile numbers LinX texts for it; empty means its own country only.
+/// whose mobile numbers LinX texts for it; empty means its own country only. <c>Profile</c>: how it presents itself to
+/// its customers, set through the admin API (null for businesses made before it, such as the demo business).
 /// </remarks>
 public sealed record Business(Guid BusinessId, string Name, DateTimeOffset CreatedAt)
 {
@@ -12,6 +13,8 @@ public sealed record Business(Guid BusinessId, string Name, DateTimeOffset Creat
     public string Country { get; init; } = DefaultCountry;
 
     public IReadOnlyList<string> AllowedSmsCountries { get; init; } = [];
+
+    public BusinessProfile? Profile { get; init; }
 
     /// <summary>Whether LinX may text a number of <paramref name="country"/> (null: a number of no known country) for this business.</summary>
     public bool MayText(string? country) =>

@@ -4,8 +4,11 @@ namespace LinX.Core.Customers;
 public sealed record PostalAddress(
     string StreetLine1, string? StreetLine2, string City, string StateCode, string PostalCode, string CountryCode);
 
-/// <summary>A customer of a business.</summary>
-/// <remarks><c>MaskedPhoneNumber</c>: The phone number, masked: the full number is kept only encrypted on the workflow. <c>SourceWorkflowId</c>: The workflow that created it, if any.</remarks>
+/// <summary>A customer of a business: the business owns it and reads it in full; logs and history see it masked.</summary>
+/// <remarks>
+/// <c>MaskedPhoneNumber</c>: the phone number, masked, for display. <c>PhoneNumber</c>: the full number (E.164), stored
+/// only encrypted; null for customers created before it was kept. <c>SourceWorkflowId</c>: the workflow that created it, if any.
+/// </remarks>
 public sealed record Customer(
     Guid CustomerId,
     Guid BusinessId,
@@ -16,4 +19,7 @@ public sealed record Customer(
     PostalAddress Address,
     string? MaskedPhoneNumber,
     Guid? SourceWorkflowId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public string? PhoneNumber { get; init; }
+}

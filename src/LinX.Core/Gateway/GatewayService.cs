@@ -76,7 +76,7 @@ public sealed class GatewayService
         var showData = unlocked && status == WorkflowStatus.Active;
         var steps = workflow.Steps
             .Select((s, i) => new GatewayStepView(
-                s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status,
+                s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status.ShownUnder(status),
                 showData || (unlocked && workflow.Plan.Steps[i] is MoveMoneyStep) ? s.Data : null))
             .ToList();
         var current = showData ? CurrentStep(workflow, business?.Name ?? string.Empty) : null;
@@ -149,7 +149,7 @@ public sealed class GatewayService
         if (index <= 0)
         {
             return ServiceResult.Fail<GatewayAccepted>(
-                ServiceOutcome.NotFound, new FieldError("$", "This workflow has no such step.", ServiceErrorCodes.UnknownStep));
+                ServiceOutcome.NotFound, new FieldError("$", "This workflow has no such step.", WorkflowErrorCodes.UnknownStep));
         }
 
         if (index != workflow.CurrentStep)
@@ -356,10 +356,6 @@ public sealed class GatewayService
             _crypto.Fingerprint("card", card.CardNumber), token, card.NameOnCard);
     }
 
-    private async Task<TokenizedBankAccount> TokenizeAsync(BankAccountDetails bank, CancellationToken cancellationToken)
-    {
-        var token = await _processor.TokenizeBankAccountAsync(bank, cancellationToken);
-        return new TokenizedBankAccount(
-            bank.RoutingNumber, bank.AccountNumber[^4..], _crypto.Fingerprint("bank", bank.RoutingNumber + ":" + bank.AccountNumber), token, bank.NameOnAccount);
-    }
+    private Task<TokenizedBankAccount> TokenizeAsync(BankAccountDetails bank, CancellationToken cancellationToken) =>
+        _processor.TokenizeAsync(_crypto, bank, cancellationToken);
 }

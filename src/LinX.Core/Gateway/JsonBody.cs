@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LinX.Core.Workflows;
 
 namespace LinX.Core.Gateway;
 
@@ -20,14 +21,14 @@ internal sealed class JsonBody
         error = null;
         if (body.Length > MaxBytes)
         {
-            error = new FieldError("$", "The body is larger than 64 KiB.", ServiceErrorCodes.BodyTooLarge);
+            error = new FieldError("$", "The body is larger than 64 KiB.", WorkflowErrorCodes.BodyTooLarge);
             return null;
         }
 
         // JsonDocument only checks the UTF-8 of a string when it is read: an invalid byte would throw there (a 500).
         if (!System.Text.Unicode.Utf8.IsValid(body.Span))
         {
-            error = new FieldError("$", "The body is not valid UTF-8.", ServiceErrorCodes.MalformedJson);
+            error = new FieldError("$", "The body is not valid UTF-8.", WorkflowErrorCodes.InvalidEncoding);
             return null;
         }
 
@@ -40,11 +41,11 @@ internal sealed class JsonBody
             }
 
             document.Dispose();
-            error = new FieldError("$", "The body must be a JSON object.", ServiceErrorCodes.MalformedJson);
+            error = new FieldError("$", "The body must be a JSON object.", WorkflowErrorCodes.InvalidType);
         }
         catch (JsonException)
         {
-            error = new FieldError("$", "The body is not valid JSON.", ServiceErrorCodes.MalformedJson);
+            error = new FieldError("$", "The body is not valid JSON.", WorkflowErrorCodes.MalformedJson);
         }
 
         return null;
@@ -59,7 +60,7 @@ internal sealed class JsonBody
         {
             if (required)
             {
-                Errors.Add(new FieldError(path, $"'{name}' is required.", ServiceErrorCodes.Required));
+                Errors.Add(new FieldError(path, $"'{name}' is required.", WorkflowErrorCodes.FieldRequired));
             }
 
             return null;
@@ -67,27 +68,33 @@ internal sealed class JsonBody
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            Errors.Add(new FieldError(path, $"'{name}' must be a string.", ServiceErrorCodes.InvalidValue));
+            Errors.Add(new FieldError(path, $"'{name}' must be a string.", WorkflowErrorCodes.InvalidType));
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        if (Text(value) is not { } raw)
+        {
+            Errors.Add(new FieldError(path, $"'{name}' holds an unpaired surrogate escape.", WorkflowErrorCodes.InvalidEncoding));
+            return null;
+        }
+
+        var text = raw.Trim();
         if (required && text.Length == 0)
         {
-            Errors.Add(new FieldError(path, $"'{name}' is required.", ServiceErrorCodes.Required));
+            Errors.Add(new FieldError(path, $"'{name}' is required.", WorkflowErrorCodes.FieldRequired));
             return null;
         }
 
         // Names and addresses end up in SMS, records and the business's systems: no control or bidi-override characters.
         if (Workflows.TextRules.HasForbiddenCharacter(text, allowLineBreaks: false))
         {
-            Errors.Add(new FieldError(path, $"'{name}' contains a control character.", ServiceErrorCodes.InvalidValue));
+            Errors.Add(new FieldError(path, $"'{name}' contains a control character.", WorkflowErrorCodes.ControlCharacter));
             return null;
         }
 
         if (text.Length > maxLength)
         {
-            Errors.Add(new FieldError(path, $"'{name}' must be at most {maxLength} characters.", ServiceErrorCodes.TooLong));
+            Errors.Add(new FieldError(path, $"'{name}' must be at most {maxLength} characters.", WorkflowErrorCodes.StringTooLong));
             return null;
         }
 
@@ -102,9 +109,22 @@ internal sealed class JsonBody
             return true;
         }
 
-        Errors.Add(new FieldError("$." + name, $"'{name}' must be true.", ServiceErrorCodes.Required));
+        Errors.Add(new FieldError("$." + name, $"'{name}' must be true.", WorkflowErrorCodes.FieldRequired));
         return false;
     }
 
     public void Add(string path, string message, string code) => Errors.Add(new FieldError(path, message, code));
+
+    /// <summary>A JSON string's text, or null when it holds an unpaired surrogate escape (<c>"\ud800"</c>), which GetString throws on.</summary>
+    public static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

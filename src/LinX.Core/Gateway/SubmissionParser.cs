@@ -23,7 +23,7 @@ internal static partial class SubmissionParser
         var email = body.String(root, "email", "$.email", 254);
         if (email is not null && !IsEmail(email))
         {
-            body.Add("$.email", "'email' is not a valid email address.", ServiceErrorCodes.InvalidValue);
+            body.Add("$.email", "'email' is not a valid email address.", WorkflowErrorCodes.InvalidValue);
         }
 
         var dobText = body.String(root, "dateOfBirth", "$.dateOfBirth", 10);
@@ -32,7 +32,7 @@ internal static partial class SubmissionParser
         {
             if (!DateOnly.TryParseExact(dobText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year < 1900 || parsed > today)
             {
-                body.Add("$.dateOfBirth", "'dateOfBirth' must be a past date as yyyy-MM-dd.", ServiceErrorCodes.InvalidValue);
+                body.Add("$.dateOfBirth", "'dateOfBirth' must be a past date as yyyy-MM-dd.", WorkflowErrorCodes.InvalidValue);
             }
             else if (parsed.AddYears(MinimumAge) > today)
             {
@@ -47,7 +47,7 @@ internal static partial class SubmissionParser
         PostalAddress? address = null;
         if (!root.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.Object)
         {
-            body.Add("$.address", "'address' is required and must be an object.", ServiceErrorCodes.Required);
+            body.Add("$.address", "'address' is required and must be an object.", WorkflowErrorCodes.FieldRequired);
         }
         else
         {
@@ -73,7 +73,7 @@ internal static partial class SubmissionParser
         {
             if (!DateOnly.TryParseExact(expiry + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
             {
-                body.Add("$.expiry", "'expiry' must be yyyy-MM.", ServiceErrorCodes.InvalidValue);
+                body.Add("$.expiry", "'expiry' must be yyyy-MM.", WorkflowErrorCodes.InvalidValue);
             }
             else if (first.AddMonths(1) <= DateOnly.FromDateTime(now.UtcDateTime))
             {
@@ -81,7 +81,7 @@ internal static partial class SubmissionParser
             }
             else if (first.Year > now.Year + 20)
             {
-                body.Add("$.expiry", "'expiry' is too far in the future.", ServiceErrorCodes.InvalidValue);
+                body.Add("$.expiry", "'expiry' is too far in the future.", WorkflowErrorCodes.InvalidValue);
             }
             else
             {
@@ -125,7 +125,7 @@ internal static partial class SubmissionParser
         };
         if (reasonText is not null && reason is null)
         {
-            body.Add("$.reason", "'reason' must be DONT_KNOW_BUSINESS_SENDER, INCORRECT_INFORMATION, NOT_INTERESTED or OTHER.", ServiceErrorCodes.InvalidValue);
+            body.Add("$.reason", "'reason' must be DONT_KNOW_BUSINESS_SENDER, INCORRECT_INFORMATION, NOT_INTERESTED or OTHER.", WorkflowErrorCodes.InvalidValue);
         }
 
         var comment = body.String(root, "comment", "$.comment", 500, required: false);
@@ -142,21 +142,21 @@ internal static partial class SubmissionParser
         var country = body.String(a, "countryCode", "$.address.countryCode", 2)?.ToUpperInvariant();
         if (country is not null && country is not ("US" or "CA"))
         {
-            body.Add("$.address.countryCode", "'countryCode' must be US or CA.", ServiceErrorCodes.InvalidValue);
+            body.Add("$.address.countryCode", "'countryCode' must be US or CA.", WorkflowErrorCodes.InvalidValue);
         }
 
         if (state is not null && country is "US" or "CA" && !(country == "US" ? UsStates : CaProvinces).Contains(state))
         {
-            body.Add("$.address.stateCode", $"'stateCode' is not a state or province of {country}.", ServiceErrorCodes.InvalidValue);
+            body.Add("$.address.stateCode", $"'stateCode' is not a state or province of {country}.", WorkflowErrorCodes.InvalidValue);
         }
 
         if (postal is not null && country is "US" && !UsZip().IsMatch(postal))
         {
-            body.Add("$.address.postalCode", "'postalCode' must be a US ZIP code (12345 or 12345-6789).", ServiceErrorCodes.InvalidValue);
+            body.Add("$.address.postalCode", "'postalCode' must be a US ZIP code (12345 or 12345-6789).", WorkflowErrorCodes.InvalidValue);
         }
         else if (postal is not null && country is "CA" && !CaPostal().IsMatch(postal))
         {
-            body.Add("$.address.postalCode", "'postalCode' must be a Canadian postal code (A1A 1A1).", ServiceErrorCodes.InvalidValue);
+            body.Add("$.address.postalCode", "'postalCode' must be a Canadian postal code (A1A 1A1).", WorkflowErrorCodes.InvalidValue);
         }
 
         return line1 is null || city is null || state is null || postal is null || country is null
@@ -164,7 +164,7 @@ internal static partial class SubmissionParser
             : new PostalAddress(line1, line2, city, state, postal, country);
     }
 
-    private static bool IsEmail(string text) =>
+    internal static bool IsEmail(string text) =>
         MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
 
     [GeneratedRegex("^[0-9]{5}(-[0-9]{4})?$")]

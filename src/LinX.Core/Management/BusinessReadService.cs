@@ -5,7 +5,7 @@ using LinX.Core.Payments;
 
 namespace LinX.Core.Management;
 
-/// <summary>Tenant-scoped point reads of customers, financial accounts and transactions, masked.</summary>
+/// <summary>Tenant-scoped reads of customers (in full, and listed or searched), financial accounts and transactions (masked).</summary>
 public sealed class BusinessReadService
 {
     private readonly ICustomerStore _customers;
@@ -24,6 +24,20 @@ public sealed class BusinessReadService
             ? ServiceResult.Ok(CustomerView.From(customer))
             : NotFound<CustomerView>("customer");
 
+    /// <summary>The business's customers, newest first, or those whose e-mail, phone number or name words equal <paramref name="search"/>'s.</summary>
+    public async Task<ServiceResult<CustomerListView>> ListCustomersAsync(
+        Business business, string? search, int size, string? pageToken, CancellationToken cancellationToken)
+    {
+        var terms = search is null ? [] : CustomerSearchTerms.Parse(search, business.Country);
+        if (search is not null && terms.Count == 0)
+        {
+            return ServiceResult.Ok(new CustomerListView([], null));
+        }
+
+        var page = await _customers.ListAsync(business.BusinessId, terms, size, pageToken, cancellationToken);
+        return ServiceResult.Ok(new CustomerListView([.. page.Items.Select(CustomerView.From)], page.NextPageToken));
+    }
+
     public async Task<ServiceResult<FinancialAccountView>> GetFinancialAccountAsync(
         Business business, Guid financialAccountId, CancellationToken cancellationToken) =>
         await _accounts.GetAsync(business.BusinessId, financialAccountId, cancellationToken) is { } account
@@ -36,5 +50,5 @@ public sealed class BusinessReadService
             : NotFound<TransactionView>("transaction");
 
     private static ServiceResult<T> NotFound<T>(string what) =>
-        ServiceResult.Fail<T>(ServiceOutcome.NotFound, new FieldError("$", $"No such {what}.", "NOT_FOUND"));
+        ServiceResult.Fail<T>(ServiceOutcome.NotFound, new FieldError("$", $"No such {what}.", ServiceErrorCodes.NotFound));
 }

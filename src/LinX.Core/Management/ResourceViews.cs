@@ -1,20 +1,25 @@
 using LinX.Core.Accounts;
-using LinX.Core.Common;
 using LinX.Core.Customers;
 using LinX.Core.Payments;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Management;
 
-/// <summary>A customer as the business reads it (email and phone masked, no date of birth).</summary>
+/// <summary>
+/// A customer as its business reads it: in full, since the business owns the relationship (the phone number is null for
+/// customers created before LinX kept it). Logs and orchestration history keep seeing it masked.
+/// </summary>
 public sealed record CustomerView(
-    Guid CustomerId, string FirstName, string LastName, string MaskedEmail, string? MaskedPhoneNumber,
-    string City, string StateCode, string CountryCode, DateTimeOffset CreatedAt)
+    Guid CustomerId, string FirstName, string LastName, string Email, string? PhoneNumber, DateOnly DateOfBirth,
+    PostalAddress Address, Guid? SourceWorkflowId, DateTimeOffset CreatedAt)
 {
     public static CustomerView From(Customer customer) => new(
-        customer.CustomerId, customer.FirstName, customer.LastName, Masking.Email(customer.Email), customer.MaskedPhoneNumber,
-        customer.Address.City, customer.Address.StateCode, customer.Address.CountryCode, customer.CreatedAt);
+        customer.CustomerId, customer.FirstName, customer.LastName, customer.Email, customer.PhoneNumber, customer.DateOfBirth,
+        customer.Address, customer.SourceWorkflowId, customer.CreatedAt);
 }
+
+/// <summary>A page of customers; pass <c>NextPageToken</c> as <c>pageToken</c> for the next one (null: the last page).</summary>
+public sealed record CustomerListView(IReadOnlyList<CustomerView> Items, string? NextPageToken);
 
 /// <summary>A financial account as the business reads it: never a number, only brand/last 4/expiry or routing/last 4.</summary>
 public sealed record FinancialAccountView(

@@ -19,6 +19,9 @@ namespace LinX.Core.Management;
 /// </summary>
 public sealed class WorkflowService
 {
+    /// <summary>Where problems of the Idempotency-Key header point (paths of headers start with <c>headers.</c>).</summary>
+    public const string IdempotencyKeyPath = "headers.Idempotency-Key";
+
     private const int MaxBodyBytes = 64 * 1024;
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
 
@@ -82,7 +85,7 @@ public sealed class WorkflowService
 
         if (body.Length > MaxBodyBytes)
         {
-            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError("$", "The body is larger than 64 KiB.", ServiceErrorCodes.BodyTooLarge));
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError("$", "The body is larger than 64 KiB.", WorkflowErrorCodes.BodyTooLarge));
         }
 
         var requestHash = IdempotencyFingerprint.Of(body.Span);
@@ -188,7 +191,7 @@ public sealed class WorkflowService
         if (page < 1 || size is < 1 or > 100 || search is { Length: > 100 })
         {
             return ServiceResult.Fail<ResultPage<WorkflowDetails>>(ServiceOutcome.Invalid, new FieldError(
-                "$", "page must be at least 1, size 1 to 100, search at most 100 characters.", ServiceErrorCodes.InvalidPaging));
+                "$", "page must be at least 1, size 1 to 100, search at most 100 characters.", WorkflowErrorCodes.ValueOutOfRange));
         }
 
         var found = await _workflows.SearchAsync(business.BusinessId, status, search, page, size, cancellationToken);
@@ -269,6 +272,38 @@ public sealed class WorkflowService
         }
 
         return await CommandAsync(business, workflow, "extend", WorkflowEvent.Extend(target.UtcDateTime), target, cancellationToken);
+    }
+
+    /// <summary>
+    /// Time travel (LinX.Local in Development): the workflow's next reminder (<see cref="WorkflowEventKind.RemindNow"/>)
+    /// or its expiry (<see cref="WorkflowEventKind.ExpireNow"/>) now. A Conflict when the workflow's orchestration was
+    /// started without <see cref="LinXOptions.DevTimeTravel"/>, which would ignore the event.
+    /// </summary>
+    public async Task<ServiceResult<WorkflowCommandAccepted>> TimeTravelAsync(
+        Business business, Guid workflowId, WorkflowEventKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(kind is WorkflowEventKind.RemindNow or WorkflowEventKind.ExpireNow, true, nameof(kind));
+        var workflow = await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken);
+        if (workflow is null)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
+        }
+
+        var command = kind == WorkflowEventKind.RemindNow ? "remind-now" : "expire-now";
+        if (kind == WorkflowEventKind.RemindNow && workflow.Plan.Notification.DeliveredByBusiness)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
+                "$", "This workflow's link is handed over by the business (channel BUSINESS): LinX sends it no reminders.", ServiceErrorCodes.LinkDeliveredByBusiness));
+        }
+
+        if (IsOpen(workflow) && (await _orchestrations.GetInstanceAsync(workflow.WorkflowId.ToString("D"), getInputsAndOutputs: true, cancellationToken))
+            ?.ReadInputAs<LinxOrchestrationInput>()?.DevTimeTravel != true)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
+                "$", "This workflow was created without LinX:DevTimeTravel, so it ignores time travel.", ServiceErrorCodes.TimeTravelNotAllowed));
+        }
+
+        return await CommandAsync(business, workflow, command, new WorkflowEvent(kind), null, cancellationToken);
     }
 
     public async Task<ServiceResult<IReadOnlyList<NotificationView>>> GetNotificationsAsync(
@@ -356,7 +391,7 @@ public sealed class WorkflowService
         if (earlier.RequestHash != requestHash)
         {
             return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Conflict, new FieldError(
-                "Idempotency-Key", "This Idempotency-Key was used with another request body.", ServiceErrorCodes.IdempotencyKeyReused));
+                IdempotencyKeyPath, "This Idempotency-Key was used with another request body.", ServiceErrorCodes.IdempotencyKeyReused));
         }
 
         await StartAsync(earlier, cancellationToken);
@@ -376,7 +411,8 @@ public sealed class WorkflowService
         await _linkTokens.PutAsync(new LinkTokenEntry(workflow.LinkTokenHash, workflow.BusinessId, workflow.WorkflowId), cancellationToken);
         await _orchestrations.ScheduleOnceAsync(
             LinxOrchestration.Name,
-            new LinxOrchestrationInput(workflow.WorkflowId, workflow.BusinessId, workflow.Plan, workflow.ExpireAt.UtcDateTime, _options.ReminderInterval),
+            new LinxOrchestrationInput(
+                workflow.WorkflowId, workflow.BusinessId, workflow.Plan, workflow.ExpireAt.UtcDateTime, _options.ReminderInterval, _options.DevTimeTravel),
             workflow.WorkflowId.ToString("D"),
             cancellationToken);
     }

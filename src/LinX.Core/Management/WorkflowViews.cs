@@ -35,7 +35,7 @@ public sealed record WorkflowDetails(
     string Channel)
 {
     public static WorkflowDetails From(WorkflowRecord record) => new(
-        record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps, record.CreatedAt, record.ExpireAt,
+        record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps.ShownUnder(record.Status), record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
         record.Plan.Notification.Channel);

@@ -19,10 +19,16 @@ public sealed record SmsIdempotency(Guid RequestId, DateTimeOffset FirstAttemptA
     /// </summary>
     public static readonly TimeSpan RepeatabilityWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>The workflow the SMS belongs to (what the dev inbox shows next to it); not part of the provider request.</summary>
+    public Guid? WorkflowId { get; init; }
+
     /// <summary>
     /// The idempotency of SMS <paramref name="serial"/> of a workflow, attempt generation <paramref name="generation"/>:
     /// the same id on every host and every retry, a new one for each generation.
     /// </summary>
     public static SmsIdempotency ForNotification(Guid workflowId, int serial, int generation, DateTimeOffset firstAttemptAt) =>
-        new(DeterministicId.From(workflowId, string.Create(CultureInfo.InvariantCulture, $"sms:{serial}:{generation}")), firstAttemptAt);
+        new(DeterministicId.From(workflowId, string.Create(CultureInfo.InvariantCulture, $"sms:{serial}:{generation}")), firstAttemptAt)
+        {
+            WorkflowId = workflowId,
+        };
 }

@@ -6,7 +6,7 @@ namespace LinX.Core.Orchestration;
 /// The LinX workflow orchestrator, written once against the Durable Task SDK's <see cref="TaskOrchestrationContext"/>:
 /// the notification first, then each step in order. Interactive steps wait for the customer's submission on one
 /// external event (<see cref="WorkflowEvent.EventName"/>) raced against the next timer (reminder or expiry); business
-/// cancel, extend and resend and customer decline arrive on the same event. Deterministic: time, ids and inputs come
+/// cancel, extend and resend, customer decline and (Development only) time travel arrive on the same event. Deterministic: time, ids and inputs come
 /// only from the context; all I/O is in activities.
 /// </summary>
 public static class LinxOrchestration

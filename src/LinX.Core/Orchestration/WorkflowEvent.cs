@@ -24,6 +24,12 @@ public enum WorkflowEventKind
 
     /// <summary>The business asked to send the SMS again.</summary>
     Resend,
+
+    /// <summary>Time travel (Development only): send the next reminder now. Ignored unless <see cref="LinxOrchestrationInput.DevTimeTravel"/>.</summary>
+    RemindNow,
+
+    /// <summary>Time travel (Development only): expire the workflow now. Ignored unless <see cref="LinxOrchestrationInput.DevTimeTravel"/>.</summary>
+    ExpireNow,
 }
 
 /// <summary>
@@ -80,4 +86,8 @@ public sealed record WorkflowEvent(
     public static WorkflowEvent Extend(DateTime newExpireAtUtc) => new(WorkflowEventKind.Extend, NewExpireAt: newExpireAtUtc);
 
     public static WorkflowEvent Resend() => new(WorkflowEventKind.Resend);
+
+    public static WorkflowEvent RemindNow() => new(WorkflowEventKind.RemindNow);
+
+    public static WorkflowEvent ExpireNow() => new(WorkflowEventKind.ExpireNow);
 }

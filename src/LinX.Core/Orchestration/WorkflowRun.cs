@@ -251,8 +251,7 @@ internal sealed class WorkflowRun
                     return new WaitResult(null, await ExpireAsync());
                 }
 
-                await NotifyAsync(NotificationOrigin.Reminder);
-                await PersistAsync();
+                await RemindAsync();
                 continue;
             }
 
@@ -263,6 +262,7 @@ internal sealed class WorkflowRun
                     return new WaitResult(e, null);
                 case WorkflowEventKind.Cancel:
                     _status = WorkflowStatus.Cancelled;
+                    SetStep(_current, StepStatus.Cancelled);
                     await PersistAsync();
                     return new WaitResult(null, Result("Cancelled by the business."));
                 case WorkflowEventKind.Decline:
@@ -280,6 +280,14 @@ internal sealed class WorkflowRun
                     await NotifyAsync(NotificationOrigin.Manual);
                     await PersistAsync();
                     continue;
+
+                // Time travel: only in an instance created to allow it, so that one a business raises elsewhere (Durable
+                // Functions' raiseEvent) changes nothing. Decided by the input, so a replay takes the same branch.
+                case WorkflowEventKind.RemindNow when _input.DevTimeTravel:
+                    await RemindAsync();
+                    continue;
+                case WorkflowEventKind.ExpireNow when _input.DevTimeTravel:
+                    return new WaitResult(null, await ExpireAsync());
                 default:
                     _logger.EventIgnored(_input.WorkflowId, e.Kind.ToString(), e.StepName);
                     continue;
@@ -287,9 +295,16 @@ internal sealed class WorkflowRun
         }
     }
 
+    private async Task RemindAsync()
+    {
+        await NotifyAsync(NotificationOrigin.Reminder);
+        await PersistAsync();
+    }
+
     private async Task<WorkflowResult> ExpireAsync()
     {
         _status = WorkflowStatus.Expired;
+        SetStep(_current, StepStatus.Expired);
         await NotifyAsync(NotificationOrigin.Expiry);
         await PersistAsync();
         return Result("The workflow expired.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinX.Core.Gateway;
+using LinX.Core.Workflows;
 
 namespace LinX.Core.Webhooks;
 
@@ -23,27 +24,27 @@ public sealed record WebhookSubscriptionRequest(Uri? Url, IReadOnlyList<string> 
         var errors = new List<FieldError>();
         foreach (var property in root.EnumerateObject().Where(p => !Known.Contains(p.Name, StringComparer.Ordinal)))
         {
-            errors.Add(new FieldError("$." + property.Name, $"'{property.Name}' is not a known property.", ServiceErrorCodes.InvalidValue));
+            errors.Add(new FieldError("$." + property.Name, $"'{property.Name}' is not a known property.", WorkflowErrorCodes.UnknownField));
         }
 
         Uri? url = null;
         if (!root.TryGetProperty("url", out var urlElement) || urlElement.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new FieldError("$.url", "'url' is required and must be a string.", ServiceErrorCodes.Required));
+            errors.Add(new FieldError("$.url", "'url' is required and must be a string.", WorkflowErrorCodes.FieldRequired));
         }
         else
         {
             url = WebhookUrlRules.Parse(urlElement.GetString(), options.AllowLoopback, options.AllowPrivateNetworks, out var problem);
             if (problem is not null)
             {
-                errors.Add(new FieldError("$.url", problem, ServiceErrorCodes.InvalidValue));
+                errors.Add(new FieldError("$.url", problem, WorkflowErrorCodes.InvalidValue));
             }
         }
 
         var types = new List<string>();
         if (!root.TryGetProperty("eventTypes", out var typesElement) || typesElement.ValueKind != JsonValueKind.Array || typesElement.GetArrayLength() == 0)
         {
-            errors.Add(new FieldError("$.eventTypes", "'eventTypes' is required: a non-empty array of event types.", ServiceErrorCodes.Required));
+            errors.Add(new FieldError("$.eventTypes", "'eventTypes' is required: a non-empty array of event types.", WorkflowErrorCodes.FieldRequired));
         }
         else
         {
@@ -54,7 +55,7 @@ public sealed record WebhookSubscriptionRequest(Uri? Url, IReadOnlyList<string> 
                 if (type is null || !WebhookEventTypes.IsKnown(type))
                 {
                     errors.Add(new FieldError(
-                        $"$.eventTypes[{index}]", "Unknown event type; use one of " + string.Join(", ", WebhookEventTypes.All) + ".", ServiceErrorCodes.InvalidValue));
+                        $"$.eventTypes[{index}]", "Unknown event type; use one of " + string.Join(", ", WebhookEventTypes.All) + ".", WorkflowErrorCodes.InvalidValue));
                 }
                 else if (!types.Contains(type, StringComparer.Ordinal))
                 {
@@ -72,7 +73,7 @@ public sealed record WebhookSubscriptionRequest(Uri? Url, IReadOnlyList<string> 
             if (description is null || description.Length > MaxDescriptionLength || description.Any(char.IsControl))
             {
                 errors.Add(new FieldError(
-                    "$.description", $"'description' must be text of at most {MaxDescriptionLength} characters.", ServiceErrorCodes.InvalidValue));
+                    "$.description", $"'description' must be text of at most {MaxDescriptionLength} characters.", WorkflowErrorCodes.InvalidValue));
                 description = null;
             }
         }

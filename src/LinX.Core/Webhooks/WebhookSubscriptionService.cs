@@ -55,7 +55,7 @@ public sealed class WebhookSubscriptionService
         if ((await _subscriptions.ListAsync(business.BusinessId, cancellationToken)).Count >= MaxSubscriptionsPerBusiness)
         {
             return ServiceResult.Fail<WebhookSubscriptionView>(ServiceOutcome.Conflict, new FieldError(
-                "$", $"A business has at most {MaxSubscriptionsPerBusiness} subscriptions.", "WEBHOOK_SUBSCRIPTION_LIMIT"));
+                "$", $"A business has at most {MaxSubscriptionsPerBusiness} subscriptions.", ServiceErrorCodes.WebhookSubscriptionLimit));
         }
 
         var id = Guid.NewGuid();
@@ -191,7 +191,7 @@ public sealed class WebhookSubscriptionService
         if (subscription.State != WebhookSubscriptionState.Active)
         {
             return ServiceResult.Fail<WebhookRedeliveryAccepted>(ServiceOutcome.Conflict, new FieldError(
-                "$", "The subscription is suspended; resume it first.", "WEBHOOK_SUBSCRIPTION_SUSPENDED"));
+                "$", "The subscription is suspended; resume it first.", ServiceErrorCodes.WebhookSubscriptionSuspended));
         }
 
         await _deliveries.RecordAsync(id, eventId, null, WebhookDeliveryState.Pending, cancellationToken);

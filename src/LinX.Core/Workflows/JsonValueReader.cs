@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace LinX.Core.Workflows;
@@ -58,7 +59,33 @@ internal sealed class JsonValueReader(ValidationErrors errors)
         }
     }
 
-    public decimal? ReadDecimal(JsonElement element, string path)
+    public decimal? ReadDecimal(JsonElement element, string path) => ReadNumber(element, path, "a plain decimal number such as \"256.25\" (no exponent, spaces or '+')");
+
+    public int? ReadWholeNumber(JsonElement element, string path)
+    {
+        var value = ReadNumber(element, path, "a whole number such as \"2\"");
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!decimal.IsInteger(value.Value))
+        {
+            errors.Reject(path, WorkflowErrorCodes.NotWholeNumber, $"{value.Value.ToString(CultureInfo.InvariantCulture)} is not a whole number: it takes one such as \"2\".");
+            return null;
+        }
+
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            errors.Reject(path, WorkflowErrorCodes.ValueOutOfRange, "The number is out of range.");
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+
+    // A JSON number or a numeric string; the message names what the field takes (expected) and quotes the value given.
+    private decimal? ReadNumber(JsonElement element, string path, string expected)
     {
         switch (element.ValueKind)
         {
@@ -78,36 +105,13 @@ internal sealed class JsonValueReader(ValidationErrors errors)
 
                 if (!errors.IsRejected(path))
                 {
-                    errors.Reject(path, WorkflowErrorCodes.InvalidNumber, "Must be a plain decimal number such as \"256.25\" (no exponent, spaces or '+').");
+                    errors.Reject(path, WorkflowErrorCodes.InvalidNumber, $"{GivenValue.Quote(text ?? string.Empty)} is not a number: it must be {expected}.");
                 }
 
                 return null;
             default:
-                errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be a number or a numeric string.");
+                errors.Reject(path, WorkflowErrorCodes.InvalidType, $"Must be {expected}, as a JSON number or string.");
                 return null;
         }
-    }
-
-    public int? ReadWholeNumber(JsonElement element, string path)
-    {
-        var value = ReadDecimal(element, path);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!decimal.IsInteger(value.Value))
-        {
-            errors.Reject(path, WorkflowErrorCodes.NotWholeNumber, "Must be a whole number.");
-            return null;
-        }
-
-        if (value is < int.MinValue or > int.MaxValue)
-        {
-            errors.Reject(path, WorkflowErrorCodes.ValueOutOfRange, "The number is out of range.");
-            return null;
-        }
-
-        return (int)value.Value;
     }
 }

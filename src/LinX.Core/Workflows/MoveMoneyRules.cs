@@ -1,3 +1,4 @@
+using System.Globalization;
 using P = LinX.Core.Workflows.WorkflowParameterNames;
 
 namespace LinX.Core.Workflows;
@@ -75,7 +76,7 @@ internal static class MoveMoneyRules
         var path = JsonPath.Parameter(P.Amount);
         if (value <= 0 || value > WorkflowLimits.MaxAmount)
         {
-            errors.Add(path, WorkflowErrorCodes.ValueOutOfRange, $"Must be more than 0 and at most {WorkflowLimits.MaxAmount:0.00}.");
+            errors.Add(path, WorkflowErrorCodes.ValueOutOfRange, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range: must be more than 0 and at most {WorkflowLimits.MaxAmount.ToString("0.00", CultureInfo.InvariantCulture)}.");
         }
 
         // Value-based: 256.250 is 256.25; 256.255 is not a payable amount.

@@ -37,4 +37,26 @@ public static class PhoneCountry
             return null;
         }
     }
+
+    /// <summary>
+    /// <paramref name="text"/> as an E.164 number when it reads as a possible phone number: international (+...) or
+    /// national to <paramref name="defaultCountry"/> (<c>(647) 123-4567</c>); null for anything else, such as a name.
+    /// </summary>
+    public static string? NormalizeOrNull(string text, string defaultCountry)
+    {
+        if (text.Count(char.IsAsciiDigit) < 7 || !text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.'))
+        {
+            return null;
+        }
+
+        try
+        {
+            var number = Util.Parse(text, defaultCountry);
+            return Util.IsPossibleNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
 }

@@ -64,7 +64,7 @@ internal static class WorkflowRequestRules
             return true;
         }
 
-        errors.Add(path, WorkflowErrorCodes.ValueOutOfRange, $"Must be from {min} to {max}.");
+        errors.Add(path, WorkflowErrorCodes.ValueOutOfRange, $"{value} is out of range: must be from {min} to {max}.");
         return false;
     }
 }

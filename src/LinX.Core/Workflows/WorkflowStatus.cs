@@ -15,7 +15,10 @@ public enum WorkflowStatus
     [JsonStringEnumMemberName("FAILED")] Failed,
 }
 
-/// <summary>Step status.</summary>
+/// <summary>
+/// Step status: CREATED -> ACTIVE -> COMPLETED | DECLINED | FAILED | CANCELLED | EXPIRED. The step that was open when
+/// the workflow ended takes the workflow's end: DECLINED, FAILED, CANCELLED or EXPIRED.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<StepStatus>))]
 public enum StepStatus
 {
@@ -24,6 +27,8 @@ public enum StepStatus
     [JsonStringEnumMemberName("COMPLETED")] Completed,
     [JsonStringEnumMemberName("DECLINED")] Declined,
     [JsonStringEnumMemberName("FAILED")] Failed,
+    [JsonStringEnumMemberName("CANCELLED")] Cancelled,
+    [JsonStringEnumMemberName("EXPIRED")] Expired,
 }
 
 /// <summary>Helpers on statuses.</summary>
@@ -37,4 +42,20 @@ public static class WorkflowStatusExtensions
 
     /// <summary>The contract's spelling, e.g. <c>COMPLETED</c>.</summary>
     public static string ToContractString(this StepStatus status) => status.ToString().ToUpperInvariant();
+
+    /// <summary>
+    /// The status a step shows under a workflow of <paramref name="workflow"/>: a step still ACTIVE in a CANCELLED or
+    /// EXPIRED workflow is CANCELLED or EXPIRED. The orchestrator writes it so; rows written before it did, and a
+    /// workflow read as expired before its orchestrator has written so, show it through here.
+    /// </summary>
+    public static StepStatus ShownUnder(this StepStatus step, WorkflowStatus workflow) => (step, workflow) switch
+    {
+        (StepStatus.Active, WorkflowStatus.Cancelled) => StepStatus.Cancelled,
+        (StepStatus.Active, WorkflowStatus.Expired) => StepStatus.Expired,
+        _ => step,
+    };
+
+    /// <summary><paramref name="steps"/> as they show under a workflow of <paramref name="workflow"/> (<see cref="ShownUnder(StepStatus, WorkflowStatus)"/>).</summary>
+    public static IReadOnlyList<StepState> ShownUnder(this IReadOnlyList<StepState> steps, WorkflowStatus workflow) =>
+        steps.Any(s => s.Status.ShownUnder(workflow) != s.Status) ? [.. steps.Select(s => s with { Status = s.Status.ShownUnder(workflow) })] : steps;
 }

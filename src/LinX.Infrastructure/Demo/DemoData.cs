@@ -1,4 +1,5 @@
 using LinX.Core.Accounts;
+using LinX.Core.Admin;
 using LinX.Core.Businesses;
 using LinX.Core.Customers;
 using LinX.Core.Security;
@@ -9,7 +10,8 @@ namespace LinX.Infrastructure.Demo;
 
 /// <summary>
 /// Idempotent demo seeding for the local host: a business, its financial account, customer John Doe with a DEBIT
-/// card, and an API key chosen by the caller (stored hashed), so that the four seed examples run verbatim.
+/// card, and an API key chosen by the caller (stored hashed), so that the four seed examples run verbatim. The key is
+/// the demo business's only working one: each seeding revokes the keys of earlier ones.
 /// </summary>
 public static class DemoData
 {
@@ -19,10 +21,14 @@ public static class DemoData
     public static readonly Guid CustomerFinancialAccountId = Guid.Parse("bbbf2fbf-81d4-4f2d-8f80-201bcca921d4");
     public const string BusinessName = "LinX Demo Business";
     public const string CustomerPhoneNumber = "+16471234567";
+    public const string DemoKeyName = "Demo key";
 
     private static readonly DateTimeOffset SeededAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Creates (or leaves as is) the demo data and registers <paramref name="apiKey"/> for the demo business.</summary>
+    /// <summary>
+    /// Creates (or leaves as is) the demo data and makes <paramref name="apiKey"/> the demo business's only working key
+    /// (<see cref="ApiKeyService.RegisterOnlyKeyAsync"/>).
+    /// </summary>
     public static async Task<Business> SeedAsync(IServiceProvider services, string apiKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
@@ -30,7 +36,7 @@ public static class DemoData
         // A Canadian business that also serves customers with US numbers.
         var business = new Business(BusinessId, BusinessName, SeededAt) { Country = "CA", AllowedSmsCountries = ["CA", "US"] };
         await services.GetRequiredService<IBusinessStore>().UpsertAsync(business, cancellationToken);
-        await services.GetRequiredService<IApiKeyStore>().AddAsync(Hashing.Sha256Hex(apiKey), BusinessId, cancellationToken);
+        await services.GetRequiredService<ApiKeyService>().RegisterOnlyKeyAsync(BusinessId, apiKey, DemoKeyName, cancellationToken);
 
         var accounts = services.GetRequiredService<IFinancialAccountStore>();
         await accounts.CreateAsync(
@@ -42,7 +48,7 @@ public static class DemoData
             new Customer(
                 CustomerId, BusinessId, "John", "Doe", "john.doe@example.com", new DateOnly(1985, 6, 15),
                 new PostalAddress("100 King Street West", null, "Toronto", "ON", "M5X 1A9", "CA"),
-                Core.Common.Masking.Phone(CustomerPhoneNumber), null, SeededAt),
+                Core.Common.Masking.Phone(CustomerPhoneNumber), null, SeededAt) { PhoneNumber = CustomerPhoneNumber },
             cancellationToken);
         await accounts.CreateAsync(
             new FinancialAccount(

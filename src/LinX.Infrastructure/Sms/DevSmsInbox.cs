@@ -2,8 +2,8 @@ using LinX.Core.Notifications;
 
 namespace LinX.Infrastructure.Sms;
 
-/// <summary>One SMS captured by the dev sender, with the repeatability request id it was first sent with.</summary>
-public sealed record DevSms(string MessageId, string To, string Body, DateTimeOffset SentAt, Guid RequestId);
+/// <summary>One SMS captured by the dev sender, with the repeatability request id it was first sent with and its workflow (when known).</summary>
+public sealed record DevSms(string MessageId, string To, string Body, DateTimeOffset SentAt, Guid RequestId, Guid? WorkflowId = null);
 
 /// <summary>
 /// Development SMS sender: keeps messages in memory for the local <c>/dev/sms</c> page. Never a table: the bodies
@@ -64,7 +64,7 @@ public sealed class DevSmsInbox : ISmsSender
                 return Task.FromResult(first);
             }
 
-            var sms = new DevSms("dev-" + Guid.NewGuid().ToString("N"), toE164, message, now, idempotency.RequestId);
+            var sms = new DevSms("dev-" + Guid.NewGuid().ToString("N"), toE164, message, now, idempotency.RequestId, idempotency.WorkflowId);
             var result = new SmsSendResult(true, sms.MessageId, null);
             _requests.Add(idempotency.RequestId, result);
             _requestsByAge.Enqueue((idempotency.RequestId, idempotency.FirstAttemptAt));

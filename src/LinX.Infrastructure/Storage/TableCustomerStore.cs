@@ -1,18 +1,34 @@
 using System.Globalization;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Customers;
+using LinX.Core.Security;
 
 namespace LinX.Infrastructure.Storage;
 
-/// <summary>Customers: PK = business id, RK = customer id.</summary>
+/// <summary>
+/// Customers: PK = business id, RK = customer id. In the same partition, written in one transaction with the customer,
+/// its index rows (no personal data in their keys or columns):
+/// <list type="bullet">
+/// <item><c>~c:{inverted creation ticks}:{customer id}</c>, so that a range read lists the newest first;</item>
+/// <item><c>~s:{keyed hash of a search term}:{customer id}</c> per term of <see cref="CustomerSearchTerms.Of"/>, so that a
+/// search is a range read of one term's rows (and a point read for each other term), never a scan.</item>
+/// </list>
+/// The phone number is stored encrypted (AES-GCM, bound to the customer id).
+/// </summary>
 internal sealed class TableCustomerStore : ICustomerStore
 {
-    private readonly TableClient _table;
+    private const string ListPrefix = "~c:";
+    private const string SearchPrefix = "~s:";
 
-    public TableCustomerStore(TableStorage storage)
+    private readonly TableClient _table;
+    private readonly LinXCrypto _crypto;
+
+    public TableCustomerStore(TableStorage storage, LinXCrypto crypto)
     {
         _table = storage.Customers;
+        _crypto = crypto;
     }
 
     public async Task<Customer?> GetAsync(Guid businessId, Guid customerId, CancellationToken cancellationToken)
@@ -23,18 +39,91 @@ internal sealed class TableCustomerStore : ICustomerStore
 
     public async Task<Customer> CreateAsync(Customer customer, CancellationToken cancellationToken)
     {
+        var index = IndexRows(customer).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList();
         try
         {
-            await _table.AddEntityAsync(ToEntity(customer), cancellationToken);
+            await _table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, ToEntity(customer)), .. index], cancellationToken);
             return customer;
         }
-        catch (RequestFailedException e) when (TableKeys.IsConflict(e))
+        catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return (await GetAsync(customer.BusinessId, customer.CustomerId, cancellationToken))!;
+            // It exists (a re-run): its index rows again, for a customer stored before they were written with it.
+            var stored = (await GetAsync(customer.BusinessId, customer.CustomerId, cancellationToken))!;
+            await _table.SubmitTransactionAsync(
+                [.. IndexRows(stored).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))], cancellationToken);
+            return stored;
         }
     }
 
-    private static TableEntity ToEntity(Customer c) => new(TableKeys.Of(c.BusinessId), TableKeys.Of(c.CustomerId))
+    public async Task<CustomerPage> ListAsync(Guid businessId, IReadOnlyList<string> terms, int size, string? after, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Of(businessId);
+        var prefix = terms.Count == 0 ? ListPrefix : SearchRowPrefix(terms[0]);
+        var from = after is not null && Decode(after) is { } last && last.StartsWith(prefix, StringComparison.Ordinal) ? last : prefix;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {prefix[..^1] + ";"}");
+
+        var found = new List<Customer>(size);
+        string? lastKey = null;
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: size, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            var customerId = Guid.Parse(row.RowKey[(row.RowKey.LastIndexOf(':') + 1)..]);
+            lastKey = row.RowKey;
+            if (await MatchesAllAsync(partition, customerId, terms.Skip(1), cancellationToken)
+                && await GetAsync(businessId, customerId, cancellationToken) is { } customer)
+            {
+                found.Add(customer);
+            }
+
+            if (found.Count == size)
+            {
+                break;
+            }
+        }
+
+        return new CustomerPage(found, found.Count == size && lastKey is not null ? Encode(lastKey) : null);
+    }
+
+    private async Task<bool> MatchesAllAsync(string partition, Guid customerId, IEnumerable<string> terms, CancellationToken cancellationToken)
+    {
+        foreach (var term in terms)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(
+                partition, SearchRowPrefix(term) + TableKeys.Of(customerId), select: ["RowKey"], cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private IEnumerable<TableEntity> IndexRows(Customer c)
+    {
+        var partition = TableKeys.Of(c.BusinessId);
+        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - c.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        yield return new TableEntity(partition, $"{ListPrefix}{newestFirst}:{TableKeys.Of(c.CustomerId)}");
+        foreach (var term in CustomerSearchTerms.Of(c).Distinct())
+        {
+            yield return new TableEntity(partition, SearchRowPrefix(term) + TableKeys.Of(c.CustomerId));
+        }
+    }
+
+    private string SearchRowPrefix(string term) => $"{SearchPrefix}{_crypto.Fingerprint("customer-search", term)}:";
+
+    // Page tokens are the last row key read, opaque to the client; a token of another listing starts that listing over.
+    private static string Encode(string rowKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? Decode(string token)
+    {
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        Span<byte> bytes = stackalloc byte[Math.Min(base64.Length, 512)];
+        return base64.Length <= 512 && Convert.TryFromBase64String(base64, bytes, out var written) ? Encoding.UTF8.GetString(bytes[..written]) : null;
+    }
+
+    private TableEntity ToEntity(Customer c) => new(TableKeys.Of(c.BusinessId), TableKeys.Of(c.CustomerId))
     {
         ["FirstName"] = c.FirstName,
         ["LastName"] = c.LastName,
@@ -47,11 +136,12 @@ internal sealed class TableCustomerStore : ICustomerStore
         ["PostalCode"] = c.Address.PostalCode,
         ["CountryCode"] = c.Address.CountryCode,
         ["MaskedPhoneNumber"] = c.MaskedPhoneNumber,
+        ["EncryptedPhoneNumber"] = c.PhoneNumber is { } phone ? _crypto.Encrypt(phone, PhoneContext(c.CustomerId)) : null,
         ["SourceWorkflowId"] = c.SourceWorkflowId,
         ["CreatedAt"] = c.CreatedAt,
     };
 
-    private static Customer ToCustomer(TableEntity e) => new(
+    private Customer ToCustomer(TableEntity e) => new(
         Guid.Parse(e.RowKey),
         Guid.Parse(e.PartitionKey),
         e.GetString("FirstName") ?? string.Empty,
@@ -63,5 +153,10 @@ internal sealed class TableCustomerStore : ICustomerStore
             e.GetString("StateCode") ?? string.Empty, e.GetString("PostalCode") ?? string.Empty, e.GetString("CountryCode") ?? string.Empty),
         e.GetString("MaskedPhoneNumber"),
         e.GetGuid("SourceWorkflowId"),
-        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
+    {
+        PhoneNumber = e.GetString("EncryptedPhoneNumber") is { } encrypted ? _crypto.Decrypt(encrypted, PhoneContext(Guid.Parse(e.RowKey))) : null,
+    };
+
+    private static string PhoneContext(Guid customerId) => "customer-phone:" + TableKeys.Of(customerId);
 }

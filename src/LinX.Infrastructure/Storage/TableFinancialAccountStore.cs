@@ -21,6 +21,26 @@ internal sealed class TableFinancialAccountStore : IFinancialAccountStore
         return row.HasValue && row.Value is { } e ? ToAccount(e) : null;
     }
 
+    /// <summary>
+    /// One partition query, of the business's customers' accounts too: Table Storage cannot filter on a missing column
+    /// (a business account has no CustomerId), so those are dropped here, after only the CustomerId column was read.
+    /// </summary>
+    public async Task<IReadOnlyList<FinancialAccount>> ListBusinessAccountsAsync(Guid businessId, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Of(businessId)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "CustomerId"], cancellationToken: cancellationToken))
+        {
+            if (row.GetGuid("CustomerId") is null)
+            {
+                ids.Add(Guid.Parse(row.RowKey));
+            }
+        }
+
+        var accounts = await Task.WhenAll(ids.Select(id => GetAsync(businessId, id, cancellationToken)));
+        return [.. accounts.OfType<FinancialAccount>().OrderBy(a => a.CreatedAt)];
+    }
+
     public async Task<FinancialAccount> CreateAsync(FinancialAccount account, CancellationToken cancellationToken)
     {
         try

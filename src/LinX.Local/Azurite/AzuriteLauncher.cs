@@ -1,33 +1,44 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using LinX.Infrastructure.Storage;
+using LinX.Local.Durable;
 using Microsoft.Extensions.Options;
 
 namespace LinX.Local.Azurite;
 
 /// <summary>
-/// Starts Azurite from the repository's node_modules (running <c>npm ci</c> first if needed) when the
-/// host uses development storage and no emulator is listening, and stops that process (by its id) on
-/// shutdown. Telemetry is always disabled and every endpoint is bound to 127.0.0.1.
+/// Starts Azurite from the repository's node_modules (running <c>npm ci</c> first if needed) on the ports of
+/// <c>LinX:Azurite</c> when the host's storage or task hub uses development storage, and stops that process (by its id)
+/// on shutdown. Telemetry is always disabled and every endpoint is bound to 127.0.0.1. When something already listens
+/// on one of those ports the host refuses to start (<see cref="AzuritePortInUseException"/>): writing into an emulator
+/// this host did not start, silently, is how one run's data ends up in another's.
 /// </summary>
 public sealed class AzuriteLauncher(
     IOptions<AzuriteOptions> options,
-    IConfiguration configuration,
+    IOptions<LinXStorageOptions> storage,
+    IOptions<DurableTaskHubOptions> durable,
     IHostEnvironment environment,
     ILogger<AzuriteLauncher> logger) : IHostedService, IDisposable
 {
     private const string SetSid = "/usr/bin/setsid";
-    private static readonly int[] Ports = [10000, 10001, 10002];
     private Process? _process;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var connection = configuration["LinX:Storage:ConnectionString"];
-        if (!options.Value.AutoStart
-            || !string.Equals(connection, "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
-            || await IsListeningAsync(10002, cancellationToken))
+        var azurite = options.Value;
+        if (!azurite.AutoStart || (storage.Value.ConnectionString != azurite.ConnectionString && durable.Value.ConnectionString != azurite.ConnectionString))
         {
             return;
+        }
+
+        foreach (var (setting, port) in azurite.Ports)
+        {
+            if (await IsListeningAsync(port, cancellationToken))
+            {
+                throw new AzuritePortInUseException(setting, port);
+            }
         }
 
         var root = FindRepositoryRoot(environment.ContentRootPath);
@@ -46,8 +57,10 @@ public sealed class AzuriteLauncher(
         {
             detach ? "node" : null,
             script, "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent",
-            "--location", Path.Combine(root, options.Value.DataFolder),
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--location", Path.Combine(root, azurite.DataFolder),
+            "--blobHost", "127.0.0.1", "--blobPort", Text(azurite.BlobPort),
+            "--queueHost", "127.0.0.1", "--queuePort", Text(azurite.QueuePort),
+            "--tableHost", "127.0.0.1", "--tablePort", Text(azurite.TablePort),
         }.OfType<string>())
         {
             start.ArgumentList.Add(arg);
@@ -58,10 +71,10 @@ public sealed class AzuriteLauncher(
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        Log.AzuriteStarted(logger, _process.Id);
+        Log.AzuriteStarted(logger, _process.Id, azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
 
-        var deadline = DateTime.UtcNow + options.Value.StartTimeout;
-        foreach (var port in Ports)
+        var deadline = DateTime.UtcNow + azurite.StartTimeout;
+        foreach (var (_, port) in azurite.Ports)
         {
             while (!await IsListeningAsync(port, cancellationToken))
             {
@@ -110,6 +123,8 @@ public sealed class AzuriteLauncher(
 
         throw new InvalidOperationException($"Cannot find the LinX repository root (package.json) above {start}.");
     }
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
     {

@@ -30,6 +30,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly StorageAccountClientProvider? _clients;
     private readonly string _socketPath = Path.Combine(Path.GetTempPath(), $"linx-dt-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+    private readonly WorkerConnection _worker = new();
     private AzureStorageOrchestrationService? _service;
     private IHost? _server;
 
@@ -70,6 +71,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
                 .ConfigureServices(services =>
                 {
                     services.AddSingleton(_loggerFactory);
+                    services.AddSingleton(_worker);
                     services.AddGrpc(grpc => grpc.Interceptors.Add<StorageFaultInterceptor>());
                     services.AddSingleton<IOrchestrationService>(service);
                     services.AddSingleton<IOrchestrationServiceClient>(service);
@@ -83,7 +85,10 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is { } server)
+        // Stopping the server stops the sidecar's dispatcher, which stops the backend: if no worker ever connected, the
+        // dispatcher never started the backend, whose stop then throws in an async void handler of the SDK's sidecar
+        // (TaskHubGrpcServer.OnApplicationStopping), and that ends the process. Then the server is only disposed.
+        if (_server is { } server && _worker.Connected)
         {
             await server.StopAsync(cancellationToken);
         }
@@ -167,8 +172,16 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     /// as Unknown, the status of a bug. Not for the worker's completions and abandons: the worker reads Unavailable as
     /// "the sidecar is gone" and backs off all its work, which stalled the partition takeover of a killed host.
     /// </summary>
-    private sealed class StorageFaultInterceptor : Interceptor
+    private sealed class StorageFaultInterceptor(WorkerConnection worker) : Interceptor
     {
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+            TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        {
+            // The worker's work-item stream: from now on the sidecar's dispatcher runs (it starts on this call).
+            worker.Connected |= context.Method.EndsWith("/GetWorkItems", StringComparison.Ordinal);
+            return continuation(request, responseStream, context);
+        }
+
         public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
             TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
         {
@@ -186,6 +199,18 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         {
             var name = method[(method.LastIndexOf('/') + 1)..];
             return !name.StartsWith("Complete", StringComparison.Ordinal) && !name.StartsWith("Abandon", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Whether a worker has opened its work-item stream (set by the interceptor, read when stopping).</summary>
+    private sealed class WorkerConnection
+    {
+        private volatile bool _connected;
+
+        public bool Connected
+        {
+            get => _connected;
+            set => _connected = value;
         }
     }
 }

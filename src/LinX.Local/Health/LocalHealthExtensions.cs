@@ -58,9 +58,9 @@ public static partial class LocalHealthExtensions
         var health = app.MapGroup(string.Empty).WithTags("Health").DisableRateLimiting();
         health.DisableRequestTimeout();
         // Cast: a method group returning Task<IResult> would bind to RequestDelegate and its result would never run.
-        health.MapGet(HealthEndpoints.LiveRoute, (Func<HttpContext, IResult>)HealthEndpoints.Live);
-        health.MapGet(HealthEndpoints.ReadyRoute, (Func<HttpContext, Task<IResult>>)HealthEndpoints.ReadyAsync);
-        health.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthEndpoints.ReadyAsync);
+        health.MapGet(HealthEndpoints.LiveRoute, (Func<HttpContext, IResult>)HealthEndpoints.Live).WithName("GetLiveness").DocumentedAsLiveness();
+        health.MapGet(HealthEndpoints.ReadyRoute, (Func<HttpContext, Task<IResult>>)HealthEndpoints.ReadyAsync).WithName("GetReadiness").DocumentedAsReadiness();
+        health.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthEndpoints.ReadyAsync).WithName("GetHealth").DocumentedAsReadiness();
         return app;
     }
 

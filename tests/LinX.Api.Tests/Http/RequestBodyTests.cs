@@ -97,7 +97,7 @@ public sealed class RequestBodyTests
         var response = await ExecutedResult.ExecuteAsync(read.Problem!, http);
         Assert.Equal(StatusCodes.Status400BadRequest, response.Status);
         Assert.Equal(ApiErrorCodes.ValidationFailed, response.ErrorCode);
-        Assert.Equal(RequestBody.MalformedBody, response.Body.GetProperty("errors")[0].GetProperty("errorCode").GetString());
+        Assert.Equal(ApiErrorCodes.MalformedBody, response.Body.GetProperty("errors")[0].GetProperty("errorCode").GetString());
         Assert.DoesNotContain("chunk size", response.Body.GetRawText(), StringComparison.Ordinal);
     }
 

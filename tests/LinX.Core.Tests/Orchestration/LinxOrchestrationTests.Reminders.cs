@@ -31,7 +31,7 @@ public sealed partial class LinxOrchestrationTests
             [Start.AddDays(1), Start.AddDays(2), Start.AddDays(3)], // the initial SMS wrote its own row; reminders and expiry are persisted after
             o.Calls.Where(c => c.Name == ActivityNames.UpdateWorkflowStatus).Select(c => c.At));
         var final = LastUpdate(o);
-        Assert.Equal((WorkflowStatus.Expired, StepStatus.Active), (final.Status, final.Steps[1].Status));
+        Assert.Equal((WorkflowStatus.Expired, StepStatus.Expired), (final.Status, final.Steps[1].Status));
         Assert.Equal([ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus], o.ActivitySequence.TakeLast(2));
         Assert.Equal(WorkflowStatus.Expired, LastCustomStatus(o).Status);
         AssertWellBehaved(o);

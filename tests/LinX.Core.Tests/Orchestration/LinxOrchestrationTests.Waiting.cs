@@ -58,7 +58,8 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal([ActivityNames.SendNotification, ActivityNames.UpdateWorkflowStatus], o.ActivitySequence);
         var final = LastUpdate(o);
         Assert.Equal((WorkflowStatus.Cancelled, 1, null, null), (final.Status, final.CurrentStep, final.NextNotificationAt, final.CompletedAt));
-        Assert.Equal(StepStatus.Active, final.Steps[1].Status);
+        Assert.Equal([StepStatus.Completed, StepStatus.Cancelled, StepStatus.Created, StepStatus.Created], final.Steps.Select(s => s.Status));
+        Assert.Equal(StepStatus.Cancelled, LastCustomStatus(o).Steps[1].Status);
         AssertWellBehaved(o);
     }
 

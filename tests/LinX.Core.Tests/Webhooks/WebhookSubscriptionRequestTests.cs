@@ -1,5 +1,6 @@
 using System.Text;
 using LinX.Core.Webhooks;
+using LinX.Core.Workflows;
 
 namespace LinX.Core.Tests.Webhooks;
 
@@ -19,6 +20,6 @@ public sealed class WebhookSubscriptionRequestTests
         // Assert
         Assert.Null(request.Url);
         var error = Assert.Single(request.Errors);
-        Assert.Equal(("$.url", ServiceErrorCodes.InvalidValue), (error.Path, error.ErrorCode));
+        Assert.Equal(("$.url", WorkflowErrorCodes.InvalidValue), (error.Path, error.ErrorCode));
     }
 }

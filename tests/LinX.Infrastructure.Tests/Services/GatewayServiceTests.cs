@@ -239,7 +239,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         var good = await gateway.DeclineAsync(TestPlans.TokenOf(created), TestPlans.Json("""{ "reason": "NOT_INTERESTED", "comment": "no thanks" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(["$.reason", "$.comment"], bad.Errors.Select(e => e.Path));
-        Assert.Equal(ServiceErrorCodes.MalformedJson, Assert.Single(malformed.Errors).ErrorCode);
+        Assert.Equal(WorkflowErrorCodes.MalformedJson, Assert.Single(malformed.Errors).ErrorCode);
         Assert.Equal(ServiceOutcome.Accepted, good.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
         Assert.Equal((WorkflowEventKind.Decline, DeclineReason.NotInterested, "no thanks"), (e.Kind, e.DeclineReason!.Value, e.Comment));

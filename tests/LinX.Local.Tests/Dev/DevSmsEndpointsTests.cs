@@ -61,7 +61,26 @@ public sealed class DevSmsEndpointsTests
         Assert.Contains("Acme: Open https://evil.example/linx/fake1 now", html, StringComparison.Ordinal);
     }
 
-    private static async Task<WebApplication> AppWithMessageAsync(string body)
+    [Fact]
+    public async Task InboxJsonAndPage_MessageOfAWorkflow_CarryItsWorkflowIdAndNoTimeTravelOutsideDevelopment()
+    {
+        // Arrange
+        var workflowId = Guid.NewGuid();
+        await using var app = await AppWithMessageAsync(Body, workflowId);
+
+        // Act
+        var json = await GetAsync(app, "/dev/sms.json");
+        var html = await GetAsync(app, "/dev/sms");
+
+        // Assert
+        using var messages = JsonDocument.Parse(json);
+        Assert.Equal(workflowId, Assert.Single(messages.RootElement.EnumerateArray()).GetProperty("workflowId").GetGuid());
+        Assert.Contains($" · workflow {workflowId}</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-travel", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<WebApplication> AppWithMessageAsync(string body, Guid? workflowId = null)
     {
         var app = LinxLocalApplication.Create([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -69,7 +88,7 @@ public sealed class DevSmsEndpointsTests
             ["LinX:PublicBaseUrl"] = PublicBaseUrl,
         }));
         var inbox = app.Services.GetRequiredService<DevSmsInbox>();
-        await inbox.SendAsync("+16471234567", body, new SmsIdempotency(Guid.NewGuid(), DateTimeOffset.UtcNow), CancellationToken.None);
+        await inbox.SendAsync("+16471234567", body, new SmsIdempotency(Guid.NewGuid(), DateTimeOffset.UtcNow) { WorkflowId = workflowId }, CancellationToken.None);
         return app;
     }
 

@@ -127,7 +127,9 @@ function renderProgress() {
       h("span", { class: "visually-hidden", text: `, ${STATUS_WORDS[shown(s)] || ""}` }))));
 }
 
-const STATUS_WORDS = { COMPLETED: "done", ACTIVE: "current step", CREATED: "not done", DECLINED: "declined", FAILED: "failed" };
+const STATUS_WORDS = {
+  COMPLETED: "done", ACTIVE: "current step", CREATED: "not done", DECLINED: "declined", FAILED: "failed", CANCELLED: "cancelled", EXPIRED: "expired",
+};
 
 function needsPasscode() { return view.passcodeRequired && !view.passcodeVerified; }
 function currentStep() { return (view.steps || [])[view.currentStep]; }

@@ -12,6 +12,11 @@ public static class ResourceFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/linx/payment-reasons")] HttpRequest req) =>
         ResourceEndpoints.PaymentReasonsAsync(req.HttpContext);
 
+    [Function("ListCustomers")]
+    public static Task<IResult> CustomersAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/linx/customers")] HttpRequest req) =>
+        ResourceEndpoints.CustomersAsync(req.HttpContext);
+
     [Function("GetCustomer")]
     public static Task<IResult> CustomerAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/linx/customers/{id}")] HttpRequest req, string id) =>

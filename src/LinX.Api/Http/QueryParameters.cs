@@ -1,0 +1,55 @@
+using System.Globalization;
+using LinX.Core;
+using LinX.Core.Workflows;
+using Microsoft.AspNetCore.Http;
+
+namespace LinX.Api.Http;
+
+/// <summary>Reads query parameters of the listing endpoints, adding a problem (path <c>query.&lt;name&gt;</c>) for each bad one.</summary>
+internal static class QueryParameters
+{
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or <paramref name="fallback"/> when absent.</summary>
+    public static int Int(IQueryCollection query, string name, int fallback, int min, int max, List<FieldError> errors)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            errors.Add(new FieldError($"query.{name}", $"{GivenValue.Quote(text)} is not a whole number: {name} takes one from {min} to {max}.", WorkflowErrorCodes.NotWholeNumber));
+        }
+        else if (value < min || value > max)
+        {
+            errors.Add(new FieldError($"query.{name}", $"{name} is {value}; it must be from {min} to {max}.", WorkflowErrorCodes.ValueOutOfRange));
+        }
+        else
+        {
+            return value;
+        }
+
+        return fallback;
+    }
+
+    /// <summary>Printable text of at most <paramref name="maxLength"/> characters, or null when absent or empty.</summary>
+    public static string? Text(IQueryCollection query, string name, int maxLength, List<FieldError> errors)
+    {
+        var text = query[name].ToString();
+        if (text.Length > maxLength)
+        {
+            errors.Add(new FieldError($"query.{name}", $"{name} is {text.Length} characters long; it may be at most {maxLength}.", WorkflowErrorCodes.StringTooLong));
+        }
+        else if (text.Any(char.IsControl))
+        {
+            errors.Add(new FieldError($"query.{name}", $"{name} holds a control character.", WorkflowErrorCodes.ControlCharacter));
+        }
+        else if (text.Length > 0)
+        {
+            return text;
+        }
+
+        return null;
+    }
+}

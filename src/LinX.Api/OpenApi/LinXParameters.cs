@@ -1,0 +1,45 @@
+using System.Globalization;
+using LinX.Api.Workflows;
+using LinX.Core.Workflows;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.OpenApi;
+
+namespace LinX.Api.OpenApi;
+
+/// <summary>The parameters LinX's handlers read themselves, documented once for every route that reads them.</summary>
+public static class LinXParameters
+{
+    /// <summary>The <c>Idempotency-Key</c> header of a create (<see cref="WorkflowEndpoints.IdempotencyKeyHeader"/>).</summary>
+    public static RouteHandlerBuilder WithIdempotencyKeyHeader(this RouteHandlerBuilder builder) =>
+        builder.WithParameter(
+            ParameterLocation.Header,
+            WorkflowEndpoints.IdempotencyKeyHeader,
+            "6 to 255 visible ASCII characters, sent once. A retry with the same key and the same body answers the same workflow; with another body, 409 IDEMPOTENCY_KEY_REUSED. Without it, every post is a new workflow.",
+            () => new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 6, MaxLength = 255, Pattern = "^[!-~]+$" });
+
+    /// <summary>The query of <c>GET /api/linx/workflows</c> (<see cref="WorkflowQuery"/>).</summary>
+    public static RouteHandlerBuilder WithWorkflowSearchQuery(this RouteHandlerBuilder builder) =>
+        builder
+            .WithParameter(ParameterLocation.Query, "status", "Only workflows in this status.", () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = EnumWireNames.AsEnum(EnumWireNames.Of<WorkflowStatus>()),
+            })
+            .WithParameter(ParameterLocation.Query, "search", "Only workflows whose title contains this text.", () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MaxLength = WorkflowQuery.MaxSearchLength,
+            })
+            .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, WorkflowQuery.MaxPage, 1))
+            .WithParameter(ParameterLocation.Query, "size", "Workflows per page.", () => WholeNumber(1, WorkflowQuery.MaxSize, WorkflowQuery.DefaultSize));
+
+    private static OpenApiSchema WholeNumber(int min, int max, int fallback) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = min.ToString(CultureInfo.InvariantCulture),
+        Maximum = max.ToString(CultureInfo.InvariantCulture),
+        Default = fallback,
+    };
+}
