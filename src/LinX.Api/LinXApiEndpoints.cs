@@ -54,7 +54,7 @@ public static class LinXApiEndpoints
         business.MapPost("/workflows/{id}/extend", WorkflowEndpoints.ExtendAsync).WithName("ExtendWorkflow")
             .WithSummary("Extend a workflow")
             .WithDescription("Moves the expiry to expireAt, or by hours from the current expiry (exactly one of them): later than the current expiry and at most 365 days after creation.")
-            .ReadsJson<ExtendWorkflowRequest>("Neither or both of expireAt and hours, a value out of range, an unknown field, or a body that is not JSON.")
+            .ReadsJson<ExtendWorkflowRequest>("Neither or both of expireAt and hours, a value out of range, an expiry not later than the current one or past 365 days after creation, an unknown field, or a body that is not JSON.")
             .RespondsAsWorkflowCommand("Handed to the orchestrator, with the new expiry.")
             .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE).");
         business.MapGet("/workflows/{id}/notifications", WorkflowEndpoints.NotificationsAsync).WithName("GetWorkflowNotifications")
@@ -66,10 +66,15 @@ public static class LinXApiEndpoints
             .WithSummary("List payment reasons")
             .WithDescription("The catalog of reasons a move-money step names in paymentReasonId.")
             .Responds<IReadOnlyList<PaymentReason>>(StatusCodes.Status200OK, "Every payment reason, in display order.");
-        business.MapGet("/customers", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.CustomersAsync).WithName("ListCustomers");
+        business.MapGet("/customers", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.CustomersAsync).WithName("ListCustomers")
+            .WithSummary("List or search customers")
+            .WithDescription("The business's customers in full, newest first, or those found by e-mail, phone number or name words, one page at a time (pass nextPageToken as pageToken).")
+            .WithCustomerListQuery()
+            .Responds<CustomerListView>(StatusCodes.Status200OK, "One page of customers and the token of the next (null on the last page).")
+            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
         business.MapGet("/customers/{id}", ResourceEndpoints.CustomerAsync).WithName("GetCustomer")
             .WithSummary("Get a customer")
-            .WithDescription("A customer of the business, created or confirmed by a workflow.")
+            .WithDescription("A customer of the business in full (contact details, date of birth, address), created or confirmed by a workflow.")
             .Responds<CustomerView>(StatusCodes.Status200OK, "The customer.")
             .RespondsNotFound("customer");
         business.MapGet("/financial-accounts/{id}", ResourceEndpoints.FinancialAccountAsync).WithName("GetFinancialAccount")

@@ -29,7 +29,7 @@ public static class AdminEndpoints
     /// <summary>Maps the admin routes (called by <see cref="LinXApiEndpoints.MapLinXApi"/>).</summary>
     public static IEndpointRouteBuilder MapLinXAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(Businesses).WithTags("Admin").WithMetadata(AdminKeyRequirement.Instance)
+        var admin = app.MapGroup(Businesses).WithTags("Admin").RequiresSecurityScheme(LinXOpenApiServiceCollectionExtensions.AdminKeyScheme)
             .RespondsProblem(StatusCodes.Status401Unauthorized, "No valid admin key (also when none is configured): send Authorization: Bearer <admin key>. A business API key is not one.")
             .RespondsProblem(StatusCodes.Status429TooManyRequests, "Too many requests for this key or too many failed authentications from this address; retry after Retry-After seconds.")
             .RespondsWithFaults();

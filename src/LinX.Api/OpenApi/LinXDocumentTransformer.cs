@@ -26,6 +26,7 @@ internal sealed class LinXDocumentTransformer : IOpenApiDocumentTransformer
         ["Webhooks"] = "Webhook subscriptions: signed event deliveries to the business, their log and redelivery.",
         ["Durable management"] = "The Durable Functions HTTP management API of a workflow's orchestration instance: same routes, shapes and status codes, with the business's API key.",
         ["Health"] = "Liveness and readiness probes; no key.",
+        ["Admin"] = "Onboarding, with the admin key: businesses, their profile and bank accounts, and their API keys (created, listed, rotated with an overlap, revoked).",
     };
 
     /// <summary>The security schemes routes may require (<see cref="OpenApiEndpointExtensions.RequiresSecurityScheme"/>), by id.</summary>
@@ -37,6 +38,13 @@ internal sealed class LinXDocumentTransformer : IOpenApiDocumentTransformer
             Scheme = "bearer",
             BearerFormat = "LinX API key",
             Description = "The business's API key: Authorization: Bearer <key>. LinX.Local prints the demo business's key at start.",
+        },
+        [LinXOpenApiServiceCollectionExtensions.AdminKeyScheme] = () => new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "LinX admin key",
+            Description = "The operator's admin key (LinX:Admin:ApiKeyHashes holds its SHA-256): Authorization: Bearer <admin key>. A business API key is not one. LinX.Local prints one at start in Development.",
         },
     };
 

@@ -13,6 +13,9 @@ public static class LinXOpenApiServiceCollectionExtensions
     /// <summary>The id of the API-key security scheme (HTTP bearer) that business operations require.</summary>
     public const string ApiKeyScheme = "ApiKey";
 
+    /// <summary>The id of the admin key's security scheme (the <c>/api/admin</c> routes).</summary>
+    public const string AdminKeyScheme = "AdminKey";
+
     public static IServiceCollection AddLinXOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {

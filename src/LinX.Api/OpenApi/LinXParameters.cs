@@ -34,6 +34,21 @@ public static class LinXParameters
             .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, WorkflowQuery.MaxPage, 1))
             .WithParameter(ParameterLocation.Query, "size", "Workflows per page.", () => WholeNumber(1, WorkflowQuery.MaxSize, WorkflowQuery.DefaultSize));
 
+    /// <summary>The query of <c>GET /api/linx/customers</c> (<see cref="Resources.ResourceEndpoints.CustomersAsync"/>).</summary>
+    public static RouteHandlerBuilder WithCustomerListQuery(this RouteHandlerBuilder builder) =>
+        builder
+            .WithParameter(
+                ParameterLocation.Query,
+                "search",
+                "An e-mail address, a phone number (international, or national to the business's country) or name words (each must match a whole word of the first or last name; case and accents do not matter). Without it, every customer, newest first.",
+                () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Resources.ResourceEndpoints.MaxSearchLength })
+            .WithParameter(
+                ParameterLocation.Query, "size", "Customers per page.",
+                () => WholeNumber(1, Resources.ResourceEndpoints.MaxPageSize, Resources.ResourceEndpoints.DefaultPageSize))
+            .WithParameter(
+                ParameterLocation.Query, "pageToken", "The nextPageToken of the page before; absent for the first page.",
+                () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Resources.ResourceEndpoints.MaxPageTokenLength });
+
     private static OpenApiSchema WholeNumber(int min, int max, int fallback) => new()
     {
         Type = JsonSchemaType.Integer,

@@ -1,5 +1,6 @@
 using System.Text;
 using LinX.Core.Workflows;
+using P = LinX.Core.Workflows.WorkflowParameterNames;
 using S = LinX.Core.Workflows.StepNames;
 
 namespace LinX.Api.OpenApi;
@@ -35,9 +36,11 @@ internal static class WorkflowContractDescription
 
         text.AppendLine();
         text.AppendLine("Between fields:");
-        text.AppendLine($"- channel {NotificationStep.SmsChannel}: LinX texts the customer the link. {NotificationStep.BusinessChannel}: the business hands it over; the answer (and its replay) carries `link`, and LinX sends no SMS.");
-        text.AppendLine("- push-to-card needs a DEBIT card and transactionType SEND; ach and wire need a bank account (CHECKING or SAVING).");
-        text.AppendLine("- priority: required for ach (SAME_DAY, NEXT_DAY, STANDARD) and wire (IMMEDIATE, SAME_DAY); push-to-card allows only IMMEDIATE, its default.");
+        foreach (var name in new[] { P.Channel, P.Solution, P.Priority })
+        {
+            text.Append("- ").Append(name).Append(": ").AppendLine(WorkflowRequestSchema.Purposes[name]);
+        }
+
         text.AppendLine("- description is required for wire; memo is allowed for wire only.");
         text.AppendLine("- A parameter that no step of the request uses is an error (UNUSED_PARAMETER): it would otherwise be ignored.");
         text.AppendLine($"- Expiry: expireIn (days, {WorkflowLimits.MinExpireInDays}-{WorkflowLimits.MaxExpireInDays}) or expireInHours ({WorkflowLimits.MinExpireInHours}-{WorkflowLimits.MaxExpireInHours}), not both; with neither, {WorkflowLimits.DefaultExpiry.TotalDays:0} days.");

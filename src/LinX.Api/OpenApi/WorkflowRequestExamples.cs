@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LinX.Api.OpenApi;
 
 /// <summary>The seed's four example requests (embedded from <c>OpenApi/Examples</c>), named by their titles.</summary>
-public static class WorkflowRequestExamples
+internal static class WorkflowRequestExamples
 {
     public static IReadOnlyList<OpenApiRequestExample> All { get; } = [.. Enumerable.Range(1, 4).Select(Load)];
 

@@ -14,7 +14,8 @@ namespace LinX.Api.OpenApi;
 /// </summary>
 internal static class WorkflowRequestSchema
 {
-    private static readonly Dictionary<string, string> Purposes = new(StringComparer.Ordinal)
+    /// <summary>What each parameter is, and the rules it is under (the operation's description quotes the ones between fields).</summary>
+    public static IReadOnlyDictionary<string, string> Purposes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [P.Channel] = $"{NotificationStep.SmsChannel}: LinX texts the customer the link. {NotificationStep.BusinessChannel}: the business hands the link over itself (the create answer then carries it, and LinX sends no SMS).",
         [P.PhoneNumber] = "The customer's mobile number in international form, e.g. +16471234567.",

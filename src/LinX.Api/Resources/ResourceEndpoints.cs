@@ -15,10 +15,10 @@ namespace LinX.Api.Resources;
 /// </summary>
 public static class ResourceEndpoints
 {
-    private const int DefaultPageSize = 20;
-    private const int MaxPageSize = 100;
-    private const int MaxSearchLength = 100;
-    private const int MaxPageTokenLength = 512;
+    internal const int DefaultPageSize = 20;
+    internal const int MaxPageSize = 100;
+    internal const int MaxSearchLength = 100;
+    internal const int MaxPageTokenLength = 512;
 
     /// <summary><c>GET /api/linx/payment-reasons</c>.</summary>
     public static Task<IResult> PaymentReasonsAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, _ =>
