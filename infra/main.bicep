@@ -51,6 +51,9 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('LinX:Admin:ApiKeyHashes: SHA-256 hex of the admin keys, comma-separated (empty: the admin API answers 401 to everyone). Hashes, not keys: not secret.')
+param adminKeyHashes string = ''
+
 @description('Key Vault purge protection (recommended in production; irreversible).')
 param enableKeyVaultPurgeProtection bool = false
 
@@ -199,6 +202,7 @@ module functionApp 'modules/functionapp.bicep' = {
     fingerprintKeySecretUri: keyVault.outputs.fingerprintKeySecretUri
     acsEndpoint: communication.outputs.endpoint
     acsSenderNumber: acsSenderNumber
+    adminKeyHashes: adminKeyHashes
   }
 }
 

@@ -47,6 +47,9 @@ param acsEndpoint string
 @description('SMS sender bought on that resource (LinX:Sms:Acs:From); empty until one is, and the host refuses to start without it.')
 param acsSenderNumber string
 
+@description('SHA-256 hex of the admin keys, comma-separated; empty closes the admin API.')
+param adminKeyHashes string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -153,6 +156,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     LinX__Sms__Provider: 'Acs'
     LinX__Sms__Acs__Endpoint: acsEndpoint
     LinX__Sms__Acs__From: acsSenderNumber
+    LinX__Admin__ApiKeyHashes: adminKeyHashes
   }
 }
 

@@ -31,7 +31,7 @@ public sealed class ResourceFunctionsTests(FunctionsHostFixture host)
     }
 
     [Fact]
-    public async Task CustomerAsync_DemoCustomer_Is200Masked()
+    public async Task CustomerAsync_DemoCustomer_Is200InFull()
     {
         await using var invocation = host.NewInvocation();
         var id = DemoData.CustomerId.ToString();
@@ -41,7 +41,22 @@ public sealed class ResourceFunctionsTests(FunctionsHostFixture host)
 
         Assert.Equal(200, response.Status);
         Assert.Equal("Doe", response.Json.GetProperty("lastName").GetString());
-        Assert.DoesNotContain("john.doe@example.com", response.Text, StringComparison.Ordinal);
+        Assert.Equal("john.doe@example.com", response.Json.GetProperty("email").GetString());
+        Assert.Equal(DemoData.CustomerPhoneNumber, response.Json.GetProperty("phoneNumber").GetString());
+    }
+
+    [Fact]
+    public async Task CustomersAsync_SearchByTheDemoCustomersPhone_FindsItThroughTheFunction()
+    {
+        await using var invocation = host.NewInvocation();
+
+        var response = await FunctionInvocation.RunAsync(
+            invocation.Request("GET", "/api/linx/customers?search=%2B16471234567", apiKey: host.ApiKey), ResourceFunctions.CustomersAsync);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(
+            [DemoData.CustomerId.ToString()],
+            response.Json.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("customerId").GetString()));
     }
 
     [Fact]
