@@ -25,15 +25,16 @@ public static class WorkflowEndpoints
     public static Task<IResult> CreateAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
     {
         var key = http.Request.Headers[IdempotencyKeyHeader];
-        if (IdempotencyKeyError(key) is { } keyError)
-        {
-            return ProblemResults.Validation(http, [keyError]);
-        }
-
         var body = await RequestBody.ReadJsonAsync(http);
         if (body.Problem is not null)
         {
             return body.Problem;
+        }
+
+        // A bad header and a bad body are answered together: every problem at once, as for the body alone.
+        if (IdempotencyKeyError(key) is { } keyError)
+        {
+            return ProblemResults.Validation(http, [keyError, .. new WorkflowRequestValidator().Validate(body.Bytes.Span).Errors]);
         }
 
         var result = await Workflows(http).CreateAsync(business, body.Bytes, key.Count == 1 ? key[0] : null, http.RequestAborted);

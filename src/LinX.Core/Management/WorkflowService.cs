@@ -80,7 +80,7 @@ public sealed class WorkflowService
         if (idempotencyKey is not null && (idempotencyKey.Length is < 6 or > 255 || idempotencyKey.Any(char.IsControl)))
         {
             return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError(
-                "Idempotency-Key", "The Idempotency-Key header must be 6 to 255 printable characters.", ServiceErrorCodes.IdempotencyKeyInvalid));
+                IdempotencyKeyPath, "Idempotency-Key must be 6 to 255 visible ASCII characters.", ServiceErrorCodes.IdempotencyKeyInvalid));
         }
 
         if (body.Length > MaxBodyBytes)

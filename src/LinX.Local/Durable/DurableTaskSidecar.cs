@@ -85,17 +85,11 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Stopping the server stops the sidecar's dispatcher, which stops the backend: if no worker ever connected, the
-        // dispatcher never started the backend, whose stop then throws in an async void handler of the SDK's sidecar
-        // (TaskHubGrpcServer.OnApplicationStopping), and that ends the process. Then the server is only disposed.
-        if (_server is { } server && _worker.Connected)
-        {
-            await server.StopAsync(cancellationToken);
-        }
-
-        // Releases this host's partition leases, so that another host takes them over at once, not when they expire:
-        // the sidecar's own stop of the backend runs fire-and-forget (TaskHubGrpcServer.OnApplicationStopping is async
-        // void) and may not finish before the process ends.
+        // The backend first, awaited: it releases this host's partition leases, so that another host takes them over at
+        // once. The server's stop then stops the sidecar's dispatcher, whose own stop of the backend (in an async void
+        // handler, TaskHubGrpcServer.OnApplicationStopping) finds it stopped, which is idempotent. Stopped the other way
+        // round, the two stops raced (DurableTask.AzureStorage's AppLeaseManager.StopAsync is not thread-safe) and the
+        // handler's NullReferenceException ended the process before it stopped Azurite.
         if (_service is { } service)
         {
             try
@@ -106,6 +100,13 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
             {
                 // DurableTask.AzureStorage 2.11.2 throws this when the backend never started (no worker had connected).
             }
+        }
+
+        // If no worker ever connected, the dispatcher never started the backend, and its stop would throw in that
+        // handler: then the server is only disposed.
+        if (_server is { } server && _worker.Connected)
+        {
+            await server.StopAsync(cancellationToken);
         }
     }
 
