@@ -86,15 +86,17 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // The backend first, awaited: it releases this host's partition leases, so that another host takes them over at
-        // once. The server's stop then stops the sidecar's dispatcher, whose own stop of the backend (in an async void
-        // handler, TaskHubGrpcServer.OnApplicationStopping) finds it stopped, which is idempotent. Stopped the other way
-        // round, the two stops raced (DurableTask.AzureStorage's AppLeaseManager.StopAsync is not thread-safe) and the
-        // handler's NullReferenceException ended the process before it stopped Azurite.
+        // once. Forced: the worker has stopped already (it stops before the sidecar), so no session will finish, and an
+        // unforced stop waited for each open one's idle timeout, past the host's 30 s shutdown. The server's stop then
+        // stops the sidecar's dispatcher, whose own stop of the backend (in an async void handler,
+        // TaskHubGrpcServer.OnApplicationStopping) finds it stopped, which is idempotent. Stopped the other way round, the
+        // two stops raced (DurableTask.AzureStorage's AppLeaseManager.StopAsync is not thread-safe) and the handler's
+        // NullReferenceException ended the process before it stopped Azurite.
         if (_service is { } service)
         {
             try
             {
-                await service.StopAsync(isForced: false);
+                await service.StopAsync(isForced: true);
             }
             catch (NullReferenceException)
             {
