@@ -139,10 +139,16 @@ internal static partial class SubmissionParser
         var city = body.String(a, "city", "$.address.city", 50);
         var state = body.String(a, "stateCode", "$.address.stateCode", 2)?.ToUpperInvariant();
         var postal = body.String(a, "postalCode", "$.address.postalCode", 10)?.ToUpperInvariant();
-        var country = body.String(a, "countryCode", "$.address.countryCode", 2)?.ToUpperInvariant();
+        // ISO 3166-1 alpha-2 or alpha-3 (RocketKOR's customer objects carry CAN, USA); kept as alpha-2.
+        var country = body.String(a, "countryCode", "$.address.countryCode", 3)?.ToUpperInvariant() switch
+        {
+            "CAN" => "CA",
+            "USA" => "US",
+            var code => code,
+        };
         if (country is not null && country is not ("US" or "CA"))
         {
-            body.Add("$.address.countryCode", "'countryCode' must be US or CA.", WorkflowErrorCodes.InvalidValue);
+            body.Add("$.address.countryCode", "'countryCode' must be US or CA (or USA, CAN).", WorkflowErrorCodes.InvalidValue);
         }
 
         if (state is not null && country is "US" or "CA" && !(country == "US" ? UsStates : CaProvinces).Contains(state))
