@@ -49,8 +49,14 @@ public static class LinXApiEndpoints
             .WithSummary("Text the link again")
             .WithDescription("Sends the customer the SMS with the link again (origin MANUAL): at most once a minute and 5 times a day. Takes no body.")
             .RespondsAsWorkflowCommand("Handed to the orchestrator.")
-            .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE), or its link is handed over by the business (LINK_DELIVERED_BY_BUSINESS).")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE), its link is handed over by the business (LINK_DELIVERED_BY_BUSINESS), or locked after too many wrong passcodes (WORKFLOW_LOCKED: set a new passcode first).")
             .RespondsProblem(StatusCodes.Status429TooManyRequests, "The link was texted again too often (RESEND_LIMIT_REACHED), or too many requests; retry after Retry-After seconds.");
+        business.MapPost("/workflows/{id}/new-passcode", WorkflowEndpoints.NewPasscodeAsync).WithName("NewWorkflowPasscode")
+            .WithSummary("Set a new passcode")
+            .WithDescription("For a workflow created with passcode: true: a new 6-digit passcode, returned this once (only its hash is stored). The failed attempts start again and a locked link is unlocked, so resend works again; the old passcode stops working. Takes no body.")
+            .Responds<WorkflowPasscode>(StatusCodes.Status200OK, "The new passcode; give it to the customer.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The workflow was created without a passcode (PASSCODE_NOT_USED), or has ended (WORKFLOW_NOT_ACTIVE).")
+            .RespondsNotFound("workflow");
         business.MapPost("/workflows/{id}/extend", WorkflowEndpoints.ExtendAsync).WithName("ExtendWorkflow")
             .WithSummary("Extend a workflow")
             .WithDescription("Moves the expiry to expireAt, or by hours from the current expiry (exactly one of them): later than the current expiry and at most 365 days after creation.")

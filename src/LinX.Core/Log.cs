@@ -50,4 +50,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(23, LogLevel.Warning, "Workflow {WorkflowId} could not be started, nor marked so ({ExceptionType})")]
     public static partial void WorkflowNotMarked(this ILogger logger, Guid workflowId, string exceptionType);
+
+    [LoggerMessage(36, LogLevel.Information, "Reminder {Serial} of workflow {WorkflowId} not sent: the link is locked")]
+    public static partial void ReminderSkippedLocked(this ILogger logger, Guid workflowId, int serial);
+
+    [LoggerMessage(37, LogLevel.Information, "Workflow {WorkflowId}: the business set a new passcode; the link is unlocked")]
+    public static partial void PasscodeReplaced(this ILogger logger, Guid workflowId);
 }

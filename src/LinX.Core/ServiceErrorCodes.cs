@@ -47,7 +47,7 @@ public static class ServiceErrorCodes
     /// <summary>403: the link needs its passcode first.</summary>
     public const string PasscodeRequired = "PASSCODE_REQUIRED";
 
-    /// <summary>403: the passcode is wrong; the message says how many tries are left.</summary>
+    /// <summary>400: the passcode is wrong; the message says how many tries are left (409 when too many tries race).</summary>
     public const string PasscodeWrong = "PASSCODE_WRONG";
 
     /// <summary>400: the passcode is not 6 digits.</summary>
@@ -115,4 +115,10 @@ public static class ServiceErrorCodes
 
     /// <summary>409: the API key is revoked or expired, so it cannot be rotated.</summary>
     public const string ApiKeyNotActive = "API_KEY_NOT_ACTIVE";
+
+    /// <summary>409: the workflow's link is locked after too many wrong passcodes; set a new passcode (new-passcode) first.</summary>
+    public const string WorkflowLocked = "WORKFLOW_LOCKED";
+
+    /// <summary>409: the workflow was created without <c>passcode: true</c>, so it has no passcode to replace.</summary>
+    public const string PasscodeNotUsed = "PASSCODE_NOT_USED";
 }

@@ -72,6 +72,10 @@ public static class WorkflowEndpoints
     public static Task<IResult> ResendAsync(HttpContext http, string id) => CommandAsync(http, id, (business, workflowId) =>
         Workflows(http).ResendAsync(business, workflowId, http.RequestAborted));
 
+    /// <summary><c>POST /api/linx/workflows/{id}/new-passcode</c>: 200 with the new passcode, shown once; the link is unlocked.</summary>
+    public static Task<IResult> NewPasscodeAsync(HttpContext http, string id) => WithWorkflowAsync(http, id, (business, workflowId) =>
+        Workflows(http).NewPasscodeAsync(business, workflowId, http.RequestAborted));
+
     /// <summary><c>POST /api/linx/workflows/{id}/extend</c> with <c>{ "expireAt": "..." }</c> or <c>{ "hours": n }</c>.</summary>
     public static Task<IResult> ExtendAsync(HttpContext http, string id) => BusinessAuthentication.RunAsync(http, async business =>
     {

@@ -13,7 +13,7 @@ namespace LinX.Core.Activities;
 /// another host waits for it instead of sending too. Every attempt repeats the claim's provider request
 /// (<see cref="NotificationClaim.Idempotency"/>), so a retry after a crash between the provider's acceptance and the
 /// record is answered by the provider instead of sent again. The phone number is decrypted from the workflow
-/// row and the link token re-derived: neither is in the input or in history.
+/// row and the link token re-derived: neither is in the input or in history. A reminder of a locked link is not sent.
 /// </summary>
 public sealed class SendNotificationActivity : IActivity<SendNotificationInput, SendNotificationOutput>
 {
@@ -80,6 +80,15 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
 
     private async Task<SendNotificationOutput> SendAsync(SendNotificationInput input, CancellationToken cancellationToken)
     {
+        // A locked link is dead until the business sets a new passcode: reminders of it are skipped, and nothing is recorded
+        // (the serial stays unused). Read here, not in the orchestrator, so that replays keep the first answer.
+        if (input.Origin == NotificationOrigin.Reminder
+            && await _workflows.GetAsync(input.BusinessId, input.WorkflowId, cancellationToken) is { IsLocked: true })
+        {
+            _logger.ReminderSkippedLocked(input.WorkflowId, input.Serial);
+            return new SendNotificationOutput(input.Serial, input.Origin, _time.GetUtcNow(), Successful: false, ProviderMessageId: null);
+        }
+
         var claim = await ClaimAsync(input, cancellationToken);
         if (claim.Sent is { } sent)
         {

@@ -4,6 +4,7 @@ using LinX.Core.Consent;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
+using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public sealed class GatewayService
     private readonly IPaymentProcessor _processor;
     private readonly CustomerSubmissions _submissions;
     private readonly IConsentStore _consents;
+    private readonly WebhookPublisher _webhooks;
     private readonly LinXCrypto _crypto;
     private readonly LinXOptions _options;
     private readonly TimeProvider _time;
@@ -40,6 +42,7 @@ public sealed class GatewayService
         IPaymentProcessor processor,
         CustomerSubmissions submissions,
         IConsentStore consents,
+        WebhookPublisher webhooks,
         LinXCrypto crypto,
         IOptions<LinXOptions> options,
         TimeProvider time,
@@ -52,6 +55,7 @@ public sealed class GatewayService
         _processor = processor;
         _submissions = submissions;
         _consents = consents;
+        _webhooks = webhooks;
         _crypto = crypto;
         _options = options.Value;
         _time = time;
@@ -68,7 +72,7 @@ public sealed class GatewayService
         }
 
         var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
-        var unlocked = workflow.PasscodeHash is null || _crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId);
+        var unlocked = workflow.PasscodeHash is null || _crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId, workflow.PasscodeHash);
         var status = EffectiveStatus(workflow);
 
         // Once ended, the link shows the end state only (the transaction's amount and status): whoever holds it later
@@ -82,7 +86,7 @@ public sealed class GatewayService
         var current = showData ? CurrentStep(workflow, business?.Name ?? string.Empty) : null;
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
-            workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, IsLocked(workflow),
+            workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
             workflow.ExpireAt, steps, current));
     }
 
@@ -104,16 +108,18 @@ public sealed class GatewayService
 
             if (workflow.PasscodeHash is null)
             {
-                return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId));
+                return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId, workflow.PasscodeHash));
             }
 
-            if (IsLocked(workflow))
+            if (workflow.IsLocked)
             {
                 return ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError);
             }
 
-            var reserved = workflow.FailedPasscodeAttempts + 1;
-            if (!await _workflows.TrySetPasscodeAttemptsAsync(workflow.BusinessId, workflow.WorkflowId, reserved, workflow.ETag!, cancellationToken))
+            // The last try locks the link as it is reserved, so the lock and the count are one write; a right passcode
+            // gives the try (and the lock) back.
+            var reserved = WithAttempts(workflow, workflow.FailedPasscodeAttempts + 1);
+            if (!await _workflows.TrySetPasscodeStateAsync(reserved, cancellationToken))
             {
                 continue; // a concurrent attempt or update: reserve again on fresh data
             }
@@ -122,14 +128,18 @@ public sealed class GatewayService
             if (wellFormed && _crypto.VerifyPasscode(workflow.WorkflowId, passcode!, workflow.PasscodeHash))
             {
                 await GiveBackTryAsync(workflow, cancellationToken);
-                return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId));
+                return ServiceResult.Ok(_crypto.PasscodeProof(workflow.WorkflowId, workflow.PasscodeHash));
             }
 
-            _logger.WrongPasscode(workflow.WorkflowId, reserved);
-            return reserved >= _options.MaxPasscodeAttempts
-                ? ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError)
-                : ServiceResult.Fail<string>(ServiceOutcome.Invalid, new FieldError(
-                    "$.passcode", TriesLeft(_options.MaxPasscodeAttempts - reserved), ServiceErrorCodes.PasscodeWrong));
+            _logger.WrongPasscode(workflow.WorkflowId, reserved.FailedPasscodeAttempts);
+            if (reserved.IsLocked)
+            {
+                await _webhooks.PublishLockedAsync(reserved, cancellationToken);
+                return ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError);
+            }
+
+            return ServiceResult.Fail<string>(ServiceOutcome.Invalid, new FieldError(
+                "$.passcode", TriesLeft(_options.MaxPasscodeAttempts - reserved.FailedPasscodeAttempts), ServiceErrorCodes.PasscodeWrong));
         }
 
         return ServiceResult.Fail<string>(ServiceOutcome.Conflict, new FieldError("$", "Too many concurrent attempts; try again.", ServiceErrorCodes.PasscodeWrong));
@@ -263,12 +273,12 @@ public sealed class GatewayService
             return (null, ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.NotFound, NotFoundError));
         }
 
-        if (workflow.PasscodeHash is not null && IsLocked(workflow))
+        if (workflow.PasscodeHash is not null && workflow.IsLocked)
         {
             return (null, ServiceResult.Fail<GatewayAccepted>(ServiceOutcome.Locked, LockedError));
         }
 
-        if (workflow.PasscodeHash is not null && !_crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId))
+        if (workflow.PasscodeHash is not null && !_crypto.IsPasscodeProofOf(passcodeProof, workflow.WorkflowId, workflow.PasscodeHash))
         {
             return (null, ServiceResult.Fail<GatewayAccepted>(
                 ServiceOutcome.Forbidden, new FieldError("$", "Enter the passcode first.", ServiceErrorCodes.PasscodeRequired)));
@@ -309,14 +319,19 @@ public sealed class GatewayService
         {
             var fresh = await _workflows.GetAsync(reservedOn.BusinessId, reservedOn.WorkflowId, cancellationToken);
             if (fresh is null || fresh.FailedPasscodeAttempts == 0
-                || await _workflows.TrySetPasscodeAttemptsAsync(fresh.BusinessId, fresh.WorkflowId, fresh.FailedPasscodeAttempts - 1, fresh.ETag!, cancellationToken))
+                || await _workflows.TrySetPasscodeStateAsync(WithAttempts(fresh, fresh.FailedPasscodeAttempts - 1), cancellationToken))
             {
                 return;
             }
         }
     }
 
-    private bool IsLocked(WorkflowRecord workflow) => workflow.FailedPasscodeAttempts >= _options.MaxPasscodeAttempts;
+    /// <summary>The workflow with <paramref name="attempts"/> failed attempts: locked from the last allowed one on (since when it first was).</summary>
+    private WorkflowRecord WithAttempts(WorkflowRecord workflow, int attempts) => workflow with
+    {
+        FailedPasscodeAttempts = attempts,
+        LockedAt = attempts < _options.MaxPasscodeAttempts ? null : workflow.LockedAt ?? _time.GetUtcNow(),
+    };
 
     private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow, string businessName)
     {

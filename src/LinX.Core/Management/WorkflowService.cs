@@ -23,6 +23,7 @@ public sealed class WorkflowService
     public const string IdempotencyKeyPath = "headers.Idempotency-Key";
 
     private const int MaxBodyBytes = 64 * 1024;
+    private const int MaxConcurrencyRetries = 5;
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
 
     private readonly IWorkflowStore _workflows;
@@ -235,6 +236,12 @@ public sealed class WorkflowService
                 "$", "This workflow's link is handed over by the business (channel BUSINESS): LinX does not text it.", ServiceErrorCodes.LinkDeliveredByBusiness));
         }
 
+        if (IsOpen(workflow) && workflow.IsLocked)
+        {
+            return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
+                "$", "The link is locked after too many wrong passcodes; set a new passcode first.", ServiceErrorCodes.WorkflowLocked));
+        }
+
         if (IsOpen(workflow) && await _resends.TryTakeAsync(business.BusinessId, workflowId, _time.GetUtcNow(), cancellationToken) is { } wait)
         {
             return ServiceResult.TooManyRequests<WorkflowCommandAccepted>(wait, new FieldError(
@@ -243,6 +250,43 @@ public sealed class WorkflowService
         }
 
         return await CommandAsync(business, workflow, "resend", WorkflowEvent.Resend(), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives a workflow created with <c>passcode: true</c> a new passcode, returned this once (only its keyed hash is
+    /// stored): the failed attempts start again and the link is unlocked, so resend works again. A Conflict for a workflow
+    /// without a passcode or no longer open.
+    /// </summary>
+    public async Task<ServiceResult<WorkflowPasscode>> NewPasscodeAsync(Business business, Guid workflowId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            if (await _workflows.GetAsync(business.BusinessId, workflowId, cancellationToken) is not { } workflow)
+            {
+                return ServiceResult.Fail<WorkflowPasscode>(ServiceOutcome.NotFound, NotFoundError);
+            }
+
+            if (workflow.PasscodeHash is null)
+            {
+                return ServiceResult.Fail<WorkflowPasscode>(ServiceOutcome.Conflict, new FieldError(
+                    "$", "This workflow was created without a passcode.", ServiceErrorCodes.PasscodeNotUsed));
+            }
+
+            if (!IsOpen(workflow))
+            {
+                return ServiceResult.Fail<WorkflowPasscode>(ServiceOutcome.Conflict, NotActiveError);
+            }
+
+            var passcode = LinXCrypto.NewPasscode();
+            var replaced = workflow with { PasscodeHash = _crypto.PasscodeHash(workflowId, passcode), FailedPasscodeAttempts = 0, LockedAt = null };
+            if (await _workflows.TrySetPasscodeStateAsync(replaced, cancellationToken))
+            {
+                _logger.PasscodeReplaced(workflowId);
+                return ServiceResult.Ok(new WorkflowPasscode(workflowId, passcode));
+            }
+        }
+
+        throw new InvalidOperationException("The workflow kept changing; the passcode was not replaced.");
     }
 
     /// <summary>

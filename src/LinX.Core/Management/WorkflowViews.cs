@@ -14,6 +14,7 @@ public sealed record WorkflowCreated(
 }
 
 /// <summary>A workflow as the business reads it.</summary>
+/// <remarks><c>Locked</c>: the customer's link is locked after too many wrong passcodes (since <c>LockedAt</c>). Not a status: the workflow stays ACTIVE (or CREATED) until it expires or is cancelled, sends no reminders and refuses resend; new-passcode unlocks it.</remarks>
 public sealed record WorkflowDetails(
     Guid WorkflowId,
     string Title,
@@ -32,13 +33,15 @@ public sealed record WorkflowDetails(
     Guid? TransactionId,
     string MaskedPhoneNumber,
     bool PasscodeRequired,
-    string Channel)
+    string Channel,
+    bool Locked,
+    DateTimeOffset? LockedAt)
 {
     public static WorkflowDetails From(WorkflowRecord record) => new(
         record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps.ShownUnder(record.Status), record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
-        record.Plan.Notification.Channel);
+        record.Plan.Notification.Channel, record.IsLocked, record.LockedAt);
 
     /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
     public IReadOnlyList<ConsentView>? Consents { get; init; }
@@ -60,6 +63,9 @@ public sealed record NotificationView(
     public static NotificationView From(NotificationRecord record) => new(
         record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful);
 }
+
+/// <summary>The answer to new-passcode: the new 6-digit passcode, shown this once (only its keyed hash is stored).</summary>
+public sealed record WorkflowPasscode(Guid WorkflowId, string Passcode);
 
 /// <summary>The answer to cancel, resend and extend: the request was handed to the orchestrator.</summary>
 public sealed record WorkflowCommandAccepted(Guid WorkflowId, string Command, DateTimeOffset? ExpireAt = null);

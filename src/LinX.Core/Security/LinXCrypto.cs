@@ -106,14 +106,17 @@ public sealed class LinXCrypto
     public bool VerifyPasscode(Guid workflowId, string passcode, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(PasscodeHash(workflowId, passcode)), Encoding.ASCII.GetBytes(storedHash));
 
-    /// <summary>The proof that this link's passcode was entered (for an HttpOnly cookie).</summary>
-    public string PasscodeProof(Guid workflowId) =>
-        Base64Url.EncodeToString(HMACSHA256.HashData(_linkKey, Encoding.UTF8.GetBytes("passcode-proof:" + workflowId.ToString("D"))));
+    /// <summary>
+    /// The proof that this link's current passcode was entered (for an HttpOnly cookie): bound to the passcode's hash, so
+    /// that a new passcode (after a lock) ends every proof of the old one.
+    /// </summary>
+    public string PasscodeProof(Guid workflowId, string? passcodeHash) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(_linkKey, Encoding.UTF8.GetBytes($"passcode-proof:{workflowId:D}:{passcodeHash}")));
 
     /// <summary>True when <paramref name="proof"/> is this workflow's passcode proof (constant time).</summary>
-    public bool IsPasscodeProofOf(string? proof, Guid workflowId) =>
+    public bool IsPasscodeProofOf(string? proof, Guid workflowId, string? passcodeHash) =>
         proof is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(proof), Encoding.ASCII.GetBytes(PasscodeProof(workflowId)));
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(proof), Encoding.ASCII.GetBytes(PasscodeProof(workflowId, passcodeHash)));
 
     private static string SealedContext(Guid workflowId, string purpose) => workflowId.ToString("D") + ":" + purpose;
 }

@@ -9,6 +9,9 @@ public static class WebhookEventTypes
     /// <summary>The workflow completed; carries the ids of the records it created.</summary>
     public const string WorkflowCompleted = "linx.workflow-completed";
 
+    /// <summary>The workflow's link locked after too many wrong passcodes (the workflow stays open; a new passcode unlocks it).</summary>
+    public const string WorkflowLocked = "linx.workflow-locked";
+
     /// <summary>The workflow's customer was created or confirmed.</summary>
     public const string CustomerStatusUpdated = "customer.status-updated";
 
@@ -19,7 +22,7 @@ public static class WebhookEventTypes
     public const string TransactionStatusChanged = "transactions.status-changed";
 
     public static IReadOnlyList<string> All { get; } =
-        [WorkflowUpdated, WorkflowCompleted, CustomerStatusUpdated, FinancialAccountStateUpdated, TransactionStatusChanged];
+        [WorkflowUpdated, WorkflowCompleted, WorkflowLocked, CustomerStatusUpdated, FinancialAccountStateUpdated, TransactionStatusChanged];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using LinX.Core.Orchestration;
+using LinX.Core.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,14 @@ namespace LinX.Core.Webhooks;
 
 /// <summary>
 /// Records events for every active subscription that wants them (one delivery row per subscription and event,
-/// idempotently) and makes sure the (subscription, workflow) dispatcher runs. Called from activities only.
+/// idempotently) and makes sure the (subscription, workflow) dispatcher runs. Called from activities, and from the
+/// Gateway when a link locks (<see cref="PublishLockedAsync"/>).
 /// </summary>
 public sealed class WebhookPublisher
 {
+    /// <summary>The sequence slot of the lock event within its version: after every event an orchestrator update derives.</summary>
+    private const int LockedSlot = 15;
+
     private readonly IWebhookSubscriptionStore _subscriptions;
     private readonly IWebhookDeliveryStore _deliveries;
     private readonly DurableTaskClient _orchestrations;
@@ -35,8 +40,29 @@ public sealed class WebhookPublisher
     /// Writes the delivery rows of <paramref name="events"/> (update <paramref name="version"/> of a workflow) and
     /// returns the subscriptions that got any, to be kicked with <see cref="KickAsync"/> once the workflow row is written.
     /// </summary>
-    public async Task<IReadOnlyList<WebhookSubscription>> RecordAsync(
-        Guid businessId, Guid workflowId, long version, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookSubscription>> RecordAsync(
+        Guid businessId, Guid workflowId, long version, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken) =>
+        RecordAsync(businessId, workflowId, version, 0, events, cancellationToken);
+
+    /// <summary>
+    /// Publishes <see cref="WebhookEventTypes.WorkflowLocked"/> for a workflow whose link has just locked. Its id and
+    /// sequence come from the workflow's version (the last orchestrator update), so it follows that update's events and
+    /// is published once per version: a link locked again before anything else happens to the workflow is not announced twice.
+    /// </summary>
+    public async Task PublishLockedAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var locked = new WebhookEvent(
+            WebhookEvent.IdOf(workflow.WorkflowId, workflow.Version, WebhookEventTypes.WorkflowLocked), WebhookEventTypes.WorkflowLocked, workflow.LockedAt!.Value,
+            new { workflowId = workflow.WorkflowId, status = workflow.Status.ToContractString(), locked = true, lockedAt = workflow.LockedAt });
+        foreach (var subscription in await RecordAsync(workflow.BusinessId, workflow.WorkflowId, workflow.Version, LockedSlot, [locked], cancellationToken))
+        {
+            await KickAsync(workflow.BusinessId, subscription.SubscriptionId, workflow.WorkflowId, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<WebhookSubscription>> RecordAsync(
+        Guid businessId, Guid workflowId, long version, int firstSlot, IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -63,7 +89,7 @@ public sealed class WebhookPublisher
                         EventId = e.Id,
                         BusinessId = businessId,
                         WorkflowId = workflowId,
-                        Sequence = (version * 16) + index,
+                        Sequence = (version * 16) + firstSlot + index,
                         EventType = e.Type,
                         CreatedAt = e.CreatedAt,
                         Body = e.ToJson(),

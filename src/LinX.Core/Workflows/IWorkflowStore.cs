@@ -34,8 +34,9 @@ public interface IWorkflowStore
     Task<bool> MarkNotStartedAsync(Guid businessId, Guid workflowId, string reason, bool failed, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sets the failed passcode attempts if the row still has <paramref name="etag"/>; false on a concurrent
-    /// change (the caller re-reads and retries).
+    /// Writes the passcode state of <paramref name="workflow"/> (<see cref="WorkflowRecord.PasscodeHash"/>,
+    /// <see cref="WorkflowRecord.FailedPasscodeAttempts"/>, <see cref="WorkflowRecord.LockedAt"/>) if the row still has its
+    /// <see cref="WorkflowRecord.ETag"/>; false on a concurrent change (the caller re-reads and retries).
     /// </summary>
-    Task<bool> TrySetPasscodeAttemptsAsync(Guid businessId, Guid workflowId, int attempts, string etag, CancellationToken cancellationToken);
+    Task<bool> TrySetPasscodeStateAsync(WorkflowRecord workflow, CancellationToken cancellationToken);
 }

@@ -53,6 +53,16 @@ public sealed record WorkflowRecord
 
     public int FailedPasscodeAttempts { get; init; }
 
+    /// <summary>
+    /// When the link locked after <see cref="LinXOptions.MaxPasscodeAttempts"/> wrong passcodes; null while it is not
+    /// locked. A property of the workflow, not a status: a locked workflow stays ACTIVE (or CREATED) until it expires,
+    /// is cancelled, or the business gives it a new passcode, which unlocks it.
+    /// </summary>
+    public DateTimeOffset? LockedAt { get; init; }
+
+    /// <summary>Whether the link is locked (<see cref="LockedAt"/>): no passcode is checked, no reminder sent, no resend taken.</summary>
+    public bool IsLocked => LockedAt is not null;
+
     /// <summary>SHA-256 hex of the Idempotency-Key header, if one was given.</summary>
     public string? IdempotencyKeyHash { get; init; }
 

@@ -164,12 +164,16 @@ internal sealed class TableWorkflowStore : IWorkflowStore
         }
     }
 
-    public async Task<bool> TrySetPasscodeAttemptsAsync(Guid businessId, Guid workflowId, int attempts, string etag, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the whole row, guarded by the record's ETag: a merge cannot clear <see cref="WorkflowRecord.LockedAt"/>,
+    /// and the guard makes the rest of the row exactly what was read.
+    /// </summary>
+    public async Task<bool> TrySetPasscodeStateAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.Of(businessId), TableKeys.Of(workflowId)) { ["FailedPasscodeAttempts"] = attempts };
+        ArgumentNullException.ThrowIfNull(workflow);
         try
         {
-            await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(WorkflowEntity.From(workflow), new ETag(workflow.ETag!), TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
@@ -249,6 +253,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         public int FailedPasscodeAttempts { get; set; }
 
+        public DateTimeOffset? LockedAt { get; set; }
+
         public string? IdempotencyKeyHash { get; set; }
 
         public string RequestHash { get; set; } = string.Empty;
@@ -281,6 +287,7 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             LinkTokenHash = r.LinkTokenHash,
             PasscodeHash = r.PasscodeHash,
             FailedPasscodeAttempts = r.FailedPasscodeAttempts,
+            LockedAt = r.LockedAt,
             IdempotencyKeyHash = r.IdempotencyKeyHash,
             RequestHash = r.RequestHash,
             Version = r.Version,
@@ -327,6 +334,7 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             LinkTokenHash = LinkTokenHash,
             PasscodeHash = PasscodeHash,
             FailedPasscodeAttempts = FailedPasscodeAttempts,
+            LockedAt = LockedAt,
             IdempotencyKeyHash = IdempotencyKeyHash,
             RequestHash = RequestHash,
             Version = Version,

@@ -61,9 +61,10 @@ public sealed class LinXCryptoTests
         Assert.Matches("^[0-9]{6}$", passcode);
         Assert.True(_crypto.VerifyPasscode(WorkflowId, passcode, hash));
         Assert.False(_crypto.VerifyPasscode(Guid.NewGuid(), passcode, hash));
-        Assert.True(_crypto.IsPasscodeProofOf(_crypto.PasscodeProof(WorkflowId), WorkflowId));
-        Assert.False(_crypto.IsPasscodeProofOf(_crypto.PasscodeProof(Guid.NewGuid()), WorkflowId));
-        Assert.False(_crypto.IsPasscodeProofOf(null, WorkflowId));
+        Assert.True(_crypto.IsPasscodeProofOf(_crypto.PasscodeProof(WorkflowId, "hash-1"), WorkflowId, "hash-1"));
+        Assert.False(_crypto.IsPasscodeProofOf(_crypto.PasscodeProof(Guid.NewGuid(), "hash-1"), WorkflowId, "hash-1"));
+        Assert.False(_crypto.IsPasscodeProofOf(_crypto.PasscodeProof(WorkflowId, "hash-1"), WorkflowId, "hash-2")); // a new passcode ends the old proofs
+        Assert.False(_crypto.IsPasscodeProofOf(null, WorkflowId, "hash-1"));
     }
 
     [Theory]

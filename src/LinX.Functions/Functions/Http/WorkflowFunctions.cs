@@ -48,6 +48,13 @@ public static class WorkflowFunctions
         string id) =>
         WorkflowEndpoints.ResendAsync(req.BindDurableClient(client), id);
 
+    [Function("NewWorkflowPasscode")]
+    public static Task<IResult> NewPasscodeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Base + "/{id}/new-passcode")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id) =>
+        WorkflowEndpoints.NewPasscodeAsync(req.BindDurableClient(client), id);
+
     [Function("ExtendWorkflow")]
     public static Task<IResult> ExtendAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Base + "/{id}/extend")] HttpRequest req,
