@@ -109,7 +109,8 @@ public class LocalHostFixture : IAsyncLifetime
         var business = new Business(Guid.NewGuid(), name, DateTimeOffset.UtcNow);
         var key = ApiKeyAuthenticator.NewApiKey();
         await Services.GetRequiredService<IBusinessStore>().UpsertAsync(business, CancellationToken.None);
-        await Services.GetRequiredService<IApiKeyStore>().AddAsync(Hashing.Sha256Hex(key), business.BusinessId, CancellationToken.None);
+        await Services.GetRequiredService<IApiKeyStore>().CreateAsync(
+            BusinessApiKey.For(key, Guid.NewGuid(), business.BusinessId, "API key", DateTimeOffset.UtcNow, null), CancellationToken.None);
         return (business, NewClient(key));
     }
 

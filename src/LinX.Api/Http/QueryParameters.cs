@@ -8,6 +8,15 @@ namespace LinX.Api.Http;
 /// <summary>Reads query parameters of the listing endpoints, adding a problem (path <c>query.&lt;name&gt;</c>) for each bad one.</summary>
 internal static class QueryParameters
 {
+    /// <summary>Items per page of a listing when <c>size</c> is absent.</summary>
+    public const int DefaultPageSize = 20;
+
+    /// <summary>The largest <c>size</c> of a listing.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>The longest <c>search</c> of a listing.</summary>
+    public const int MaxSearchLength = 100;
+
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or <paramref name="fallback"/> when absent.</summary>
     public static int Int(IQueryCollection query, string name, int fallback, int min, int max, List<FieldError> errors)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinX.Api.Http;
 using LinX.Api.Workflows;
 using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Builder;
@@ -29,10 +30,10 @@ public static class LinXParameters
             .WithParameter(ParameterLocation.Query, "search", "Only workflows whose title contains this text.", () => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                MaxLength = WorkflowQuery.MaxSearchLength,
+                MaxLength = QueryParameters.MaxSearchLength,
             })
             .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, WorkflowQuery.MaxPage, 1))
-            .WithParameter(ParameterLocation.Query, "size", "Workflows per page.", () => WholeNumber(1, WorkflowQuery.MaxSize, WorkflowQuery.DefaultSize));
+            .WithParameter(ParameterLocation.Query, "size", "Workflows per page.", () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize));
 
     /// <summary>The query of <c>GET /api/linx/customers</c> (<see cref="Resources.ResourceEndpoints.CustomersAsync"/>).</summary>
     public static RouteHandlerBuilder WithCustomerListQuery(this RouteHandlerBuilder builder) =>
@@ -41,10 +42,10 @@ public static class LinXParameters
                 ParameterLocation.Query,
                 "search",
                 "An e-mail address, a phone number (international, or national to the business's country) or name words (each must match a whole word of the first or last name; case and accents do not matter). Without it, every customer, newest first.",
-                () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Resources.ResourceEndpoints.MaxSearchLength })
+                () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = QueryParameters.MaxSearchLength })
             .WithParameter(
                 ParameterLocation.Query, "size", "Customers per page.",
-                () => WholeNumber(1, Resources.ResourceEndpoints.MaxPageSize, Resources.ResourceEndpoints.DefaultPageSize))
+                () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize))
             .WithParameter(
                 ParameterLocation.Query, "pageToken", "The nextPageToken of the page before; absent for the first page.",
                 () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Resources.ResourceEndpoints.MaxPageTokenLength });

@@ -15,9 +15,6 @@ namespace LinX.Api.Resources;
 /// </summary>
 public static class ResourceEndpoints
 {
-    internal const int DefaultPageSize = 20;
-    internal const int MaxPageSize = 100;
-    internal const int MaxSearchLength = 100;
     internal const int MaxPageTokenLength = 512;
 
     /// <summary><c>GET /api/linx/payment-reasons</c>.</summary>
@@ -32,8 +29,8 @@ public static class ResourceEndpoints
     public static Task<IResult> CustomersAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
     {
         var errors = new List<FieldError>();
-        var search = QueryParameters.Text(http.Request.Query, "search", MaxSearchLength, errors);
-        var size = QueryParameters.Int(http.Request.Query, "size", DefaultPageSize, 1, MaxPageSize, errors);
+        var search = QueryParameters.Text(http.Request.Query, "search", QueryParameters.MaxSearchLength, errors);
+        var size = QueryParameters.Int(http.Request.Query, "size", QueryParameters.DefaultPageSize, 1, QueryParameters.MaxPageSize, errors);
         var pageToken = QueryParameters.Text(http.Request.Query, "pageToken", MaxPageTokenLength, errors);
         if (errors.Count > 0)
         {

@@ -112,13 +112,10 @@ public static class WorkflowEndpoints
     internal static FieldError? IdempotencyKeyError(StringValues header) => header.Count switch
     {
         0 => null,
-        1 when IsValidIdempotencyKey(header[0]) => null,
+        1 when WorkflowService.IsValidIdempotencyKey(header[0]) => null,
         1 => new FieldError(WorkflowService.IdempotencyKeyPath, "Idempotency-Key must be 6 to 255 visible ASCII characters.", ServiceErrorCodes.IdempotencyKeyInvalid),
         _ => new FieldError(WorkflowService.IdempotencyKeyPath, "Send one Idempotency-Key header, not several.", ServiceErrorCodes.IdempotencyKeyInvalid),
     };
-
-    private static bool IsValidIdempotencyKey(string? key) =>
-        key is { Length: >= 6 and <= 255 } && key.All(c => c is >= '!' and <= '~');
 
     private static WorkflowService Workflows(HttpContext http) => http.RequestServices.GetRequiredService<WorkflowService>();
 

@@ -8,10 +8,7 @@ namespace LinX.Api.Workflows;
 /// <summary>The search query of <c>GET /api/linx/workflows</c>, parsed with every problem reported.</summary>
 internal sealed record WorkflowQuery(WorkflowStatus? Status, string? Search, int Page, int Size, IReadOnlyList<FieldError> Errors)
 {
-    public const int DefaultSize = 20;
-    public const int MaxSize = 100;
     public const int MaxPage = 10_000;
-    public const int MaxSearchLength = 100;
 
     public static WorkflowQuery Parse(IQueryCollection query)
     {
@@ -29,9 +26,9 @@ internal sealed record WorkflowQuery(WorkflowStatus? Status, string? Search, int
             }
         }
 
-        var search = QueryParameters.Text(query, "search", MaxSearchLength, errors);
+        var search = QueryParameters.Text(query, "search", QueryParameters.MaxSearchLength, errors);
         var page = QueryParameters.Int(query, "page", 1, 1, MaxPage, errors);
-        var size = QueryParameters.Int(query, "size", DefaultSize, 1, MaxSize, errors);
+        var size = QueryParameters.Int(query, "size", QueryParameters.DefaultPageSize, 1, QueryParameters.MaxPageSize, errors);
         return new WorkflowQuery(status, search, page, size, errors);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ApiKeyService
         }
 
         var now = _time.GetUtcNow();
-        if ((await _keys.ListAsync(businessId, cancellationToken)).Count(k => k.StatusAt(now) is ApiKeyStatus.Active or ApiKeyStatus.Expiring) >= MaxUsableKeys)
+        if ((await _keys.ListAsync(businessId, cancellationToken)).Count(k => k.IsUsableAt(now)) >= MaxUsableKeys)
         {
             return ServiceResult.Fail<CreatedApiKey>(ServiceOutcome.Conflict, new FieldError(
                 "$", $"A business has at most {MaxUsableKeys} API keys that work; revoke one first.", ServiceErrorCodes.ApiKeyLimitReached));
@@ -111,7 +111,7 @@ public sealed class ApiKeyService
         }
 
         var now = _time.GetUtcNow();
-        if (old.StatusAt(now) is ApiKeyStatus.Revoked or ApiKeyStatus.Expired)
+        if (!old.IsUsableAt(now))
         {
             return ServiceResult.Fail<RotatedApiKey>(ServiceOutcome.Conflict, new FieldError(
                 "$", "This API key is revoked or expired: create a new one instead.", ServiceErrorCodes.ApiKeyNotActive));

@@ -37,6 +37,9 @@ public sealed record BusinessApiKey(Guid KeyId, Guid BusinessId, string Name, st
     /// <summary>The id of a key registered by its value or hash rather than made by the admin API (the demo key): the same at every start.</summary>
     public static Guid DerivedId(Guid businessId, string keyHash) => DeterministicId.From(businessId, "api-key:" + keyHash);
 
+    /// <summary>Whether the key authenticates at <paramref name="now"/> (ACTIVE or EXPIRING).</summary>
+    public bool IsUsableAt(DateTimeOffset now) => StatusAt(now) is ApiKeyStatus.Active or ApiKeyStatus.Expiring;
+
     public ApiKeyStatus StatusAt(DateTimeOffset now) => this switch
     {
         { RevokedAt: not null } => ApiKeyStatus.Revoked,

@@ -12,11 +12,13 @@ public static class CustomerSearchTerms
 {
     public const int MaxWords = 4;
 
-    /// <summary>The terms <paramref name="customer"/> is found by.</summary>
+    /// <summary>The terms <paramref name="customer"/> is found by, each once.</summary>
     public static IReadOnlyList<string> Of(Customer customer) =>
     [
-        .. new[] { Email(customer.Email), customer.PhoneNumber is { } phone ? Phone(phone) : null }.OfType<string>(),
-        .. Words(customer.FirstName + " " + customer.LastName),
+        .. new[] { Email(customer.Email) }
+            .Concat(customer.PhoneNumber is { } phone ? [Phone(phone)] : [])
+            .Concat(Words(customer.FirstName + " " + customer.LastName))
+            .Distinct(),
     ];
 
     /// <summary>

@@ -134,7 +134,8 @@ public sealed class GatewayService
             _logger.WrongPasscode(workflow.WorkflowId, reserved.FailedPasscodeAttempts);
             if (reserved.IsLocked)
             {
-                await _webhooks.PublishLockedAsync(reserved, cancellationToken);
+                // Not the request's token: the lock is written, and a client gone now must not cost the business its event.
+                await _webhooks.PublishLockedAsync(reserved, CancellationToken.None);
                 return ServiceResult.Fail<string>(ServiceOutcome.Locked, LockedError);
             }
 
@@ -307,7 +308,7 @@ public sealed class GatewayService
 
     /// <summary>An ACTIVE workflow past its expiry is treated as EXPIRED even before the orchestrator's timer has run.</summary>
     private WorkflowStatus EffectiveStatus(WorkflowRecord workflow) =>
-        workflow.Status.IsOpen() && workflow.ExpireAt <= _time.GetUtcNow() ? WorkflowStatus.Expired : workflow.Status;
+        workflow.Status.IsOpen() && !workflow.IsOpenAt(_time.GetUtcNow()) ? WorkflowStatus.Expired : workflow.Status;
 
     private static string TriesLeft(int left) =>
         left == 1 ? "The passcode is wrong; 1 try left." : $"The passcode is wrong; {left} tries left.";

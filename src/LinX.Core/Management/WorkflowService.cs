@@ -78,7 +78,7 @@ public sealed class WorkflowService
     public async Task<ServiceResult<WorkflowCreated>> CreateAsync(
         Business business, ReadOnlyMemory<byte> body, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is not null && (idempotencyKey.Length is < 6 or > 255 || idempotencyKey.Any(char.IsControl)))
+        if (idempotencyKey is not null && !IsValidIdempotencyKey(idempotencyKey))
         {
             return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, new FieldError(
                 IdempotencyKeyPath, "Idempotency-Key must be 6 to 255 visible ASCII characters.", ServiceErrorCodes.IdempotencyKeyInvalid));
@@ -333,7 +333,7 @@ public sealed class WorkflowService
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
         }
 
-        var command = kind == WorkflowEventKind.RemindNow ? "remind-now" : "expire-now";
+        var (command, travel) = kind == WorkflowEventKind.RemindNow ? ("remind-now", WorkflowEvent.RemindNow()) : ("expire-now", WorkflowEvent.ExpireNow());
         if (kind == WorkflowEventKind.RemindNow && workflow.Plan.Notification.DeliveredByBusiness)
         {
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
@@ -347,7 +347,7 @@ public sealed class WorkflowService
                 "$", "This workflow was created without LinX:DevTimeTravel, so it ignores time travel.", ServiceErrorCodes.TimeTravelNotAllowed));
         }
 
-        return await CommandAsync(business, workflow, command, new WorkflowEvent(kind), null, cancellationToken);
+        return await CommandAsync(business, workflow, command, travel, null, cancellationToken);
     }
 
     public async Task<ServiceResult<IReadOnlyList<NotificationView>>> GetNotificationsAsync(
@@ -428,7 +428,11 @@ public sealed class WorkflowService
         }
     }
 
-    private bool IsOpen(WorkflowRecord workflow) => workflow.Status.IsOpen() && workflow.ExpireAt > _time.GetUtcNow();
+    /// <summary>An Idempotency-Key: 6 to 255 visible ASCII characters.</summary>
+    public static bool IsValidIdempotencyKey(string? key) =>
+        key is { Length: >= 6 and <= 255 } && key.All(c => c is >= '!' and <= '~');
+
+    private bool IsOpen(WorkflowRecord workflow) => workflow.IsOpenAt(_time.GetUtcNow());
 
     private async Task<ServiceResult<WorkflowCreated>> ReplayAsync(WorkflowRecord earlier, string requestHash, CancellationToken cancellationToken)
     {

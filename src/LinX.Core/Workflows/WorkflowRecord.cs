@@ -63,6 +63,9 @@ public sealed record WorkflowRecord
     /// <summary>Whether the link is locked (<see cref="LockedAt"/>): no passcode is checked, no reminder sent, no resend taken.</summary>
     public bool IsLocked => LockedAt is not null;
 
+    /// <summary>Whether the customer can still act at <paramref name="now"/>: CREATED or ACTIVE, and not past its expiry.</summary>
+    public bool IsOpenAt(DateTimeOffset now) => Status.IsOpen() && ExpireAt > now;
+
     /// <summary>SHA-256 hex of the Idempotency-Key header, if one was given.</summary>
     public string? IdempotencyKeyHash { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Azure;
@@ -39,18 +40,16 @@ internal sealed class TableCustomerStore : ICustomerStore
 
     public async Task<Customer> CreateAsync(Customer customer, CancellationToken cancellationToken)
     {
-        var index = IndexRows(customer).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList();
         try
         {
-            await _table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, ToEntity(customer)), .. index], cancellationToken);
+            await _table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, ToEntity(customer)), .. IndexUpserts(customer)], cancellationToken);
             return customer;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             // It exists (a re-run): its index rows again, for a customer stored before they were written with it.
             var stored = (await GetAsync(customer.BusinessId, customer.CustomerId, cancellationToken))!;
-            await _table.SubmitTransactionAsync(
-                [.. IndexRows(stored).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))], cancellationToken);
+            await _table.SubmitTransactionAsync([.. IndexUpserts(stored)], cancellationToken);
             return stored;
         }
     }
@@ -63,25 +62,35 @@ internal sealed class TableCustomerStore : ICustomerStore
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {prefix[..^1] + ";"}");
 
+        // A page of candidate rows at a time, each one's point reads (other terms, then the customer) all at once.
         var found = new List<Customer>(size);
-        string? lastKey = null;
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: size, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: size, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
         {
-            var customerId = Guid.Parse(row.RowKey[(row.RowKey.LastIndexOf(':') + 1)..]);
-            lastKey = row.RowKey;
-            if (await MatchesAllAsync(partition, customerId, terms.Skip(1), cancellationToken)
-                && await GetAsync(businessId, customerId, cancellationToken) is { } customer)
+            var loaded = await Task.WhenAll(page.Values.Select(row => LoadIfMatchesAsync(businessId, row.RowKey, terms, cancellationToken)));
+            foreach (var (row, customer) in page.Values.Zip(loaded))
             {
-                found.Add(customer);
-            }
+                if (customer is not null)
+                {
+                    found.Add(customer);
+                }
 
-            if (found.Count == size)
-            {
-                break;
+                if (found.Count == size)
+                {
+                    return new CustomerPage(found, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(row.RowKey)));
+                }
             }
         }
 
-        return new CustomerPage(found, found.Count == size && lastKey is not null ? Encode(lastKey) : null);
+        return new CustomerPage(found, null);
+    }
+
+    // The customer of an index row, when it also has a row for every term after the first (the range read's).
+    private async Task<Customer?> LoadIfMatchesAsync(Guid businessId, string rowKey, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var customerId = Guid.Parse(rowKey[(rowKey.LastIndexOf(':') + 1)..]);
+        return await MatchesAllAsync(TableKeys.Of(businessId), customerId, terms.Skip(1), cancellationToken)
+            ? await GetAsync(businessId, customerId, cancellationToken)
+            : null;
     }
 
     private async Task<bool> MatchesAllAsync(string partition, Guid customerId, IEnumerable<string> terms, CancellationToken cancellationToken)
@@ -99,12 +108,15 @@ internal sealed class TableCustomerStore : ICustomerStore
         return true;
     }
 
+    private IEnumerable<TableTransactionAction> IndexUpserts(Customer c) =>
+        IndexRows(c).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+
     private IEnumerable<TableEntity> IndexRows(Customer c)
     {
         var partition = TableKeys.Of(c.BusinessId);
         var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - c.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         yield return new TableEntity(partition, $"{ListPrefix}{newestFirst}:{TableKeys.Of(c.CustomerId)}");
-        foreach (var term in CustomerSearchTerms.Of(c).Distinct())
+        foreach (var term in CustomerSearchTerms.Of(c))
         {
             yield return new TableEntity(partition, SearchRowPrefix(term) + TableKeys.Of(c.CustomerId));
         }
@@ -112,16 +124,9 @@ internal sealed class TableCustomerStore : ICustomerStore
 
     private string SearchRowPrefix(string term) => $"{SearchPrefix}{_crypto.Fingerprint("customer-search", term)}:";
 
-    // Page tokens are the last row key read, opaque to the client; a token of another listing starts that listing over.
-    private static string Encode(string rowKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? Decode(string token)
-    {
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        Span<byte> bytes = stackalloc byte[Math.Min(base64.Length, 512)];
-        return base64.Length <= 512 && Convert.TryFromBase64String(base64, bytes, out var written) ? Encoding.UTF8.GetString(bytes[..written]) : null;
-    }
+    // Page tokens are the last row key read (base64url), opaque to the client; a token of another listing starts that listing over.
+    private static string? Decode(string token) =>
+        Base64Url.IsValid(token) ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)) : null;
 
     private TableEntity ToEntity(Customer c) => new(TableKeys.Of(c.BusinessId), TableKeys.Of(c.CustomerId))
     {

@@ -41,18 +41,10 @@ internal sealed class TableFinancialAccountStore : IFinancialAccountStore
         return [.. accounts.OfType<FinancialAccount>().OrderBy(a => a.CreatedAt)];
     }
 
-    public async Task<FinancialAccount> CreateAsync(FinancialAccount account, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.AddEntityAsync(ToEntity(account), cancellationToken);
-            return account;
-        }
-        catch (RequestFailedException e) when (TableKeys.IsConflict(e))
-        {
-            return (await GetAsync(account.BusinessId, account.FinancialAccountId, cancellationToken))!;
-        }
-    }
+    public async Task<FinancialAccount> CreateAsync(FinancialAccount account, CancellationToken cancellationToken) =>
+        await TableKeys.TryAddAsync(_table, ToEntity(account), cancellationToken)
+            ? account
+            : (await GetAsync(account.BusinessId, account.FinancialAccountId, cancellationToken))!;
 
     private static TableEntity ToEntity(FinancialAccount a) => new(TableKeys.Of(a.BusinessId), TableKeys.Of(a.FinancialAccountId))
     {

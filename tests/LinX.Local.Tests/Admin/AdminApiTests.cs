@@ -171,9 +171,11 @@ public sealed class AdminApiTests(AdminHostFixture host)
         using var malformed = await admin.GetAsync($"{Businesses}/not-a-uuid");
         using var badPage = await admin.GetAsync($"{Businesses}?size=1000");
 
-        // Assert: the new profile replaced the old one whole (its phone and URLs are gone; defaults filled in).
+        // Assert: the new profile replaced the old one whole (its phone and URLs are gone; defaults filled in), as stored:
+        // read from the list, which reads the table (a get may answer from the store's cache of what it just wrote).
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        var stored = got.GetProperty("profile");
+        Assert.Equal(id, got.GetProperty("businessId").GetString());
+        var stored = page.GetProperty("items").EnumerateArray().Single(b => b.GetProperty("businessId").GetString() == id).GetProperty("profile");
         Assert.Equal(("Profiled", "America/Vancouver", "en"), (stored.GetProperty("displayName").GetString(), stored.GetProperty("timeZone").GetString(), stored.GetProperty("defaultLocale").GetString()));
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("supportPhone").ValueKind);
         Assert.Contains(page.GetProperty("items").EnumerateArray(), b => b.GetProperty("businessId").GetString() == id);

@@ -81,7 +81,8 @@ public sealed class StorageFaultHostFixture : IAsyncLifetime
         var business = new Business(Guid.NewGuid(), "Storage faults", DateTimeOffset.UtcNow);
         var key = ApiKeyAuthenticator.NewApiKey();
         await Services.GetRequiredService<IBusinessStore>().UpsertAsync(business, CancellationToken.None);
-        await Services.GetRequiredService<IApiKeyStore>().AddAsync(Hashing.Sha256Hex(key), business.BusinessId, CancellationToken.None);
+        await Services.GetRequiredService<IApiKeyStore>().CreateAsync(
+            BusinessApiKey.For(key, Guid.NewGuid(), business.BusinessId, "API key", DateTimeOffset.UtcNow, null), CancellationToken.None);
         var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
