@@ -50,6 +50,9 @@ public static class ServiceErrorCodes
     /// <summary>400: the passcode is wrong; the message says how many tries are left (409 when too many tries race).</summary>
     public const string PasscodeWrong = "PASSCODE_WRONG";
 
+    /// <summary>400: an ACH debit was accepted without ticking its authorisation (<c>"authorize": true</c>).</summary>
+    public const string AuthorizationRequired = "AUTHORIZATION_REQUIRED";
+
     /// <summary>400: the passcode is not 6 digits.</summary>
     public const string PasscodeFormat = "INVALID_PASSCODE_FORMAT";
 

@@ -18,10 +18,10 @@ public static class GatewayEndpoints
     /// <summary>The HttpOnly cookie proving the passcode was entered, scoped to one link's API path.</summary>
     public const string PasscodeCookie = "linx_passcode";
 
-    /// <summary><c>GET /api/gateway/{token}</c>: the masked view the page renders.</summary>
+    /// <summary><c>GET /api/gateway/{token}?locale=fr-CA</c>: the masked view the page renders, its consent sentence in the page's language.</summary>
     public static Task<IResult> ViewAsync(HttpContext http, string token) => LimitedAsync(http, token, async () =>
     {
-        var result = await Gateway(http).GetViewAsync(token, Proof(http), http.RequestAborted);
+        var result = await Gateway(http).GetViewAsync(token, Proof(http), http.Request.Query["locale"].FirstOrDefault(), http.RequestAborted);
         return ServiceResults.ToHttp(http, result, view => Results.Json(view, ApiJson.Options));
     });
 

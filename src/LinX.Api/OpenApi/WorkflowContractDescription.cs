@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LinX.Core.Workflows;
 using P = LinX.Core.Workflows.WorkflowParameterNames;
@@ -43,9 +44,9 @@ internal static class WorkflowContractDescription
 
         text.AppendLine("- description is required for wire; memo is allowed for wire only.");
         text.AppendLine("- A parameter that no step of the request uses is an error (UNUSED_PARAMETER): it would otherwise be ignored.");
-        text.AppendLine($"- Expiry: expireIn (days, {WorkflowLimits.MinExpireInDays}-{WorkflowLimits.MaxExpireInDays}) or expireInHours ({WorkflowLimits.MinExpireInHours}-{WorkflowLimits.MaxExpireInHours}), not both; with neither, {WorkflowLimits.DefaultExpiry.TotalDays:0} days.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Expiry: expireIn (days, {WorkflowLimits.MinExpireInDays}-{WorkflowLimits.MaxExpireInDays}) or expireInHours ({WorkflowLimits.MinExpireInHours}-{WorkflowLimits.MaxExpireInHours}), not both; with neither, {WorkflowLimits.DefaultExpiry.TotalDays:0} days.");
         text.AppendLine("- passcode true: the customer enters a 6-digit passcode before the link opens; the answer carries it once (not on a replay).");
-        text.AppendLine($"- customerMemo: up to {WorkflowLimits.MaxCustomerMemoLength} characters shown to the customer.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- customerMemo: up to {WorkflowLimits.MaxCustomerMemoLength} characters shown to the customer.");
         text.AppendLine();
         text.Append("Idempotency-Key: the same key with the same JSON (however spaced or ordered) answers the same workflow again, without the passcode; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED.");
         return text.ToString();

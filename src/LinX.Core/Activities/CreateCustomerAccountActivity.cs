@@ -48,7 +48,7 @@ public sealed class CreateCustomerAccountActivity : IActivity<CreateCustomerAcco
                 PhoneNumber = workflow is null ? null : _crypto.Decrypt(workflow.EncryptedPhoneNumber, workflow.WorkflowId.ToString("D")),
             },
             cancellationToken);
-        var data = StepData.Customer(customer);
+        var data = StepData.Customer(customer, ownEntry: true);
         await _status.WriteAfterStepAsync(input.Then, then => then.With(data, customerId: customer.CustomerId), cancellationToken);
         return new StepActivityOutput(customer.CustomerId, true, StepData.Seal(_crypto, input.WorkflowId, data));
     }

@@ -35,11 +35,15 @@ public static class StepData
         return input.WorkflowId is { } workflowId ? new(id, true, Seal(crypto, workflowId, data)) : new(id, true, null, data);
     }
 
-    public static IReadOnlyDictionary<string, string> Customer(Customer customer) => new Dictionary<string, string>
+    /// <summary>
+    /// The customer's masked profile: only the last name's initial for a profile on file (shown to whoever holds the link
+    /// before they confirm it is theirs), the full name for the one the customer just entered (<paramref name="ownEntry"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Customer(Customer customer, bool ownEntry = false) => new Dictionary<string, string>
     {
         ["customerId"] = customer.CustomerId.ToString("D"),
         ["firstName"] = customer.FirstName,
-        ["lastName"] = Masking.Initial(customer.LastName),
+        ["lastName"] = ownEntry ? customer.LastName : Masking.Initial(customer.LastName),
         ["email"] = Masking.Email(customer.Email),
         ["city"] = customer.Address.City,
         ["stateCode"] = customer.Address.StateCode,

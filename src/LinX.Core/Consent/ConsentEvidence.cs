@@ -1,8 +1,8 @@
 namespace LinX.Core.Consent;
 
 /// <summary>
-/// What a customer accepted, when and from where: the text's version and SHA-256 (the text itself is rebuilt from the
-/// version), the time, the client's address and user agent (nothing else of the device), and who delivered the link
+/// What a customer accepted, when and from where: the text's version, SHA-256 and the text itself (an ACH debit
+/// authorisation must be kept as the customer saw it), the time, the client's address and user agent (nothing else of the device), and who delivered the link
 /// (<see cref="LinXSms"/>, or <see cref="Business"/> for channel BUSINESS). Written by the Gateway before it hands the
 /// submission to the orchestrator, from the customer's own request, so a business holding only its API key cannot
 /// produce one without the link, and one that held the link is named in it.
@@ -19,6 +19,15 @@ public sealed record ConsentEvidence(
     string LinkDeliveredBy)
 {
     public const string LinXSms = "LINX_SMS";
+
+    /// <summary>The sentence accepted, word for word (null in evidence recorded before LinX kept it).</summary>
+    public string? Text { get; init; }
+
+    /// <summary>What kind of acceptance it was (an ACH debit authorisation, a payout's terms, a step's confirmation).</summary>
+    public ConsentKind Kind { get; init; } = ConsentKind.Step;
+
+    /// <summary>The language the sentence was shown in.</summary>
+    public string? Locale { get; init; }
 
     public const string Business = "BUSINESS";
 }

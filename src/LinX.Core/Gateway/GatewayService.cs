@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
 using LinX.Core.Consent;
@@ -63,7 +64,12 @@ public sealed class GatewayService
     }
 
     /// <summary>The view; step data is withheld when a passcode is required and <c>passcodeProof</c> is not valid, and once the workflow has ended.</summary>
-    public async Task<ServiceResult<GatewayView>> GetViewAsync(string token, string? passcodeProof, CancellationToken cancellationToken)
+    public Task<ServiceResult<GatewayView>> GetViewAsync(string token, string? passcodeProof, CancellationToken cancellationToken) =>
+        GetViewAsync(token, passcodeProof, null, cancellationToken);
+
+    /// <summary>The view, with the consent sentence in the page's language.</summary>
+    /// <remarks><paramref name="locale"/>: the page's language, for the consent sentence (unsupported or null: the workflow's).</remarks>
+    public async Task<ServiceResult<GatewayView>> GetViewAsync(string token, string? passcodeProof, string? locale, CancellationToken cancellationToken)
     {
         var workflow = await ResolveAsync(token, cancellationToken);
         if (workflow is null)
@@ -83,7 +89,7 @@ public sealed class GatewayService
                 s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status.ShownUnder(status),
                 showData || (unlocked && workflow.Plan.Steps[i] is MoveMoneyStep) ? s.Data : null))
             .ToList();
-        var current = showData ? CurrentStep(workflow, business?.Name ?? string.Empty) : null;
+        var current = showData ? CurrentStep(workflow, Consent(workflow, business, workflow.Plan.Steps[workflow.CurrentStep], locale)) : null;
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
@@ -140,7 +146,10 @@ public sealed class GatewayService
             }
 
             return ServiceResult.Fail<string>(ServiceOutcome.Invalid, new FieldError(
-                "$.passcode", TriesLeft(_options.MaxPasscodeAttempts - reserved.FailedPasscodeAttempts), ServiceErrorCodes.PasscodeWrong));
+                "$.passcode", TriesLeft(_options.MaxPasscodeAttempts - reserved.FailedPasscodeAttempts), ServiceErrorCodes.PasscodeWrong)
+            {
+                AttemptsLeft = _options.MaxPasscodeAttempts - reserved.FailedPasscodeAttempts,
+            });
         }
 
         return ServiceResult.Fail<string>(ServiceOutcome.Conflict, new FieldError("$", "Too many concurrent attempts; try again.", ServiceErrorCodes.PasscodeWrong));
@@ -178,6 +187,8 @@ public sealed class GatewayService
         var root = document.RootElement;
         var fields = JsonBody.Collect();
         var step = workflow.Plan.Steps[index];
+        var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
+        var consent = Consent(workflow, business, step, PageLocale(root));
         WorkflowEvent? submission = null;
         switch (step)
         {
@@ -194,7 +205,8 @@ public sealed class GatewayService
                 submission = bank is null ? null : _submissions.BankAccount(workflow.WorkflowId, await TokenizeAsync(bank, cancellationToken));
                 break;
             case MoveMoneyStep:
-                submission = fields.True(root, "accept") ? WorkflowEvent.Confirm(stepName) : null;
+                var accepted = fields.True(root, "accept");
+                submission = accepted & Authorized(root, fields, consent) ? WorkflowEvent.Confirm(stepName) : null;
                 break;
             default:
                 submission = fields.True(root, "confirm") ? WorkflowEvent.Confirm(stepName) : null;
@@ -213,12 +225,15 @@ public sealed class GatewayService
             return NotActive;
         }
 
-        var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
-        var consent = ConsentText.For(step, business?.Name ?? string.Empty);
         await _consents.RecordAsync(
             new ConsentEvidence(
                 workflow.BusinessId, workflow.WorkflowId, stepName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent,
-                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms),
+                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms)
+            {
+                Text = consent.Text,
+                Kind = consent.Kind,
+                Locale = consent.Locale,
+            },
             cancellationToken);
         if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
         {
@@ -334,11 +349,58 @@ public sealed class GatewayService
         LockedAt = attempts < _options.MaxPasscodeAttempts ? null : workflow.LockedAt ?? _time.GetUtcNow(),
     };
 
-    private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow, string businessName)
+    /// <summary>The page's language, sent with a submission so that the evidence holds the sentence the page showed.</summary>
+    private static string? PageLocale(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String
+            ? locale.GetString()
+            : null;
+
+    /// <summary>An ACH debit's authorisation must be ticked as well as accepted: <c>"authorize": true</c>.</summary>
+    private static bool Authorized(JsonElement root, JsonBody fields, ConsentText consent)
+    {
+        if (consent.Kind != ConsentKind.AchDebitAuthorization
+            || (root.TryGetProperty("authorize", out var value) && value.ValueKind == JsonValueKind.True))
+        {
+            return true;
+        }
+
+        fields.Add("$.authorize", "Tick the box to authorize the debit: nothing is debited without it.", ServiceErrorCodes.AuthorizationRequired);
+        return false;
+    }
+
+    /// <summary>
+    /// The sentence of <paramref name="step"/>, in <paramref name="locale"/> when LinX writes it, else the business's
+    /// default; it names the account the workflow holds (its masked step data) and today's date where the business is.
+    /// </summary>
+    private ConsentText Consent(WorkflowRecord workflow, Business? business, WorkflowStep step, string? locale)
+    {
+        var profile = business?.Profile;
+        var account = Enumerable.Range(0, workflow.Steps.Count)
+            .Where(i => workflow.Plan.Steps[i] is FinancialAccountStep or LookupFinancialAccountStep)
+            .Select(i => workflow.Steps[i].Data)
+            .FirstOrDefault(d => d is not null && d.ContainsKey("last4"));
+        FinancialAccountSubType? subType = account?.GetValueOrDefault("financialAccountSubType") switch
+        {
+            "CHECKING" => FinancialAccountSubType.Checking,
+            "SAVING" => FinancialAccountSubType.Saving,
+            "DEBIT" => FinancialAccountSubType.Debit,
+            "CREDIT" => FinancialAccountSubType.Credit,
+            _ => null,
+        };
+        var zone = BusinessTime.ZoneOf(profile);
+        return ConsentText.For(step, new ConsentContext(
+            profile?.DisplayName ?? business?.Name ?? string.Empty,
+            profile?.SupportEmail ?? profile?.SupportPhone,
+            account?.GetValueOrDefault("last4"),
+            subType,
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime),
+            BusinessProfile.Locales.Contains(locale) ? locale! : profile?.DefaultLocale ?? BusinessProfile.Locales[0]));
+    }
+
+    private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow, ConsentText consent)
     {
         var step = workflow.Plan.Steps[workflow.CurrentStep];
         var data = workflow.Steps[workflow.CurrentStep].Data;
-        var consent = ConsentText.For(step, businessName);
         return step switch
         {
             FinancialAccountStep account => new GatewayCurrentStep(

@@ -1,5 +1,6 @@
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
+using LinX.Core.Consent;
 using LinX.Core.Customers;
 using LinX.Core.Payments;
 
@@ -11,12 +12,14 @@ public sealed class BusinessReadService
     private readonly ICustomerStore _customers;
     private readonly IFinancialAccountStore _accounts;
     private readonly ITransactionStore _transactions;
+    private readonly IConsentStore _consents;
 
-    public BusinessReadService(ICustomerStore customers, IFinancialAccountStore accounts, ITransactionStore transactions)
+    public BusinessReadService(ICustomerStore customers, IFinancialAccountStore accounts, ITransactionStore transactions, IConsentStore consents)
     {
         _customers = customers;
         _accounts = accounts;
         _transactions = transactions;
+        _consents = consents;
     }
 
     public async Task<ServiceResult<CustomerView>> GetCustomerAsync(Business business, Guid customerId, CancellationToken cancellationToken) =>
@@ -44,10 +47,20 @@ public sealed class BusinessReadService
             ? ServiceResult.Ok(FinancialAccountView.From(account))
             : NotFound<FinancialAccountView>("financial account");
 
-    public async Task<ServiceResult<TransactionView>> GetTransactionAsync(Business business, Guid transactionId, CancellationToken cancellationToken) =>
-        await _transactions.GetAsync(business.BusinessId, transactionId, cancellationToken) is { } transaction
-            ? ServiceResult.Ok(TransactionView.From(transaction))
-            : NotFound<TransactionView>("transaction");
+    /// <summary>The transaction with its evidence: the customer's acceptance of the money movement it came from (the last one before it).</summary>
+    public async Task<ServiceResult<TransactionView>> GetTransactionAsync(Business business, Guid transactionId, CancellationToken cancellationToken)
+    {
+        if (await _transactions.GetAsync(business.BusinessId, transactionId, cancellationToken) is not { } transaction)
+        {
+            return NotFound<TransactionView>("transaction");
+        }
+
+        var evidence = transaction.WorkflowId is { } workflowId
+            ? (await _consents.ListAsync(business.BusinessId, workflowId, cancellationToken))
+                .LastOrDefault(e => e.StepName.StartsWith(Workflows.StepNames.MoveMoney, StringComparison.Ordinal) && e.AcceptedAt <= transaction.CreatedAt)
+            : null;
+        return ServiceResult.Ok(TransactionView.From(transaction) with { Acceptance = evidence is null ? null : ConsentView.From(evidence) });
+    }
 
     private static ServiceResult<T> NotFound<T>(string what) =>
         ServiceResult.Fail<T>(ServiceOutcome.NotFound, new FieldError("$", $"No such {what}.", ServiceErrorCodes.NotFound));

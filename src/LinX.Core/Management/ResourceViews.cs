@@ -42,4 +42,7 @@ public sealed record TransactionView(
         t.TransactionId, t.WorkflowId, t.TransactionType, t.Solution, t.Priority, t.Amount, t.Currency,
         t.CustomerFinancialAccountId, t.BaFinancialAccountId, t.PaymentReasonId, t.Description, t.Memo,
         t.Status, t.StatusReason, t.CreatedAt, t.SettleAt, t.SettledAt);
+
+    /// <summary>The customer's acceptance this transaction rests on (an ACH debit's authorisation word for word): null without one.</summary>
+    public ConsentView? Acceptance { get; init; }
 }

@@ -47,13 +47,18 @@ public sealed record WorkflowDetails(
     public IReadOnlyList<ConsentView>? Consents { get; init; }
 }
 
-/// <summary>The evidence of one acceptance: the text's version and SHA-256, the time, the client's address and user agent.</summary>
+/// <summary>
+/// The evidence of one acceptance: the text accepted (word for word, its kind, version, SHA-256 and language), the time,
+/// the client's address and user agent.
+/// </summary>
 /// <remarks><c>LinkDeliveredBy</c>: who gave the customer the link the acceptance came through: <c>LINX_SMS</c> or <c>BUSINESS</c>.</remarks>
 public sealed record ConsentView(
-    string StepName, string TextVersion, string TextSha256, DateTimeOffset AcceptedAt, string? IpAddress, string? UserAgent, string LinkDeliveredBy)
+    string StepName, ConsentKind Kind, string TextVersion, string TextSha256, string? Text, string? Locale, DateTimeOffset AcceptedAt,
+    string? IpAddress, string? UserAgent, string LinkDeliveredBy)
 {
     public static ConsentView From(ConsentEvidence evidence) => new(
-        evidence.StepName, evidence.TextVersion, evidence.TextSha256, evidence.AcceptedAt, evidence.IpAddress, evidence.UserAgent, evidence.LinkDeliveredBy);
+        evidence.StepName, evidence.Kind, evidence.TextVersion, evidence.TextSha256, evidence.Text, evidence.Locale, evidence.AcceptedAt,
+        evidence.IpAddress, evidence.UserAgent, evidence.LinkDeliveredBy);
 }
 
 /// <summary>One notification of a workflow's history.</summary>

@@ -29,6 +29,9 @@ internal sealed class TableConsentStore : IConsentStore
             ["IpAddress"] = evidence.IpAddress,
             ["UserAgent"] = evidence.UserAgent,
             ["LinkDeliveredBy"] = evidence.LinkDeliveredBy,
+            ["Text"] = evidence.Text,
+            ["Kind"] = evidence.Kind.ToString(),
+            ["Locale"] = evidence.Locale,
         };
         await TableKeys.TryAddAsync(_table, row, cancellationToken);
     }
@@ -45,7 +48,12 @@ internal sealed class TableConsentStore : IConsentStore
             evidence.Add(new ConsentEvidence(
                 businessId, workflowId, row.GetString("StepName"), row.GetString("TextVersion"), row.GetString("TextSha256"),
                 row.GetDateTimeOffset("AcceptedAt") ?? default, row.GetString("IpAddress"), row.GetString("UserAgent"),
-                row.GetString("LinkDeliveredBy") ?? ConsentEvidence.LinXSms));
+                row.GetString("LinkDeliveredBy") ?? ConsentEvidence.LinXSms)
+            {
+                Text = row.GetString("Text"),
+                Kind = Enum.TryParse<ConsentKind>(row.GetString("Kind"), out var kind) ? kind : ConsentKind.Step,
+                Locale = row.GetString("Locale"),
+            });
         }
 
         return [.. evidence.OrderBy(e => e.AcceptedAt)];

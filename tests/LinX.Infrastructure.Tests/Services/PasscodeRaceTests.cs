@@ -67,6 +67,7 @@ public sealed class PasscodeRaceTests(AzuriteFixture azurite, ITestOutputHelper 
         // Assert
         Assert.Equal("The passcode is wrong; 4 tries left.", first.Errors[0].Message);
         Assert.Equal("The passcode is wrong; 3 tries left.", second.Errors[0].Message);
+        Assert.Equal((4, 3), (first.Errors[0].AttemptsLeft, second.Errors[0].AttemptsLeft));
         Assert.Equal(ServiceOutcome.Ok, right.Outcome);
         Assert.Equal(2, stored!.FailedPasscodeAttempts);
     }
