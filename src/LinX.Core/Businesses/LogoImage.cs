@@ -34,7 +34,7 @@ public static class LogoImage
         };
         if (size is not { Width: > 0, Height: > 0 } pixels)
         {
-            return [new FieldError("$", $"The body is not a {contentType} image (its first bytes or its header say otherwise).", ServiceErrorCodes.LogoNotAnImage)];
+            return [new FieldError("$", $"The body is not the {contentType} image its Content-Type says (its first bytes or its header do not match).", ServiceErrorCodes.LogoNotAnImage)];
         }
 
         return pixels.Width > MaxPixels || pixels.Height > MaxPixels
