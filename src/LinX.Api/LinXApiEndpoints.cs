@@ -146,6 +146,7 @@ public static class LinXApiEndpoints
             .RespondsProblem(StatusCodes.Status409Conflict, "The subscription is suspended; resume it first.");
 
         Admin.AdminEndpoints.MapLinXAdmin(app);
+        Branding.BusinessProfileEndpoints.MapLinXBusinessProfile(app);
 
         var gateway = app.MapGroup("/api/gateway/{token}").WithTags("Gateway").ExcludeFromDescription();
         gateway.MapGet(string.Empty, GatewayEndpoints.ViewAsync);

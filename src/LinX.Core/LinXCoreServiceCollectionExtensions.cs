@@ -36,6 +36,7 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddScoped<BusinessReadService>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<AdminAuthenticator>();
+        services.TryAddSingleton<BusinessProfileService>();
         services.TryAddSingleton<BusinessAdminService>();
         services.TryAddSingleton<BusinessAccountService>();
         services.TryAddSingleton<ApiKeyService>();

@@ -56,4 +56,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(37, LogLevel.Information, "Workflow {WorkflowId}: the business set a new passcode; the link is unlocked")]
     public static partial void PasscodeReplaced(this ILogger logger, Guid workflowId);
+
+    [LoggerMessage(60, LogLevel.Information, "Business {BusinessId}: profile replaced")]
+    public static partial void BusinessProfileReplaced(this ILogger logger, Guid businessId);
+
+    [LoggerMessage(61, LogLevel.Information, "Business {BusinessId}: logo {Change}")]
+    public static partial void BusinessLogoChanged(this ILogger logger, Guid businessId, string change);
 }

@@ -124,4 +124,19 @@ public static class ServiceErrorCodes
 
     /// <summary>409: the workflow was created without <c>passcode: true</c>, so it has no passcode to replace.</summary>
     public const string PasscodeNotUsed = "PASSCODE_NOT_USED";
+
+    /// <summary>400: the accent colour is not #RRGGBB.</summary>
+    public const string InvalidColor = "INVALID_COLOR";
+
+    /// <summary>400: white text on the accent colour has a contrast below 4.5:1 (the Gateway page's primary buttons).</summary>
+    public const string ColorContrastTooLow = "COLOR_CONTRAST_TOO_LOW";
+
+    /// <summary>400: the logo's bytes are not the image its Content-Type says (magic bytes, header).</summary>
+    public const string LogoNotAnImage = "LOGO_NOT_AN_IMAGE";
+
+    /// <summary>400: the logo is more than 1024 pixels wide or high.</summary>
+    public const string LogoDimensionsTooLarge = "LOGO_DIMENSIONS_TOO_LARGE";
+
+    /// <summary>413: the logo is larger than 64 KiB.</summary>
+    public const string LogoTooLarge = "LOGO_TOO_LARGE";
 }

@@ -52,6 +52,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<ITransactionStore, TableTransactionStore>();
         services.TryAddSingleton<INotificationStore, TableNotificationStore>();
         services.TryAddSingleton<IBusinessStore, TableBusinessStore>();
+        services.TryAddSingleton<IBusinessLogoStore, TableBusinessLogoStore>();
         services.TryAddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.TryAddSingleton<IWebhookSubscriptionStore, TableWebhookSubscriptionStore>();
         services.TryAddSingleton<IWebhookDeliveryStore, TableWebhookDeliveryStore>();

@@ -28,19 +28,22 @@ public static class RequestBody
             : ReadAsync(http);
 
     /// <summary>The body's bytes, or the 400 problem when it is larger than <see cref="MaxBytes"/> or cannot be read.</summary>
-    public static Task<RequestBodyRead> ReadAsync(HttpContext http) => ReadCoreAsync(http, http.RequestAborted);
+    public static Task<RequestBodyRead> ReadAsync(HttpContext http) => ReadAsync(http, h => ProblemResults.BodyTooLarge(h, MaxBytes));
 
-    private static async Task<RequestBodyRead> ReadCoreAsync(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>As <see cref="ReadAsync(HttpContext)"/>, answering <paramref name="tooLarge"/> for a body larger than <see cref="MaxBytes"/>.</summary>
+    public static async Task<RequestBodyRead> ReadAsync(HttpContext http, Func<HttpContext, IResult> tooLarge)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(tooLarge);
         try
         {
-            return await ReadBytesAsync(http.Request, cancellationToken) is { } bytes
+            return await ReadBytesAsync(http.Request, http.RequestAborted) is { } bytes
                 ? new RequestBodyRead(bytes, null)
-                : new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.BodyTooLarge(http, MaxBytes));
+                : new RequestBodyRead(ReadOnlyMemory<byte>.Empty, tooLarge(http));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.BodyTooLarge(http, MaxBytes));
+            return new RequestBodyRead(ReadOnlyMemory<byte>.Empty, tooLarge(http));
         }
         catch (Exception e) when (e is BadHttpRequestException or IOException)
         {

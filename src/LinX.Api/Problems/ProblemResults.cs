@@ -52,10 +52,12 @@ public static class ProblemResults
     public static IResult Locked(HttpContext httpContext, string detail = "This link is locked.", string errorCode = ApiErrorCodes.Locked) =>
         Problem(httpContext, StatusCodes.Status423Locked, errorCode, detail);
 
-    /// <summary>415 UNSUPPORTED_MEDIA_TYPE: JSON endpoints take <c>application/json</c> only (which also closes cross-origin form posts).</summary>
-    public static IResult UnsupportedMediaType(HttpContext httpContext) =>
-        Problem(httpContext, StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType,
-            "The body must be JSON: send Content-Type: application/json.");
+    /// <summary>
+    /// 415 UNSUPPORTED_MEDIA_TYPE: JSON endpoints take <c>application/json</c> only (which also closes cross-origin form
+    /// posts); <paramref name="detail"/> says what an endpoint of another body takes.
+    /// </summary>
+    public static IResult UnsupportedMediaType(HttpContext httpContext, string detail = "The body must be JSON: send Content-Type: application/json.") =>
+        Problem(httpContext, StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, detail);
 
     /// <summary>429 with <c>Retry-After</c> (whole seconds, at least 1).</summary>
     public static IResult TooManyRequests(

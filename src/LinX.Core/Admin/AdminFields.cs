@@ -130,6 +130,30 @@ internal static class AdminFields
         }
     }
 
+    /// <summary><c>#RRGGBB</c> that white text can be read on (the Gateway page's primary buttons).</summary>
+    public static void AccentColor(string? color, string path, JsonBody body)
+    {
+        if (color is null)
+        {
+            return;
+        }
+
+        if (!Businesses.AccentColor.IsWellFormed(color))
+        {
+            body.Add(path, "Must be a colour as #RRGGBB, such as #1A5FB4.", ServiceErrorCodes.InvalidColor);
+            return;
+        }
+
+        var contrast = Businesses.AccentColor.ContrastWithWhite(color);
+        if (contrast < Businesses.AccentColor.MinContrastWithWhite)
+        {
+            body.Add(
+                path,
+                FormattableString.Invariant($"White text on {color} has a contrast of {contrast:0.00}:1; the Gateway page's primary buttons put white text on the accent colour, so it needs at least {Businesses.AccentColor.MinContrastWithWhite}:1 (choose a darker colour)."),
+                ServiceErrorCodes.ColorContrastTooLow);
+        }
+    }
+
     private static bool IsE164(string text)
     {
         if (text.Length is < 8 or > 16 || text[0] != '+' || !text.Skip(1).All(char.IsAsciiDigit))

@@ -20,12 +20,14 @@ public sealed class BusinessAdminService
     private static readonly Guid IdempotencyScope = Guid.Parse("0f4b7c38-6d0a-4f53-9a51-2c3e8d1b7a64");
 
     private readonly IBusinessStore _businesses;
+    private readonly BusinessProfileService _profiles;
     private readonly TimeProvider _time;
     private readonly ILogger<BusinessAdminService> _logger;
 
-    public BusinessAdminService(IBusinessStore businesses, TimeProvider time, ILogger<BusinessAdminService> logger)
+    public BusinessAdminService(IBusinessStore businesses, BusinessProfileService profiles, TimeProvider time, ILogger<BusinessAdminService> logger)
     {
         _businesses = businesses;
+        _profiles = profiles;
         _time = time;
         _logger = logger;
     }
@@ -75,24 +77,14 @@ public sealed class BusinessAdminService
         return ServiceResult.Ok(new ResultPage<BusinessView>([.. found.Items.Select(BusinessView.From)], found.PageNumber, found.Size, found.TotalCount));
     }
 
-    /// <summary>Replaces the business's profile (the body is the profile object).</summary>
+    /// <summary>Replaces the business's profile (the body is the profile object), as the business API does.</summary>
     public async Task<ServiceResult<BusinessView>> UpdateProfileAsync(AdminCaller caller, Guid businessId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (await _businesses.GetAsync(businessId, cancellationToken) is null)
+        var result = await _profiles.UpdateAsync(businessId, body, cancellationToken);
+        if (result.Value is not { } updated)
         {
-            return NotFound<BusinessView>();
-        }
-
-        var (profile, errors) = BusinessRequest.ParseProfile(body);
-        if (profile is null)
-        {
-            return ServiceResult.Fail<BusinessView>(ServiceOutcome.Invalid, errors);
-        }
-
-        if (await _businesses.UpdateProfileAsync(businessId, profile, cancellationToken) is not { } updated)
-        {
-            return NotFound<BusinessView>();
+            return ServiceResult.Fail<BusinessView>(result.Outcome, result.Errors);
         }
 
         _logger.BusinessChanged(caller.KeyNumber, businessId, "profile updated");

@@ -16,7 +16,7 @@ internal sealed record BusinessRequest(string Name, string Country, IReadOnlyLis
 
     private static readonly string[] Known = ["name", "country", "allowedSmsCountries", "profile"];
     private static readonly string[] ProfileFields =
-        ["displayName", "supportEmail", "supportPhone", "websiteUrl", "termsUrl", "privacyUrl", "timeZone", "defaultLocale"];
+        ["displayName", "supportEmail", "supportPhone", "websiteUrl", "termsUrl", "privacyUrl", "timeZone", "defaultLocale", "accentColor"];
 
     private static readonly string[] UrlFields = ["websiteUrl", "termsUrl", "privacyUrl"];
 
@@ -62,11 +62,14 @@ internal sealed record BusinessRequest(string Name, string Country, IReadOnlyLis
         AdminFields.TimeZone(timeZone, path + ".timeZone", fields);
         var locale = fields.String(element, "defaultLocale", path + ".defaultLocale", 10, required: false);
         AdminFields.Locale(locale, path + ".defaultLocale", fields);
+        var accentColor = fields.String(element, "accentColor", path + ".accentColor", 16, required: false);
+        AdminFields.AccentColor(accentColor, path + ".accentColor", fields);
         return fields.Errors.Count > before
             ? null
             : new BusinessProfile(
                 displayName!, supportEmail!, supportPhone, urls[0], urls[1], urls[2],
-                timeZone ?? BusinessProfile.DefaultTimeZone, locale ?? BusinessProfile.Locales[0]);
+                timeZone ?? BusinessProfile.DefaultTimeZone, locale ?? BusinessProfile.Locales[0],
+                accentColor is null ? null : Businesses.AccentColor.Normalize(accentColor));
     }
 
     private static List<string> SmsCountries(JsonElement root, JsonBody fields)

@@ -6,7 +6,8 @@ namespace LinX.Core.Businesses;
 /// </summary>
 /// <remarks>
 /// <c>SupportPhone</c>: E.164. <c>TimeZone</c>: an IANA time zone id (<c>America/Toronto</c>). <c>DefaultLocale</c>:
-/// one of <see cref="Locales"/>.
+/// one of <see cref="Locales"/>. <c>AccentColor</c>: <c>#RRGGBB</c> with a contrast of at least
+/// <see cref="Businesses.AccentColor.MinContrastWithWhite"/> against white text (the Gateway page's primary buttons).
 /// </remarks>
 public sealed record BusinessProfile(
     string DisplayName,
@@ -16,7 +17,8 @@ public sealed record BusinessProfile(
     string? TermsUrl,
     string? PrivacyUrl,
     string TimeZone,
-    string DefaultLocale)
+    string DefaultLocale,
+    string? AccentColor = null)
 {
     public const string DefaultTimeZone = "UTC";
 

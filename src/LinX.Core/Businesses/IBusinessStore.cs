@@ -24,4 +24,7 @@ public interface IBusinessStore
 
     /// <summary>Replaces the business's profile; the business as it is now, or null when there is no such business.</summary>
     Task<Business?> UpdateProfileAsync(Guid businessId, BusinessProfile profile, CancellationToken cancellationToken);
+
+    /// <summary>Sets (null: removes) the business's logo; the business as it is now, or null when there is no such business.</summary>
+    Task<Business?> SetLogoAsync(Guid businessId, BusinessLogo? logo, CancellationToken cancellationToken);
 }

@@ -91,7 +91,7 @@ public sealed class GatewayService
             .ToList();
         var current = showData ? CurrentStep(workflow, Consent(workflow, business, workflow.Plan.Steps[workflow.CurrentStep], locale)) : null;
         return ServiceResult.Ok(new GatewayView(
-            workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
+            workflow.WorkflowId, GatewayBrand.Of(business), GatewayHeading.Of(workflow.Plan), business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
             workflow.ExpireAt, steps, current));
     }

@@ -4,10 +4,15 @@ using LinX.Core.Workflows;
 namespace LinX.Core.Gateway;
 
 /// <summary>The customer's view of a workflow, by link token. Data is masked.</summary>
-/// <remarks><c>Current</c>: What the page needs for the current step; null when the workflow is not active or locked by a passcode.</remarks>
+/// <remarks>
+/// <c>Current</c>: What the page needs for the current step; null when the workflow is not active or locked by a passcode.
+/// <c>Brand</c>: the business's profile and logo. <c>HeadingKind</c>: the default heading when there is no
+/// <c>CustomerMemo</c>. The workflow's title is the business's internal name: it is not in the customer's view.
+/// </remarks>
 public sealed record GatewayView(
     Guid WorkflowId,
-    string Title,
+    GatewayBrand Brand,
+    GatewayHeadingKind HeadingKind,
     string BusinessName,
     string? IntroductoryMessage,
     string? CustomerMemo,

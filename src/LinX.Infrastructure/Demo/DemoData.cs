@@ -11,7 +11,8 @@ namespace LinX.Infrastructure.Demo;
 /// <summary>
 /// Idempotent demo seeding for the local host: a business, its financial account, customer John Doe with a DEBIT
 /// card, and an API key chosen by the caller (stored hashed), so that the four seed examples run verbatim. The key is
-/// the demo business's only working one: each seeding revokes the keys of earlier ones.
+/// the demo business's only working one: each seeding revokes the keys of earlier ones. The business has a full profile
+/// and a small logo, so the Gateway page of a demo workflow shows a branded page.
 /// </summary>
 public static class DemoData
 {
@@ -23,7 +24,16 @@ public static class DemoData
     public const string CustomerPhoneNumber = "+16471234567";
     public const string DemoKeyName = "Demo key";
 
+    /// <summary>The demo business's profile (example.com links, Toronto time).</summary>
+    public static readonly BusinessProfile Profile = new(
+        BusinessName, "support@example.com", "+14165550100", "https://example.com", "https://example.com/terms",
+        "https://example.com/privacy", "America/Toronto", "en", "#1A5FB4");
+
     private static readonly DateTimeOffset SeededAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // A 48×48 PNG (129 bytes): a white L on the accent colour.
+    private static readonly byte[] Logo = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAASElEQVR42u3YQQ0AIAwEweqoOUzijwrg05CQ9DGbEzDvi1x71AIICAgI6Bl0roCAgICAgICAgICAgP6C+gEBAXk/gICAgMaCCl+qXnUO3JhzAAAAAElFTkSuQmCC");
 
     /// <summary>
     /// Creates (or leaves as is) the demo data and makes <paramref name="apiKey"/> the demo business's only working key
@@ -33,8 +43,11 @@ public static class DemoData
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         var crypto = services.GetRequiredService<LinXCrypto>();
+        // The logo's bytes first, then the business that points at them.
+        var logo = BusinessLogo.Of(LogoImage.Png, Logo);
+        await services.GetRequiredService<IBusinessLogoStore>().PutAsync(BusinessId, logo, Logo, cancellationToken);
         // A Canadian business that also serves customers with US numbers.
-        var business = new Business(BusinessId, BusinessName, SeededAt) { Country = "CA", AllowedSmsCountries = ["CA", "US"] };
+        var business = new Business(BusinessId, BusinessName, SeededAt) { Country = "CA", AllowedSmsCountries = ["CA", "US"], Profile = Profile, Logo = logo };
         await services.GetRequiredService<IBusinessStore>().UpsertAsync(business, cancellationToken);
         await services.GetRequiredService<ApiKeyService>().RegisterOnlyKeyAsync(BusinessId, apiKey, DemoKeyName, cancellationToken);
 

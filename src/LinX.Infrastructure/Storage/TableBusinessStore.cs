@@ -7,14 +7,16 @@ using LinX.Core.Common;
 namespace LinX.Infrastructure.Storage;
 
 /// <summary>
-/// Businesses: PK = business id, RK empty; the profile's fields and the fingerprint of the admin API's create as
-/// columns. Every authenticated call, Gateway view and SMS reads its business, which changes rarely: a found business
+/// Businesses: PK = business id, RK empty; the profile's fields, the logo's hash and content type (its bytes are in
+/// <see cref="TableBusinessLogoStore"/>) and the fingerprint of the admin API's create as columns. Every authenticated call, Gateway view and SMS reads its business, which changes rarely: a found business
 /// is kept in memory for <see cref="CacheFor"/> (another host's change shows within that; this host's at once), so
 /// those reads cost no storage request. An unknown id is never cached.
 /// </summary>
 internal sealed class TableBusinessStore : IBusinessStore
 {
     private const string RequestHashColumn = "RequestHash";
+    private const string LogoSha256Column = "LogoSha256";
+    private const string LogoContentTypeColumn = "LogoContentType";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private readonly TableClient _table;
@@ -69,15 +71,21 @@ internal sealed class TableBusinessStore : IBusinessStore
         return new ResultPage<Business>(items, page, size, all.Count);
     }
 
-    /// <summary>Replaces the row with its new profile (a merge would keep an optional field the new profile leaves out).</summary>
-    public async Task<Business?> UpdateProfileAsync(Guid businessId, BusinessProfile profile, CancellationToken cancellationToken)
+    public Task<Business?> UpdateProfileAsync(Guid businessId, BusinessProfile profile, CancellationToken cancellationToken) =>
+        UpdateAsync(businessId, business => business with { Profile = profile }, cancellationToken);
+
+    public Task<Business?> SetLogoAsync(Guid businessId, BusinessLogo? logo, CancellationToken cancellationToken) =>
+        UpdateAsync(businessId, business => business with { Logo = logo }, cancellationToken);
+
+    /// <summary>Replaces the row with the changed business (a merge would keep an optional field the change leaves out).</summary>
+    private async Task<Business?> UpdateAsync(Guid businessId, Func<Business, Business> change, CancellationToken cancellationToken)
     {
         if (await ReadAsync(businessId, cancellationToken) is not { } row)
         {
             return null;
         }
 
-        var business = ToBusiness(row) with { Profile = profile };
+        var business = change(ToBusiness(row));
         var updated = ToEntity(business);
         updated[RequestHashColumn] = row.GetString(RequestHashColumn);
         try
@@ -118,6 +126,12 @@ internal sealed class TableBusinessStore : IBusinessStore
             WriteProfile(row, profile);
         }
 
+        if (business.Logo is { } logo)
+        {
+            row[LogoSha256Column] = logo.Sha256;
+            row[LogoContentTypeColumn] = logo.ContentType;
+        }
+
         return row;
     }
 
@@ -131,6 +145,7 @@ internal sealed class TableBusinessStore : IBusinessStore
         row[nameof(BusinessProfile.PrivacyUrl)] = profile.PrivacyUrl;
         row[nameof(BusinessProfile.TimeZone)] = profile.TimeZone;
         row[nameof(BusinessProfile.DefaultLocale)] = profile.DefaultLocale;
+        row[nameof(BusinessProfile.AccentColor)] = profile.AccentColor;
     }
 
     private static Business ToBusiness(TableEntity e) =>
@@ -148,7 +163,9 @@ internal sealed class TableBusinessStore : IBusinessStore
                     e.GetString(nameof(BusinessProfile.TermsUrl)),
                     e.GetString(nameof(BusinessProfile.PrivacyUrl)),
                     e.GetString(nameof(BusinessProfile.TimeZone)) ?? BusinessProfile.DefaultTimeZone,
-                    e.GetString(nameof(BusinessProfile.DefaultLocale)) ?? BusinessProfile.Locales[0])
+                    e.GetString(nameof(BusinessProfile.DefaultLocale)) ?? BusinessProfile.Locales[0],
+                    e.GetString(nameof(BusinessProfile.AccentColor)))
                 : null,
+            Logo = e.GetString(LogoSha256Column) is { } sha256 ? new BusinessLogo(sha256, e.GetString(LogoContentTypeColumn) ?? string.Empty) : null,
         };
 }
