@@ -71,7 +71,7 @@ public static class ProblemResults
                 "LinX cannot reach its storage right now. Retry after the Retry-After delay; a create retried with the same Idempotency-Key is never duplicated."),
             retryAfter);
 
-    /// <summary>The problem of a status the framework answered without a body: 404 for an unknown route, 405 for a wrong method.</summary>
+    /// <summary>The problem of a status the framework answered without a body: 404 for an unknown route, 405 for a wrong method, 415 for a body type the route does not declare.</summary>
     public static IResult ForStatus(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -81,6 +81,9 @@ public static class ProblemResults
             StatusCodes.Status404NotFound => NotFound(httpContext, "No such route: check the path against the API reference."),
             StatusCodes.Status405MethodNotAllowed => Problem(
                 httpContext, status, ApiErrorCodes.MethodNotAllowed, $"This route does not take {httpContext.Request.Method}; see the Allow header."),
+            // Routing's own check of a route's declared body types (Accepts) answers before the handler does.
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(
+                httpContext, "This route does not take a body of this Content-Type; see the API reference for the types it takes."),
             _ => Problem(httpContext, status, status >= 500 ? ApiErrorCodes.InternalError : ApiErrorCodes.ValidationFailed, ReasonPhrases.GetReasonPhrase(status)),
         };
     }
