@@ -17,7 +17,7 @@ namespace LinX.Core.Gateway;
 /// token is never logged. Submissions are validated (card and bank details also tokenized) before the event is
 /// raised, so bad data is a 400 and the workflow keeps waiting.
 /// </summary>
-public sealed class GatewayService
+public sealed partial class GatewayService
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -87,7 +87,10 @@ public sealed class GatewayService
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
-            workflow.ExpireAt, steps, current));
+            workflow.ExpireAt, steps, current)
+        {
+            FailureCode = FailureCodeOf(workflow),
+        });
     }
 
     /// <summary>
@@ -185,14 +188,12 @@ public sealed class GatewayService
                 var profile = SubmissionParser.Profile(root, fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
                 submission = profile is null ? null : _submissions.Profile(workflow.WorkflowId, profile);
                 break;
-            case FinancialAccountStep account when account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit:
-                var card = SubmissionParser.Card(root, fields, _time.GetUtcNow());
-                submission = card is null ? null : _submissions.Card(workflow.WorkflowId, await TokenizeAsync(card, cancellationToken));
+            case FinancialAccountStep account:
+                submission = await AccountSubmissionAsync(
+                    workflow, account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit, root, fields, cancellationToken);
                 break;
-            case FinancialAccountStep:
-                var bank = SubmissionParser.Bank(root, fields);
-                submission = bank is null ? null : _submissions.BankAccount(workflow.WorkflowId, await TokenizeAsync(bank, cancellationToken));
-                break;
+            case MoveMoneyStep when PaymentRecovery.Of(workflow) is not null:
+                return RetryInstead;
             case MoveMoneyStep:
                 submission = fields.True(root, "accept") ? WorkflowEvent.Confirm(stepName) : null;
                 break;
@@ -213,13 +214,7 @@ public sealed class GatewayService
             return NotActive;
         }
 
-        var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
-        var consent = ConsentText.For(step, business?.Name ?? string.Empty);
-        await _consents.RecordAsync(
-            new ConsentEvidence(
-                workflow.BusinessId, workflow.WorkflowId, stepName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent,
-                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms),
-            cancellationToken);
+        await RecordConsentAsync(workflow, step, stepName, origin, cancellationToken);
         if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
         {
             return NotActive;
@@ -227,6 +222,18 @@ public sealed class GatewayService
 
         _logger.StepSubmitted(workflow.WorkflowId, stepName);
         return ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, stepName));
+    }
+
+    /// <summary>Records what the customer accepted on <paramref name="step"/>, under <paramref name="evidenceName"/>, from their own request.</summary>
+    private async Task RecordConsentAsync(WorkflowRecord workflow, WorkflowStep step, string evidenceName, RequestOrigin origin, CancellationToken cancellationToken)
+    {
+        var business = await _businesses.GetAsync(workflow.BusinessId, cancellationToken);
+        var consent = ConsentText.For(step, business?.Name ?? string.Empty);
+        await _consents.RecordAsync(
+            new ConsentEvidence(
+                workflow.BusinessId, workflow.WorkflowId, evidenceName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent,
+                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms),
+            cancellationToken);
     }
 
     /// <summary>Declines the workflow: body <c>{ "reason": ..., "comment"? }</c>.</summary>
@@ -347,7 +354,10 @@ public sealed class GatewayService
             MoveMoneyStep move => new GatewayCurrentStep(
                 step.Name, null, null, data,
                 new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description),
-                consent),
+                consent)
+            {
+                Recovery = PaymentRecovery.Of(workflow),
+            },
             _ => new GatewayCurrentStep(step.Name, null, null, data, null, consent),
         };
     }
@@ -364,14 +374,4 @@ public sealed class GatewayService
         _ => step.Name,
     };
 
-    private async Task<TokenizedCard> TokenizeAsync(CardDetails card, CancellationToken cancellationToken)
-    {
-        var token = await _processor.TokenizeCardAsync(card, cancellationToken);
-        return new TokenizedCard(
-            PaymentDetailsValidation.Brand(card.CardNumber), card.CardNumber[^4..], card.ExpiryYear, card.ExpiryMonth,
-            _crypto.Fingerprint("card", card.CardNumber), token, card.NameOnCard);
-    }
-
-    private Task<TokenizedBankAccount> TokenizeAsync(BankAccountDetails bank, CancellationToken cancellationToken) =>
-        _processor.TokenizeAsync(_crypto, bank, cancellationToken);
 }
