@@ -64,12 +64,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
         {
             var attempt = PaymentAttempt.From(Math.Max(input.Attempt, 1), input.CustomerFinancialAccountId, output);
             await _status.WriteAfterStepAsync(
-                input.Then,
-                then => then.With(StepData.Transaction(transaction), transactionId: transaction.TransactionId) with
-                {
-                    PaymentAttempts = [.. then.Update.PaymentAttempts ?? [], attempt],
-                },
-                cancellationToken);
+                input.Then, then => then.With(StepData.Transaction(transaction), transactionId: transaction.TransactionId, attempt: attempt), cancellationToken);
         }
 
         return output;

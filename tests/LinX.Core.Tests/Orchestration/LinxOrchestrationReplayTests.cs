@@ -63,7 +63,7 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         var create = Assert.Single(Inputs<CreateFinancialAccountInput>());
         Assert.Equal((FakeActivities.CustomerIdOf(_workflowId), FinancialAccountSubType.Checking, Plans.SealedBank()), (create.CustomerId, create.SubType, create.SealedBankAccount));
         Assert.Equal(
-            new MoveMoneyInput(_businessId, _workflowId, FakeActivities.AccountIdOf(_workflowId), Plans.Rebate(PaymentSolution.Ach)),
+            new MoveMoneyInput(_businessId, _workflowId, FakeActivities.AccountIdOf(_workflowId), Plans.Rebate(PaymentSolution.Ach), Attempt: 1),
             Assert.Single(Inputs<MoveMoneyInput>()) with { Then = null });
         var calls = Calls();
         var moved = calls.Single(c => c.Name == ActivityNames.MoveMoney);
