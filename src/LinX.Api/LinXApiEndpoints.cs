@@ -153,6 +153,7 @@ public static class LinXApiEndpoints
         gateway.MapPost("/passcode", GatewayEndpoints.PasscodeAsync);
         gateway.MapPost("/steps/{stepName}", GatewayEndpoints.SubmitStepAsync);
         gateway.MapPost("/decline", GatewayEndpoints.DeclineAsync);
+        gateway.MapPost("/retry", GatewayEndpoints.RetryAsync);
 
         app.MapGet("/linx/assets/{file}", GatewayPage.Asset).ExcludeFromDescription();
         app.MapGet("/linx/{token}", GatewayPage.Page).ExcludeFromDescription();

@@ -80,6 +80,24 @@ public static class ServiceErrorCodes
     /// <summary>400: the bank account number is not 4 to 17 digits.</summary>
     public const string AccountNumberInvalid = "ACCOUNT_NUMBER_INVALID";
 
+    /// <summary>400: the card's CVC is not 3 digits (4 for American Express).</summary>
+    public const string CvcInvalid = "CVC_INVALID";
+
+    /// <summary>400: the card's billing postal code is not a US ZIP, a Canadian postal code, or 3 to 10 letters and digits.</summary>
+    public const string BillingPostalCodeInvalid = "BILLING_POSTAL_CODE_INVALID";
+
+    /// <summary>400: the card's issuer says the CVC does not match the card.</summary>
+    public const string CvcMismatch = "CVC_MISMATCH";
+
+    /// <summary>400: the card's issuer says the billing postal code does not match the card.</summary>
+    public const string BillingPostalCodeMismatch = "BILLING_POSTAL_CODE_MISMATCH";
+
+    /// <summary>400: the bank account number typed the second time differs from the first.</summary>
+    public const string AccountNumberConfirmMismatch = "ACCOUNT_NUMBER_CONFIRM_MISMATCH";
+
+    /// <summary>409: a retry with another account was posted while the payment does not wait for one.</summary>
+    public const string RetryNotAvailable = "RETRY_NOT_AVAILABLE";
+
     /// <summary>400: the customer is younger than 18.</summary>
     public const string TooYoung = "TOO_YOUNG";
 

@@ -63,6 +63,13 @@ public static class GatewayEndpoints
     public static Task<IResult> DeclineAsync(HttpContext http, string token) =>
         AcceptAsync(http, token, body => Gateway(http).DeclineAsync(token, body, Proof(http), Origin(http), http.RequestAborted));
 
+    /// <summary>
+    /// <c>POST /api/gateway/{token}/retry</c>: the replacement card or bank account of a declined payment, with
+    /// <c>"accept": true</c>; 202, 400 with field errors, 409 when the payment waits for no replacement.
+    /// </summary>
+    public static Task<IResult> RetryAsync(HttpContext http, string token) =>
+        AcceptAsync(http, token, body => Gateway(http).RetryAsync(token, body, Proof(http), Origin(http), http.RequestAborted));
+
     private static Task<IResult> AcceptAsync(HttpContext http, string token, Func<ReadOnlyMemory<byte>, Task<ServiceResult<GatewayAccepted>>> submit) =>
         LimitedAsync(http, token, async () =>
         {

@@ -31,7 +31,10 @@ public sealed record LookupInput(Guid BusinessId, Guid Id, Guid? CustomerId = nu
 /// Create the financial account of this workflow's financial-account step from the sealed card or bank account, once;
 /// then write <paramref name="Then"/>, if any.
 /// </summary>
-/// <remarks><c>Card</c>, <c>BankAccount</c>: read only, from histories written before ADR 0011: the plain details, used when there are no sealed ones.</remarks>
+/// <remarks>
+/// <c>Card</c>, <c>BankAccount</c>: read only, from histories written before ADR 0011: the plain details, used when there are
+/// no sealed ones. <c>Attempt</c>: 0 for the financial-account step; n (2 or 3) for the replacement account of payment attempt n.
+/// </remarks>
 public sealed record CreateFinancialAccountInput(
     Guid BusinessId,
     Guid WorkflowId,
@@ -41,7 +44,8 @@ public sealed record CreateFinancialAccountInput(
     Sealed<TokenizedBankAccount>? SealedBankAccount,
     StatusAfterStep? Then = null,
     TokenizedCard? Card = null,
-    TokenizedBankAccount? BankAccount = null);
+    TokenizedBankAccount? BankAccount = null,
+    int Attempt = 0);
 
 /// <summary>The outcome of a step activity: the id created or found and the step's display data, sealed (<see cref="StepData.Seal"/>).</summary>
 /// <remarks>
@@ -52,20 +56,29 @@ public sealed record StepActivityOutput(
     Guid Id, bool Found, Sealed<IReadOnlyDictionary<string, string>>? SealedData, IReadOnlyDictionary<string, string>? Data = null);
 
 /// <summary>
-/// Create and submit this workflow's transaction, once (idempotency key <c>{workflowId}:move-money</c>); then, unless it
-/// was declined or failed, write <paramref name="Then"/>, if any.
+/// Create and submit this workflow's transaction of payment attempt <paramref name="Attempt"/>, once (idempotency key
+/// <c>{workflowId}:move-money</c>, then <c>{workflowId}:move-money:{attempt}</c>); then, unless it was declined or failed,
+/// write <paramref name="Then"/>, if any, with the attempt added to its <c>PaymentAttempts</c>.
 /// </summary>
-public sealed record MoveMoneyInput(Guid BusinessId, Guid WorkflowId, Guid CustomerFinancialAccountId, MoveMoneyStep Step, StatusAfterStep? Then = null);
+/// <remarks><c>Attempt</c>: 0 in histories from before ADR 0016, which is attempt 1.</remarks>
+public sealed record MoveMoneyInput(
+    Guid BusinessId, Guid WorkflowId, Guid CustomerFinancialAccountId, MoveMoneyStep Step, StatusAfterStep? Then = null, int Attempt = 0);
 
 /// <summary>Settle a pending transaction whose settlement time has come.</summary>
 public sealed record SettleTransactionInput(Guid BusinessId, Guid TransactionId);
 
 /// <summary>The transaction's id and status after an activity, and the step's display data, sealed (<see cref="StepData.Seal"/>).</summary>
-/// <remarks><c>Data</c>: read only, from histories written before ADR 0011: the display data in the clear.</remarks>
+/// <remarks>
+/// <c>Data</c>: read only, from histories written before ADR 0011: the display data in the clear. <c>ReasonCode</c>: why it
+/// was declined (<see cref="PaymentDeclineCodes"/>); <c>CreatedAt</c>: when the transaction was made; both null in
+/// histories from before ADR 0016.
+/// </remarks>
 public sealed record TransactionOutput(
     Guid TransactionId,
     TransactionStatus Status,
     DateTime? SettleAt,
     string? Reason,
     Sealed<IReadOnlyDictionary<string, string>>? SealedData,
-    IReadOnlyDictionary<string, string>? Data = null);
+    IReadOnlyDictionary<string, string>? Data = null,
+    string? ReasonCode = null,
+    DateTimeOffset? CreatedAt = null);

@@ -10,7 +10,7 @@ namespace LinX.Core.Activities;
 
 /// <summary>
 /// Creates the workflow's financial account from the tokenized details it opens (sealed by the Gateway; the id derives
-/// from (workflow, step)), then writes the workflow row the orchestrator asked for (<see cref="StatusAfterStep"/>); the
+/// from (workflow, step), and for a declined payment's replacement from (workflow, step, attempt): ADR 0016), then writes the workflow row the orchestrator asked for (<see cref="StatusAfterStep"/>); the
 /// step data it returns is sealed (ADR 0011).
 /// </summary>
 public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAccountInput, StepActivityOutput>
@@ -34,7 +34,9 @@ public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAc
     public async Task<StepActivityOutput> RunAsync(CreateFinancialAccountInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var id = DeterministicId.From(input.WorkflowId, StepNames.FinancialAccount);
+        // The step's account derives from (workflow, step); a payment attempt's replacement from (workflow, step, attempt).
+        var id = DeterministicId.From(
+            input.WorkflowId, input.Attempt <= 1 ? StepNames.FinancialAccount : StepNames.FinancialAccount + ":" + input.Attempt.ToString(CultureInfo.InvariantCulture));
         var now = _time.GetUtcNow();
         var submitted = (
             Card: input.Card ?? (input.SealedCard is { } sealedCard ? _submissions.Open(input.WorkflowId, sealedCard) : null),

@@ -39,7 +39,7 @@ public sealed class SettleTransactionActivity : IActivity<SettleTransactionInput
         var outcome = await _processor.GetSettlementAsync(transaction.ProcessorReference, transaction.Solution, cancellationToken);
         var settled = outcome.Status is TransactionStatus.Settled or TransactionStatus.Cleared ? _time.GetUtcNow() : (DateTimeOffset?)null;
         transaction = await _transactions.UpdateStatusAsync(
-            input.BusinessId, input.TransactionId, outcome.Status, transaction.ProcessorReference, outcome.Reason, transaction.SettleAt, settled, cancellationToken);
+            input.BusinessId, input.TransactionId, outcome.Status, transaction.ProcessorReference, outcome.Reason, transaction.SettleAt, settled, outcome.ReasonCode, cancellationToken);
         _logger.TransactionStatus(transaction.TransactionId, transaction.WorkflowId, transaction.Status.ToString());
         return MoveMoneyActivity.ToOutput(_crypto, transaction);
     }

@@ -18,7 +18,7 @@ namespace LinX.Core.Gateway;
 /// token is never logged. Submissions are validated (card and bank details also tokenized) before the event is
 /// raised, so bad data is a 400 and the workflow keeps waiting.
 /// </summary>
-public sealed class GatewayService
+public sealed partial class GatewayService
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -93,7 +93,10 @@ public sealed class GatewayService
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, GatewayBrand.Of(business), GatewayHeading.Of(workflow.Plan), business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
-            workflow.ExpireAt, steps, current));
+            workflow.ExpireAt, steps, current)
+        {
+            FailureCode = FailureCodeOf(workflow),
+        });
     }
 
     /// <summary>
@@ -196,14 +199,12 @@ public sealed class GatewayService
                 var profile = SubmissionParser.Profile(root, fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
                 submission = profile is null ? null : _submissions.Profile(workflow.WorkflowId, profile);
                 break;
-            case FinancialAccountStep account when account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit:
-                var card = SubmissionParser.Card(root, fields, _time.GetUtcNow());
-                submission = card is null ? null : _submissions.Card(workflow.WorkflowId, await TokenizeAsync(card, cancellationToken));
+            case FinancialAccountStep account:
+                submission = await AccountSubmissionAsync(
+                    workflow, account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit, root, fields, cancellationToken);
                 break;
-            case FinancialAccountStep:
-                var bank = SubmissionParser.Bank(root, fields);
-                submission = bank is null ? null : _submissions.BankAccount(workflow.WorkflowId, await TokenizeAsync(bank, cancellationToken));
-                break;
+            case MoveMoneyStep when PaymentRecovery.Of(workflow) is not null:
+                return RetryInstead;
             case MoveMoneyStep:
                 var accepted = fields.True(root, "accept");
                 submission = accepted & Authorized(root, fields, consent) ? WorkflowEvent.Confirm(stepName) : null;
@@ -225,16 +226,7 @@ public sealed class GatewayService
             return NotActive;
         }
 
-        await _consents.RecordAsync(
-            new ConsentEvidence(
-                workflow.BusinessId, workflow.WorkflowId, stepName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent,
-                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms)
-            {
-                Text = consent.Text,
-                Kind = consent.Kind,
-                Locale = consent.Locale,
-            },
-            cancellationToken);
+        await RecordConsentAsync(workflow, consent, stepName, origin, cancellationToken);
         if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
         {
             return NotActive;
@@ -243,6 +235,19 @@ public sealed class GatewayService
         _logger.StepSubmitted(workflow.WorkflowId, stepName);
         return ServiceResult.Accepted(new GatewayAccepted(workflow.WorkflowId, stepName));
     }
+
+    /// <summary>Records the words the customer accepted, under <paramref name="evidenceName"/>, from their own request.</summary>
+    private Task RecordConsentAsync(WorkflowRecord workflow, ConsentText consent, string evidenceName, RequestOrigin origin, CancellationToken cancellationToken) =>
+        _consents.RecordAsync(
+            new ConsentEvidence(
+                workflow.BusinessId, workflow.WorkflowId, evidenceName, consent.Version, consent.Sha256, _time.GetUtcNow(), origin.IpAddress, origin.UserAgent,
+                workflow.Plan.Notification.DeliveredByBusiness ? ConsentEvidence.Business : ConsentEvidence.LinXSms)
+            {
+                Text = consent.Text,
+                Kind = consent.Kind,
+                Locale = consent.Locale,
+            },
+            cancellationToken);
 
     /// <summary>Declines the workflow: body <c>{ "reason": ..., "comment"? }</c>.</summary>
     public async Task<ServiceResult<GatewayAccepted>> DeclineAsync(
@@ -370,12 +375,13 @@ public sealed class GatewayService
 
     /// <summary>
     /// The sentence of <paramref name="step"/>, in <paramref name="locale"/> when LinX writes it, else the business's
-    /// default; it names the account the workflow holds (its masked step data) and today's date where the business is.
+    /// default; it names the account the workflow holds (its masked step data; none while a declined payment waits for
+    /// a replacement the customer has yet to enter) and today's date where the business is.
     /// </summary>
     private ConsentText Consent(WorkflowRecord workflow, Business? business, WorkflowStep step, string? locale)
     {
         var profile = business?.Profile;
-        var account = Enumerable.Range(0, workflow.Steps.Count)
+        var account = PaymentRecovery.Of(workflow) is not null ? null : Enumerable.Range(0, workflow.Steps.Count)
             .Where(i => workflow.Plan.Steps[i] is FinancialAccountStep or LookupFinancialAccountStep)
             .Select(i => workflow.Steps[i].Data)
             .FirstOrDefault(d => d is not null && d.ContainsKey("last4"));
@@ -409,7 +415,10 @@ public sealed class GatewayService
             MoveMoneyStep move => new GatewayCurrentStep(
                 step.Name, null, null, data,
                 new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description),
-                consent),
+                consent)
+            {
+                Recovery = PaymentRecovery.Of(workflow),
+            },
             _ => new GatewayCurrentStep(step.Name, null, null, data, null, consent),
         };
     }
@@ -426,14 +435,4 @@ public sealed class GatewayService
         _ => step.Name,
     };
 
-    private async Task<TokenizedCard> TokenizeAsync(CardDetails card, CancellationToken cancellationToken)
-    {
-        var token = await _processor.TokenizeCardAsync(card, cancellationToken);
-        return new TokenizedCard(
-            PaymentDetailsValidation.Brand(card.CardNumber), card.CardNumber[^4..], card.ExpiryYear, card.ExpiryMonth,
-            _crypto.Fingerprint("card", card.CardNumber), token, card.NameOnCard);
-    }
-
-    private Task<TokenizedBankAccount> TokenizeAsync(BankAccountDetails bank, CancellationToken cancellationToken) =>
-        _processor.TokenizeAsync(_crypto, bank, cancellationToken);
 }

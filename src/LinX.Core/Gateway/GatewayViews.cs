@@ -23,7 +23,11 @@ public sealed record GatewayView(
     bool Locked,
     DateTimeOffset ExpireAt,
     IReadOnlyList<GatewayStepView> Steps,
-    GatewayCurrentStep? Current);
+    GatewayCurrentStep? Current)
+{
+    /// <summary>Why a FAILED workflow ended, as a code (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ... or <c>SYSTEM_ERROR</c>); null unless FAILED.</summary>
+    public string? FailureCode { get; init; }
+}
 
 /// <summary>One step on the Gateway page.</summary>
 public sealed record GatewayStepView(string Name, string DisplayName, StepStatus Status, IReadOnlyDictionary<string, string>? Data);
@@ -39,7 +43,14 @@ public sealed record GatewayCurrentStep(
     string? FinancialAccountKind,
     IReadOnlyDictionary<string, string>? Data,
     TransactionSummary? Transaction,
-    ConsentText Consent);
+    ConsentText Consent)
+{
+    /// <summary>
+    /// Null unless the move-money step waits for a replacement account after a recoverable decline (ADR 0016): post it,
+    /// with <c>"accept": true</c>, to <c>POST /api/gateway/{token}/retry</c>; <see cref="Consent"/> is then the retry's sentence.
+    /// </summary>
+    public Payments.PaymentRecovery? Recovery { get; init; }
+}
 
 /// <summary>The move-money summary the customer accepts.</summary>
 public sealed record TransactionSummary(

@@ -90,7 +90,23 @@ internal static partial class SubmissionParser
         }
 
         var name = body.String(root, "nameOnCard", "$.nameOnCard", 100);
-        return body.Errors.Count == 0 ? new CardDetails(number!, year, month, name!) : null;
+        var cvc = body.String(root, "cvc", "$.cvc", 4 + 2);
+        var amex = number is not null && PaymentDetailsValidation.Brand(number) == "AMEX";
+        if (cvc is not null && !PaymentDetailsValidation.IsCvc(cvc, amex))
+        {
+            body.Add("$.cvc", amex ? "The CVC must be the 4 digits on the front of the card." : "The CVC must be the 3 digits on the back of the card.", ServiceErrorCodes.CvcInvalid);
+        }
+
+        var postal = body.String(root, "postalCode", "$.postalCode", 10 + 2)?.Trim().ToUpperInvariant();
+        if (postal is not null && !PaymentDetailsValidation.IsBillingPostalCode(postal))
+        {
+            body.Add(
+                "$.postalCode",
+                "The billing postal code must be a US ZIP code (12345 or 12345-6789), a Canadian postal code (A1A 1A1), or 3 to 10 letters and digits.",
+                ServiceErrorCodes.BillingPostalCodeInvalid);
+        }
+
+        return body.Errors.Count == 0 ? new CardDetails(number!, year, month, name!, cvc!, postal!) : null;
     }
 
     public static BankAccountDetails? Bank(JsonElement root, JsonBody body)
@@ -105,6 +121,12 @@ internal static partial class SubmissionParser
         if (account is not null && !PaymentDetailsValidation.IsAccountNumber(account))
         {
             body.Add("$.accountNumber", "The account number must be 4 to 17 digits.", ServiceErrorCodes.AccountNumberInvalid);
+        }
+
+        var confirm = body.String(root, "accountNumberConfirm", "$.accountNumberConfirm", 17 + 4);
+        if (account is not null && confirm is not null && confirm != account)
+        {
+            body.Add("$.accountNumberConfirm", "The two account numbers differ.", ServiceErrorCodes.AccountNumberConfirmMismatch);
         }
 
         var name = body.String(root, "nameOnAccount", "$.nameOnAccount", 100);

@@ -5,6 +5,7 @@ using LinX.Core.Consent;
 using LinX.Core.Customers;
 using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
+using LinX.Core.Payments;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
 using Microsoft.DurableTask.Client;
@@ -211,8 +212,10 @@ public sealed class WorkflowService
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.NotFound, NotFoundError);
         }
 
+        // While a declined payment waits for a replacement account, the cancel races the retry for that attempt's decision.
+        var attempt = PaymentRecovery.Of(workflow) is { } recovery ? recovery.Attempt + 1 : 1;
         if (IsOpen(workflow) && workflow.Plan.MoveMoney is not null
-            && await _consents.DecideAsync(business.BusinessId, workflowId, WorkflowDecision.Cancelled, cancellationToken) != WorkflowDecision.Cancelled)
+            && await _consents.DecideAsync(business.BusinessId, workflowId, WorkflowDecision.Cancelled, cancellationToken, attempt) != WorkflowDecision.Cancelled)
         {
             return ServiceResult.Fail<WorkflowCommandAccepted>(ServiceOutcome.Conflict, new FieldError(
                 "$", "The customer accepted the transaction before the cancel arrived; it can no longer be cancelled.", ServiceErrorCodes.WorkflowAlreadyAccepted));

@@ -1,5 +1,6 @@
 using LinX.Core.Consent;
 using LinX.Core.Notifications;
+using LinX.Core.Payments;
 using LinX.Core.Workflows;
 
 namespace LinX.Core.Management;
@@ -41,7 +42,17 @@ public sealed record WorkflowDetails(
         record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps.ShownUnder(record.Status), record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
-        record.Plan.Notification.Channel, record.IsLocked, record.LockedAt);
+        record.Plan.Notification.Channel, record.IsLocked, record.LockedAt)
+    {
+        FailureCode = record.Status == WorkflowStatus.Failed ? record.FailureCode ?? PaymentDeclineCodes.SystemError : null,
+        PaymentAttempts = record.PaymentAttempts,
+    };
+
+    /// <summary>Why a FAILED workflow ended, as a code: a payment's (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ...) or <c>SYSTEM_ERROR</c>; null unless FAILED.</summary>
+    public string? FailureCode { get; init; }
+
+    /// <summary>Every try at the money movement, first to last, with its transaction, account, status and reason (ADR 0016).</summary>
+    public IReadOnlyList<PaymentAttempt> PaymentAttempts { get; init; } = [];
 
     /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
     public IReadOnlyList<ConsentView>? Consents { get; init; }

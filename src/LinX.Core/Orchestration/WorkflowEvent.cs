@@ -40,7 +40,8 @@ public enum WorkflowEventKind
 /// </summary>
 /// <remarks>
 /// <c>Profile</c>, <c>Card</c>, <c>BankAccount</c>: read only, the plain submissions of histories written before ADR 0011;
-/// removed with the other legacy shapes once no such instance runs.
+/// removed with the other legacy shapes once no such instance runs. <c>Attempt</c>: on a move-money submission carrying a
+/// replacement card or bank account, the payment attempt it is for (2 or 3, ADR 0016); a copy for an attempt already made is ignored.
 /// </remarks>
 public sealed record WorkflowEvent(
     WorkflowEventKind Kind,
@@ -53,7 +54,8 @@ public sealed record WorkflowEvent(
     string? Comment = null,
     CustomerProfile? Profile = null,
     TokenizedCard? Card = null,
-    TokenizedBankAccount? BankAccount = null)
+    TokenizedBankAccount? BankAccount = null,
+    int? Attempt = null)
 {
     /// <summary>The external event name raised for every workflow event.</summary>
     public const string EventName = "WorkflowEvent";
@@ -78,6 +80,13 @@ public sealed record WorkflowEvent(
 
     public static WorkflowEvent SubmitBankAccount(Sealed<TokenizedBankAccount> bankAccount) =>
         new(WorkflowEventKind.Submit, StepNames.FinancialAccount, SealedBankAccount: bankAccount);
+
+    /// <summary>The customer's replacement account for payment attempt <paramref name="attempt"/>, from a card or bank account submission.</summary>
+    public static WorkflowEvent Retry(WorkflowEvent account, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account with { StepName = StepNames.MoveMoney, Attempt = attempt };
+    }
 
     public static WorkflowEvent Decline(DeclineReason reason, string? comment) => new(WorkflowEventKind.Decline, DeclineReason: reason, Comment: comment);
 

@@ -13,7 +13,7 @@ namespace LinX.Core.Orchestration;
 /// submissions and the steps' display data reach it sealed and leave it sealed: it checks which submission arrived and
 /// passes it on, and never sees personal data in the clear (ADR 0011).
 /// </summary>
-internal sealed class WorkflowRun
+internal sealed partial class WorkflowRun
 {
     private static readonly TimeSpan MinimumReminderInterval = TimeSpan.FromMinutes(1);
 
@@ -39,6 +39,7 @@ internal sealed class WorkflowRun
     private string? _declineReason;
     private string? _declineComment;
     private string? _failureReason;
+    private string? _failureCode;
     private Guid? _customerId;
     private Guid? _financialAccountId;
     private Guid? _transactionId;
@@ -182,23 +183,7 @@ internal sealed class WorkflowRun
             case MoveMoneyStep move:
             {
                 var wait = await WaitForCustomerAsync(step.Name, _ => true);
-                if (wait.Ended is not null)
-                {
-                    return wait.Ended;
-                }
-
-                var transaction = await CallAsync<TransactionOutput>(
-                    ActivityNames.MoveMoney, new MoveMoneyInput(_input.BusinessId, _input.WorkflowId, _financialAccountId ?? Guid.Empty, move, Ahead()));
-                _transactionId = transaction.TransactionId;
-                SetData(transaction.SealedData, transaction.Data);
-                if (transaction.Status is TransactionStatus.Declined or TransactionStatus.Error)
-                {
-                    return await FailAsync(Shorten("The transaction was " + transaction.Status.ToString().ToUpperInvariant() + ": " + (transaction.Reason ?? "no reason given")));
-                }
-
-                _settleAt = transaction.Status == TransactionStatus.Pending ? transaction.SettleAt : null;
-                _written = true;
-                return null;
+                return wait.Ended ?? await PayAsync(move);
             }
 
             default:
@@ -310,10 +295,11 @@ internal sealed class WorkflowRun
         return Result("The workflow expired.");
     }
 
-    private async Task<WorkflowResult> FailAsync(string reason)
+    private async Task<WorkflowResult> FailAsync(string reason, string code = PaymentDeclineCodes.SystemError)
     {
         _status = WorkflowStatus.Failed;
         _failureReason = reason;
+        _failureCode = code;
         SetStep(_current, StepStatus.Failed);
         await PersistAsync();
         return Result(reason);
@@ -332,6 +318,7 @@ internal sealed class WorkflowRun
         {
             var settled = await CallAsync<TransactionOutput>(ActivityNames.SettleTransaction, new SettleTransactionInput(_input.BusinessId, transactionId));
             SetData(settled.SealedData, settled.Data);
+            Settled(settled);
             await PersistAsync();
         }
         catch (TaskFailedException e)
@@ -442,7 +429,7 @@ internal sealed class WorkflowRun
         return new WorkflowStatusUpdate(
             _input.BusinessId, _input.WorkflowId, _version, _status, _current, _steps.ToArray(), Offset(_expireAt), next is { } n ? Offset(n) : null,
             _completedAt is { } c ? Offset(c) : null, _declineReason, _declineComment, _failureReason, _customerId, _financialAccountId, _transactionId,
-            [.. _data]);
+            [.. _data], _failureCode, _attempts.Count == 0 ? null : [.. _attempts]);
     }
 
     private void ShowStatus() =>

@@ -13,7 +13,7 @@ public interface ITransactionStore
     /// </summary>
     Task<Transaction> CreateAsync(Transaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Moves the status forward (never back from a final status); returns the stored transaction.</summary>
+    /// <summary>Moves the status forward, with its reason in words and as a code (never back from a final status); returns the stored transaction.</summary>
     Task<Transaction> UpdateStatusAsync(
         Guid businessId,
         Guid transactionId,
@@ -22,5 +22,6 @@ public interface ITransactionStore
         string? statusReason,
         DateTimeOffset? settleAt,
         DateTimeOffset? settledAt,
+        string? statusReasonCode,
         CancellationToken cancellationToken);
 }

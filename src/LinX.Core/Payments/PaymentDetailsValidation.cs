@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace LinX.Core.Payments;
 
 /// <summary>Checks of card and bank details as the customer types them (before tokenization).</summary>
-public static class PaymentDetailsValidation
+public static partial class PaymentDetailsValidation
 {
     /// <summary>Digits only, without the spaces and dashes people type; null if anything else is present.</summary>
     public static string? Digits(string text)
@@ -79,4 +81,16 @@ public static class PaymentDetailsValidation
 
     /// <summary>A bank account number: 4–17 digits.</summary>
     public static bool IsAccountNumber(string text) => text.Length is >= 4 and <= 17 && text.All(char.IsAsciiDigit);
+
+    /// <summary>A card's CVC: 3 digits, or 4 for American Express.</summary>
+    public static bool IsCvc(string text, bool amex) => text.Length == (amex ? 4 : 3) && text.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// A card's billing postal code (upper case): a US ZIP (12345, 12345-6789 or 123456789), a Canadian postal code
+    /// (A1A 1A1, with or without the space), or else 3 to 10 letters and digits (other countries' codes).
+    /// </summary>
+    public static bool IsBillingPostalCode(string text) => BillingPostalCode().IsMatch(text);
+
+    [GeneratedRegex("^([0-9]{5}(-?[0-9]{4})?|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[A-Z0-9]{3,10})$")]
+    private static partial Regex BillingPostalCode();
 }

@@ -16,7 +16,7 @@ public enum TransactionStatus
 }
 
 /// <summary>A money movement between a customer's and the business's financial accounts.</summary>
-/// <remarks><c>IdempotencyKey</c>: Unique per business: <c>{workflowId}:move-money</c> for workflow transactions.</remarks>
+/// <remarks><c>IdempotencyKey</c>: Unique per business: <c>{workflowId}:move-money</c> for a workflow's first attempt, <c>{workflowId}:move-money:{n}</c> for attempt n.</remarks>
 public sealed record Transaction(
     Guid TransactionId,
     Guid BusinessId,
@@ -39,5 +39,8 @@ public sealed record Transaction(
     DateTimeOffset? SettleAt,
     DateTimeOffset? SettledAt)
 {
+    /// <summary>Why it was DECLINED or ERROR, as a <see cref="PaymentDeclineCodes"/> code (null otherwise, and in rows from before ADR 0016).</summary>
+    public string? StatusReasonCode { get; init; }
+
     public bool IsFinal => Status is TransactionStatus.Settled or TransactionStatus.Cleared or TransactionStatus.Declined or TransactionStatus.Error;
 }

@@ -13,14 +13,20 @@ public sealed record StatusAfterStep(WorkflowStatusUpdate Update, int Step)
     /// <summary>
     /// The snapshot with the activity's result in it: its step's data in the clear, which is fine because this snapshot is
     /// written by the activity itself and never goes back to orchestration history (the other steps' data stays sealed).
+    /// A money movement's activity adds its <paramref name="attempt"/> to the payment attempts.
     /// </summary>
     public WorkflowStatusUpdate With(
-        IReadOnlyDictionary<string, string>? data, Guid? customerId = null, Guid? financialAccountId = null, Guid? transactionId = null) =>
+        IReadOnlyDictionary<string, string>? data,
+        Guid? customerId = null,
+        Guid? financialAccountId = null,
+        Guid? transactionId = null,
+        Payments.PaymentAttempt? attempt = null) =>
         Update with
         {
             Steps = data is null ? Update.Steps : [.. Update.Steps.Select((s, i) => i == Step ? s with { Data = data } : s)],
             CustomerId = customerId ?? Update.CustomerId,
             FinancialAccountId = financialAccountId ?? Update.FinancialAccountId,
             TransactionId = transactionId ?? Update.TransactionId,
+            PaymentAttempts = attempt is null ? Update.PaymentAttempts : [.. Update.PaymentAttempts ?? [], attempt],
         };
 }

@@ -36,6 +36,12 @@ public sealed record WorkflowRecord
 
     public string? FailureReason { get; init; }
 
+    /// <summary>Why a FAILED workflow ended: a <see cref="Payments.PaymentDeclineCodes"/> code (SYSTEM_ERROR for anything but a payment).</summary>
+    public string? FailureCode { get; init; }
+
+    /// <summary>Every try at the money movement, first to last (empty until move-money ran).</summary>
+    public IReadOnlyList<Payments.PaymentAttempt> PaymentAttempts { get; init; } = [];
+
     public Guid? CustomerId { get; init; }
 
     public Guid? FinancialAccountId { get; init; }

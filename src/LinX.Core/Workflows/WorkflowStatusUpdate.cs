@@ -10,6 +10,7 @@ namespace LinX.Core.Workflows;
 /// The orchestrator sends <c>Steps</c> without display data: it holds each step's data only as the step's activity
 /// returned it, sealed for the workflow, in <c>SealedData</c> (by step index, null where there is none).
 /// <c>UpdateWorkflowStatus</c> opens it into <see cref="StepState.Data"/> before the row is written (ADR 0011).
+/// <c>FailureCode</c> and <c>PaymentAttempts</c> are null in snapshots of histories from before ADR 0016 (kept as stored).
 /// </remarks>
 public sealed record WorkflowStatusUpdate(
     Guid BusinessId,
@@ -27,7 +28,9 @@ public sealed record WorkflowStatusUpdate(
     Guid? CustomerId,
     Guid? FinancialAccountId,
     Guid? TransactionId,
-    IReadOnlyList<Sealed<IReadOnlyDictionary<string, string>>?>? SealedData = null)
+    IReadOnlyList<Sealed<IReadOnlyDictionary<string, string>>?>? SealedData = null,
+    string? FailureCode = null,
+    IReadOnlyList<Payments.PaymentAttempt>? PaymentAttempts = null)
 {
     /// <summary>
     /// The snapshot as the row holds it: each step's sealed data opened by <paramref name="open"/>. Data already in the

@@ -10,10 +10,13 @@ namespace LinX.Infrastructure.Payments;
 /// <item>push-to-card settles at once (SETTLED);</item>
 /// <item>ach is PENDING and settles by its priority: SAME_DAY after 4 hours, NEXT_DAY after 1 day, STANDARD after 3 days;</item>
 /// <item>wire is PENDING and clears the same day, after 1 hour (CLEARED);</item>
-/// <item>an amount whose cents are <c>.13</c> (e.g. 10.13) is DECLINED (<see cref="DeclineReasonText"/>), to test failures.</item>
+/// <item>an amount whose cents are <c>.13</c> (e.g. 10.13) is DECLINED for every account (<see cref="PaymentDeclineCodes.PaymentDeclined"/>);</item>
+/// <item>the test cards and bank accounts of <see cref="SandboxTestValues"/> decline with their code, and CVC <c>000</c> or
+/// postal code <c>00000</c> / <c>X0X 0X0</c> fail verification (docs/sandbox.md).</item>
 /// </list>
-/// Tokens are random (an unsalted hash of a card number could be brute-forced back); references are <c>sbx_</c> +
-/// a hash of the idempotency key, so a resubmission gets the same reference.
+/// Tokens are random (an unsalted hash of a card number could be brute-forced back); a test account's token carries only
+/// its behaviour (<c>tok_{behaviour}_{random}</c>, <c>pay</c> for an account that pays), no card data. References are <c>sbx_</c> + a hash of the idempotency
+/// key, so a resubmission gets the same reference.
 /// </summary>
 public sealed class SandboxPaymentProcessor : IPaymentProcessor
 {
@@ -30,18 +33,33 @@ public sealed class SandboxPaymentProcessor : IPaymentProcessor
     /// <summary>True for the amounts the sandbox declines.</summary>
     public static bool IsDeclinedAmount(decimal amount) => decimal.Remainder(decimal.Round(amount * 100m), 100m) == 13m;
 
-    public Task<string> TokenizeCardAsync(CardDetails card, CancellationToken cancellationToken) =>
-        Task.FromResult("tok_" + Hashing.RandomToken());
+    public Task<CardTokenization> TokenizeCardAsync(CardDetails card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var answer = SandboxTestValues.Verify(card) is var verification and not CardVerification.Ok
+            ? new CardTokenization(verification, null)
+            : CardTokenization.Verified(Token(SandboxTestValues.CardBehaviour(card.CardNumber)));
+        return Task.FromResult(answer);
+    }
 
-    public Task<string> TokenizeBankAccountAsync(BankAccountDetails bankAccount, CancellationToken cancellationToken) =>
-        Task.FromResult("tok_" + Hashing.RandomToken());
+    public Task<string> TokenizeBankAccountAsync(BankAccountDetails bankAccount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bankAccount);
+        return Task.FromResult(Token(SandboxTestValues.BankBehaviour(bankAccount.AccountNumber)));
+    }
 
     public Task<PaymentOutcome> SubmitAsync(PaymentRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var reference = "sbx_" + OpaqueHash(request.IdempotencyKey)[..24];
         if (IsDeclinedAmount(request.Amount))
         {
-            return Task.FromResult(new PaymentOutcome(TransactionStatus.Declined, reference, null, DeclineReasonText));
+            return Task.FromResult(new PaymentOutcome(TransactionStatus.Declined, reference, null, DeclineReasonText, PaymentDeclineCodes.PaymentDeclined));
+        }
+
+        if (SandboxTestValues.DeclineOf(request.CustomerProcessorToken) is { } decline)
+        {
+            return Task.FromResult(new PaymentOutcome(TransactionStatus.Declined, reference, null, decline.Reason, decline.Code));
         }
 
         var now = _time.GetUtcNow();
@@ -57,6 +75,8 @@ public sealed class SandboxPaymentProcessor : IPaymentProcessor
     public Task<PaymentOutcome> GetSettlementAsync(string processorReference, PaymentSolution solution, CancellationToken cancellationToken) =>
         Task.FromResult(new PaymentOutcome(
             solution == PaymentSolution.Wire ? TransactionStatus.Cleared : TransactionStatus.Settled, processorReference, null, null));
+
+    private static string Token(string behaviour) => "tok_" + behaviour + "_" + Hashing.RandomToken();
 
     private static TimeSpan AchDelay(PaymentPriority priority) => priority switch
     {

@@ -5,7 +5,7 @@ namespace LinX.Infrastructure.Storage;
 
 /// <summary>
 /// Consents: PK = business id, RK = <c>{workflowId}:{stepName}</c> for evidence and <c>{workflowId}:~decision</c> for
-/// the decision. Both are insert-only, so the first write stands however many race.
+/// the decision (<c>{workflowId}:~decision:{n}</c> for payment attempt n's, ADR 0016). Both are insert-only, so the first write stands however many race.
 /// </summary>
 internal sealed class TableConsentStore : IConsentStore
 {
@@ -59,9 +59,11 @@ internal sealed class TableConsentStore : IConsentStore
         return [.. evidence.OrderBy(e => e.AcceptedAt)];
     }
 
-    public async Task<WorkflowDecision> DecideAsync(Guid businessId, Guid workflowId, WorkflowDecision decision, CancellationToken cancellationToken)
+    public async Task<WorkflowDecision> DecideAsync(
+        Guid businessId, Guid workflowId, WorkflowDecision decision, CancellationToken cancellationToken, int attempt = 1)
     {
-        var row = new TableEntity(TableKeys.Of(businessId), RowKey(workflowId, DecisionKey)) { ["Decision"] = decision.ToString() };
+        var name = attempt <= 1 ? DecisionKey : DecisionKey + ":" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var row = new TableEntity(TableKeys.Of(businessId), RowKey(workflowId, name)) { ["Decision"] = decision.ToString() };
         if (await TableKeys.TryAddAsync(_table, row, cancellationToken))
         {
             return decision;

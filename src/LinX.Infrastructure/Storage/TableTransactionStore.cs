@@ -63,6 +63,7 @@ internal sealed class TableTransactionStore : ITransactionStore
         string? statusReason,
         DateTimeOffset? settleAt,
         DateTimeOffset? settledAt,
+        string? statusReasonCode,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -80,6 +81,7 @@ internal sealed class TableTransactionStore : ITransactionStore
             entity["StatusReason"] = statusReason;
             entity["SettleAt"] = settleAt;
             entity["SettledAt"] = settledAt;
+            entity["StatusReasonCode"] = statusReasonCode;
             try
             {
                 await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -130,6 +132,7 @@ internal sealed class TableTransactionStore : ITransactionStore
         ["CreatedAt"] = t.CreatedAt,
         ["SettleAt"] = t.SettleAt,
         ["SettledAt"] = t.SettledAt,
+        ["StatusReasonCode"] = t.StatusReasonCode,
     };
 
     private static Transaction ToTransaction(TableEntity e) => new(
@@ -152,5 +155,8 @@ internal sealed class TableTransactionStore : ITransactionStore
         e.GetString("StatusReason"),
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("SettleAt"),
-        e.GetDateTimeOffset("SettledAt"));
+        e.GetDateTimeOffset("SettledAt"))
+    {
+        StatusReasonCode = e.GetString("StatusReasonCode"),
+    };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Common;
+using LinX.Core.Payments;
 using LinX.Core.Workflows;
 
 namespace LinX.Infrastructure.Storage;
@@ -237,6 +238,10 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         public string? FailureReason { get; set; }
 
+        public string? FailureCode { get; set; }
+
+        public string? PaymentAttemptsJson { get; set; }
+
         public Guid? CustomerId { get; set; }
 
         public Guid? FinancialAccountId { get; set; }
@@ -279,6 +284,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             DeclineReason = r.DeclineReason,
             DeclineComment = r.DeclineComment,
             FailureReason = r.FailureReason,
+            FailureCode = r.FailureCode,
+            PaymentAttemptsJson = r.PaymentAttempts.Count == 0 ? null : JsonSerializer.Serialize(r.PaymentAttempts, TableKeys.Json),
             CustomerId = r.CustomerId,
             FinancialAccountId = r.FinancialAccountId,
             TransactionId = r.TransactionId,
@@ -305,6 +312,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             DeclineReason = u.DeclineReason;
             DeclineComment = u.DeclineComment;
             FailureReason = u.FailureReason;
+            FailureCode = u.FailureCode ?? FailureCode;
+            PaymentAttemptsJson = u.PaymentAttempts is { Count: > 0 } attempts ? JsonSerializer.Serialize(attempts, TableKeys.Json) : PaymentAttemptsJson;
             CustomerId = u.CustomerId;
             FinancialAccountId = u.FinancialAccountId;
             TransactionId = u.TransactionId;
@@ -326,6 +335,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             DeclineReason = DeclineReason,
             DeclineComment = DeclineComment,
             FailureReason = FailureReason,
+            FailureCode = FailureCode,
+            PaymentAttempts = PaymentAttemptsJson is null ? [] : JsonSerializer.Deserialize<List<PaymentAttempt>>(PaymentAttemptsJson, TableKeys.Json) ?? [],
             CustomerId = CustomerId,
             FinancialAccountId = FinancialAccountId,
             TransactionId = TransactionId,

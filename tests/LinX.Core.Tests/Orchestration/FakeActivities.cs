@@ -25,7 +25,11 @@ internal sealed class FakeActivities
 
     public static Guid CustomerIdOf(Guid workflowId) => DeterministicId.From(workflowId, "customer");
 
-    public static Guid AccountIdOf(Guid workflowId) => DeterministicId.From(workflowId, "account");
+    /// <summary>The amount whose first payment attempt the fake declines with CARD_DECLINED (a recoverable decline).</summary>
+    public const decimal DeclinedOnceAmount = 2.02m;
+
+    public static Guid AccountIdOf(Guid workflowId, int attempt = 0) =>
+        DeterministicId.From(workflowId, attempt <= 1 ? "account" : "account-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static Guid TransactionIdOf(Guid workflowId) => DeterministicId.From(workflowId, "transaction");
 
@@ -53,7 +57,7 @@ internal sealed class FakeActivities
         registry.AddActivityFunc<LookupInput, StepActivityOutput>(
             ActivityNames.LookupProfile, (_, i) => Record(i.BusinessId, ActivityNames.LookupProfile, i, ActivityOutputs.Found(i.Id)));
         registry.AddActivityFunc<CreateFinancialAccountInput, StepActivityOutput>(
-            ActivityNames.CreateFinancialAccount, (_, i) => Record(i.BusinessId, ActivityNames.CreateFinancialAccount, i, ActivityOutputs.Found(AccountIdOf(i.WorkflowId))));
+            ActivityNames.CreateFinancialAccount, (_, i) => Record(i.BusinessId, ActivityNames.CreateFinancialAccount, i, ActivityOutputs.Found(AccountIdOf(i.WorkflowId, i.Attempt))));
         registry.AddActivityFunc<LookupInput, StepActivityOutput>(
             ActivityNames.LookupFinancialAccount, (_, i) => Record(i.BusinessId, ActivityNames.LookupFinancialAccount, i, ActivityOutputs.Found(i.Id)));
         registry.AddActivityFunc<MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney, (_, i) => Record(i.BusinessId, ActivityNames.MoveMoney, i, Move(i)));
@@ -69,7 +73,14 @@ internal sealed class FakeActivities
 
     /// <summary>Push-to-card settles at once; ACH is pending and settles a moment later (real time: activities may read the clock).</summary>
     private static TransactionOutput Move(MoveMoneyInput input) =>
-        input.Step.Solution == PaymentSolution.Ach
+        input.Step.Amount == DeclinedOnceAmount && input.Attempt <= 1
+            ? ActivityOutputs.Transaction(TransactionIdOf(input.WorkflowId), TransactionStatus.Declined, reason: "The card issuer declined the payment.") with
+            {
+                ReasonCode = PaymentDeclineCodes.CardDeclined,
+            }
+        : input.Step.Amount == DeclinedOnceAmount
+            ? ActivityOutputs.Transaction(DeterministicId.From(input.WorkflowId, "transaction-" + input.Attempt), TransactionStatus.Settled)
+        : input.Step.Solution == PaymentSolution.Ach
             ? ActivityOutputs.Transaction(TransactionIdOf(input.WorkflowId), TransactionStatus.Pending, DateTime.UtcNow + AchSettlesAfter)
             : ActivityOutputs.Transaction(TransactionIdOf(input.WorkflowId), TransactionStatus.Settled);
 

@@ -63,7 +63,7 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         var create = Assert.Single(Inputs<CreateFinancialAccountInput>());
         Assert.Equal((FakeActivities.CustomerIdOf(_workflowId), FinancialAccountSubType.Checking, Plans.SealedBank()), (create.CustomerId, create.SubType, create.SealedBankAccount));
         Assert.Equal(
-            new MoveMoneyInput(_businessId, _workflowId, FakeActivities.AccountIdOf(_workflowId), Plans.Rebate(PaymentSolution.Ach)),
+            new MoveMoneyInput(_businessId, _workflowId, FakeActivities.AccountIdOf(_workflowId), Plans.Rebate(PaymentSolution.Ach), Attempt: 1),
             Assert.Single(Inputs<MoveMoneyInput>()) with { Then = null });
         var calls = Calls();
         var moved = calls.Single(c => c.Name == ActivityNames.MoveMoney);
@@ -136,6 +136,31 @@ public sealed partial class LinxOrchestrationReplayTests(ReplayHost host) : ICla
         Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, FakeActivities.CustomerIdOf(_workflowId)), done.ReadOutputAs<WorkflowResult>());
         var create = Assert.Single(Inputs<CreateCustomerAccountInput>());
         Assert.Equal((null, Plans.Profile()), (create.SealedProfile, create.Profile));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeclinedCardReplaced_CompletesOnTheSecondAttemptAcrossReplays()
+    {
+        // Arrange: the first attempt declines (recoverable); the replacement card arrives while the step waits.
+        var plan = Plans.RebateToNewCard() with { Steps = [.. Plans.RebateToNewCard().Steps.SkipLast(1), Plans.Rebate(amount: FakeActivities.DeclinedOnceAmount)] };
+        var id = await host.StartAsync(Input(plan));
+        await host.WaitingAtAsync(id, 1);
+
+        // Act
+        await host.RaiseAsync(id, WorkflowEvent.SubmitProfile(Plans.SealedProfile()));
+        await host.RaiseAsync(id, WorkflowEvent.SubmitCard(Plans.SealedCard()));
+        await host.RaiseAsync(id, WorkflowEvent.Confirm(StepNames.MoveMoney));
+        await host.RaiseAsync(id, WorkflowEvent.Retry(WorkflowEvent.SubmitCard(Plans.SealedCard()), 2));
+        var done = await host.CompletedAsync(id);
+
+        // Assert
+        var result = done.ReadOutputAs<WorkflowResult>()!;
+        Assert.Equal((WorkflowStatus.Completed, FakeActivities.AccountIdOf(_workflowId, 2)), (result.Status, result.FinancialAccountId));
+        Assert.Equal([1, 2], Inputs<MoveMoneyInput>().Select(i => i.Attempt));
+        Assert.Equal([0, 2], Inputs<CreateFinancialAccountInput>().Select(i => i.Attempt));
+        var final = Snapshots()[^1];
+        Assert.Equal([TransactionStatus.Declined, TransactionStatus.Settled], final.PaymentAttempts!.Select(a => a.Status));
+        Assert.Equal([PaymentDeclineCodes.CardDeclined, null], final.PaymentAttempts!.Select(a => a.ReasonCode));
     }
 
     /// <summary>Timers fire on the engine's clock; allow for its and this machine's clock granularity.</summary>

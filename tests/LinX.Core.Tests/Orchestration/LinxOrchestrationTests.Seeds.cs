@@ -84,7 +84,7 @@ public sealed partial class LinxOrchestrationTests
             [ActivityNames.SendNotification, ActivityNames.CreateCustomerAccount, ActivityNames.CreateFinancialAccount, ActivityNames.MoveMoney],
             o.ActivitySequence);
         Assert.Equal(NewCustomerId, Assert.Single(o.InputsOf<CreateFinancialAccountInput>()).CustomerId);
-        Assert.Equal(new MoveMoneyInput(BusinessId, WorkflowId, NewAccountId, Plans.Rebate()), Assert.Single(o.InputsOf<MoveMoneyInput>()) with { Then = null });
+        Assert.Equal(new MoveMoneyInput(BusinessId, WorkflowId, NewAccountId, Plans.Rebate(), Attempt: 1), Assert.Single(o.InputsOf<MoveMoneyInput>()) with { Then = null });
         Assert.Equal(
             [(WorkflowStatus.Active, 1), (WorkflowStatus.Active, 2), (WorkflowStatus.Active, 3), (WorkflowStatus.Completed, 3)],
             o.StatusSnapshots.Select(u => (u.Status, u.CurrentStep)));

@@ -36,8 +36,10 @@ internal static class StatusWrites
         (SendNotificationInput { Then: { } then }, SendNotificationOutput) => then.With(null),
         (CreateCustomerAccountInput { Then: { } then }, StepActivityOutput created) => then.With(Open(created.SealedData), customerId: created.Id),
         (CreateFinancialAccountInput { Then: { } then }, StepActivityOutput created) => then.With(Open(created.SealedData), financialAccountId: created.Id),
-        (MoveMoneyInput { Then: { } then }, TransactionOutput { Status: not (TransactionStatus.Declined or TransactionStatus.Error) } moved) =>
-            then.With(Open(moved.SealedData), transactionId: moved.TransactionId),
+        (MoveMoneyInput { Then: { } then } move, TransactionOutput { Status: not (TransactionStatus.Declined or TransactionStatus.Error) } moved) =>
+            then.With(
+                Open(moved.SealedData), transactionId: moved.TransactionId,
+                attempt: PaymentAttempt.From(Math.Max(move.Attempt, 1), move.CustomerFinancialAccountId, moved)),
         _ => null,
     };
 

@@ -122,9 +122,9 @@ public sealed class TableStoresTests(AzuriteFixture azurite)
         var store = host.Get<ITransactionStore>();
         var t = await store.CreateAsync(Transaction(Guid.NewGuid(), "k:1"), CancellationToken.None);
 
-        await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Pending, "ref", null, null, null, CancellationToken.None);
-        await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Settled, "ref", null, null, host.Time.GetUtcNow(), CancellationToken.None);
-        var after = await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Pending, "ref", null, null, null, CancellationToken.None);
+        await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Pending, "ref", null, null, null, null, CancellationToken.None);
+        await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Settled, "ref", null, null, host.Time.GetUtcNow(), null, CancellationToken.None);
+        var after = await store.UpdateStatusAsync(DemoData.BusinessId, t.TransactionId, TransactionStatus.Pending, "ref", null, null, null, null, CancellationToken.None);
 
         Assert.Equal(TransactionStatus.Settled, after.Status);
         Assert.Equal(TransactionStatus.Settled, (await store.GetAsync(DemoData.BusinessId, t.TransactionId, CancellationToken.None))!.Status);

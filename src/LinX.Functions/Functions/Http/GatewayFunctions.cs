@@ -41,4 +41,11 @@ public static class GatewayFunctions
         [DurableClient] DurableTaskClient client,
         string token) =>
         GatewayEndpoints.DeclineAsync(req.BindDurableClient(client), token);
+
+    [Function("RetryGatewayPayment")]
+    public static Task<IResult> RetryAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/gateway/{token}/retry")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string token) =>
+        GatewayEndpoints.RetryAsync(req.BindDurableClient(client), token);
 }
