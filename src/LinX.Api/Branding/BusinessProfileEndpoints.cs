@@ -38,7 +38,7 @@ public static class BusinessProfileEndpoints
         profile.MapPut("/logo", (Func<HttpContext, Task<IResult>>)SetLogoAsync).WithName("SetBusinessLogo")
             .WithSummary("Replace the business's logo")
             .WithDescription($"The raw image as the body: PNG, JPEG or WebP, at most {LogoImage.MaxBytes} bytes and {LogoImage.MaxPixels}×{LogoImage.MaxPixels} pixels. LinX stores it and serves it at logoUrl, a URL named by the image's SHA-256: the previous logo's URL stops answering.")
-            .Accepts<byte[]>(LogoImage.Png, LogoImage.Jpeg, LogoImage.WebP)
+            .Accepts<Stream>(LogoImage.Png, LogoImage.Jpeg, LogoImage.WebP)
             .Responds<BusinessProfileView>(StatusCodes.Status200OK, "The profile with the new logoUrl.")
             .RespondsProblem(StatusCodes.Status400BadRequest, "The body is not the image its Content-Type says (LOGO_NOT_AN_IMAGE) or is larger than 1024 pixels either way (LOGO_DIMENSIONS_TOO_LARGE).")
             .RespondsProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {LogoImage.MaxBytes} bytes (LOGO_TOO_LARGE).")
