@@ -97,7 +97,8 @@ public sealed class HistoryPersonalDataTests(LocalHostFixture host)
         }
     }
 
-    private static async Task<string> DumpAsync(TableClient table)
+    /// <summary>Every row of <paramref name="table"/> as text, each property as <c>key=value</c>.</summary>
+    internal static async Task<string> DumpAsync(TableClient table)
     {
         var dump = new StringBuilder();
         await foreach (var entity in table.QueryAsync<TableEntity>())
