@@ -24,7 +24,7 @@ public sealed class CustomerDriver(LinxHttp api, TimeSpan pollInterval, TimeSpan
         address = new { streetLine1 = "1 Main Street", city = "Toronto", stateCode = "ON", postalCode = "M5V 2T6", countryCode = "CA" },
     };
 
-    private static readonly object NewCard = new { cardNumber = "4111111111111111", expiry = "2031-08", nameOnCard = "Jane Roe" };
+    private static readonly object NewCard = new { cardNumber = "4111111111111111", expiry = "2031-08", nameOnCard = "Jane Roe", cvc = "123", postalCode = "M5V 2T6" };
 
     private static readonly TimeSpan ResubmitAfter = TimeSpan.FromSeconds(20);
 

@@ -22,7 +22,7 @@ public sealed class CustomerScript(LocalHostFixture host)
         address = new { streetLine1 = "1 Main Street", city = "Toronto", stateCode = "ON", postalCode = "M5V 2T6", countryCode = "CA" },
     };
 
-    public static readonly object NewCard = new { cardNumber = "4111111111111111", expiry = "2031-08", nameOnCard = "Jane Roe" };
+    public static readonly object NewCard = new { cardNumber = "4111111111111111", expiry = "2031-08", nameOnCard = "Jane Roe", cvc = "123", postalCode = "M5V 2T6" };
 
     public static string Seed(int number) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", $"seed-{number}.json"));
 

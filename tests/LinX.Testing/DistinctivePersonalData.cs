@@ -18,4 +18,10 @@ public static class DistinctivePersonalData
     public const string City = "Xanthorpe";
     public const string NameOnCard = "Ottoline Marchbanks";
     public const string NameOnAccount = "Peregrine Fairweather";
+
+    /// <summary>A card's billing postal code (a valid one of "other countries": 3 to 10 letters and digits); never stored.</summary>
+    public const string BillingPostalCode = "ZQ4X7W9";
+
+    /// <summary>A card's CVC; never stored (too short to scan for on its own: its postal code travels with it).</summary>
+    public const string Cvc = "739";
 }

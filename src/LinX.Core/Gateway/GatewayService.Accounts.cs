@@ -85,7 +85,7 @@ public sealed partial class GatewayService
     {
         if (!card)
         {
-            var bank = SubmissionParser.Bank(root, fields);
+            var bank = SubmissionParser.Bank(root, fields, confirmed: true);
             return bank is null ? null : _submissions.BankAccount(workflow.WorkflowId, await _processor.TokenizeAsync(_crypto, bank, cancellationToken));
         }
 

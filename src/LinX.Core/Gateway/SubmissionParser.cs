@@ -109,7 +109,8 @@ internal static partial class SubmissionParser
         return body.Errors.Count == 0 ? new CardDetails(number!, year, month, name!, cvc!, postal!) : null;
     }
 
-    public static BankAccountDetails? Bank(JsonElement root, JsonBody body)
+    /// <summary>Bank details; a customer's (<paramref name="confirmed"/>) also types the account number twice (<c>accountNumberConfirm</c>).</summary>
+    public static BankAccountDetails? Bank(JsonElement root, JsonBody body, bool confirmed = false)
     {
         var routing = body.String(root, "routingNumber", "$.routingNumber", 9 + 4);
         if (routing is not null && !PaymentDetailsValidation.IsAbaRoutingNumber(routing))
@@ -123,7 +124,7 @@ internal static partial class SubmissionParser
             body.Add("$.accountNumber", "The account number must be 4 to 17 digits.", ServiceErrorCodes.AccountNumberInvalid);
         }
 
-        var confirm = body.String(root, "accountNumberConfirm", "$.accountNumberConfirm", 17 + 4);
+        var confirm = confirmed ? body.String(root, "accountNumberConfirm", "$.accountNumberConfirm", 17 + 4) : account;
         if (account is not null && confirm is not null && confirm != account)
         {
             body.Add("$.accountNumberConfirm", "The two account numbers differ.", ServiceErrorCodes.AccountNumberConfirmMismatch);

@@ -5,7 +5,7 @@ namespace LinX.Core.Webhooks;
 /// <summary>
 /// Derives the events of one workflow transition from the stored row before it (<c>previous</c>) and the
 /// orchestrator's snapshot (<c>current</c>). Pure, so a re-run of the activity derives the same events.
-/// Order within a transition: customer, financial account, transaction, workflow updated, workflow completed.
+/// Order within a transition: customer, financial account, transaction, payment attempt failed, workflow updated, workflow completed.
 /// </summary>
 public static class WebhookEventFactory
 {
@@ -59,6 +59,23 @@ public static class WebhookEventFactory
                     currency = currentData.GetValueOrDefault("currency"),
                 });
             }
+        }
+
+        // A failed payment attempt the row did not hold yet; whether the workflow waits for a replacement is in its status.
+        if (current.PaymentAttempts is { Count: > 0 } attempts && attempts.Count > previous.PaymentAttempts.Count && attempts[^1] is { Failed: true } failed)
+        {
+            Add(WebhookEventTypes.PaymentAttemptFailed, new
+            {
+                workflowId,
+                attempt = failed.Attempt,
+                maxAttempts = Payments.PaymentAttempt.MaxAttempts,
+                transactionId = failed.TransactionId,
+                financialAccountId = failed.FinancialAccountId,
+                status = failed.Status.ToString().ToUpperInvariant(),
+                reasonCode = failed.ReasonCode,
+                reason = failed.Reason,
+                awaitingReplacement = current.Status == WorkflowStatus.Active,
+            });
         }
 
         if (current.Status != previous.Status || current.CurrentStep != previous.CurrentStep || !StepStatusesEqual(previous.Steps, current.Steps))

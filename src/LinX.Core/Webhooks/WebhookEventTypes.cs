@@ -21,8 +21,11 @@ public static class WebhookEventTypes
     /// <summary>The workflow's transaction was created or changed status (e.g. settled).</summary>
     public const string TransactionStatusChanged = "transactions.status-changed";
 
+    /// <summary>A payment attempt did not go through; says whether the workflow waits for the customer's replacement account (ADR 0016).</summary>
+    public const string PaymentAttemptFailed = "linx.payment-attempt-failed";
+
     public static IReadOnlyList<string> All { get; } =
-        [WorkflowUpdated, WorkflowCompleted, WorkflowLocked, CustomerStatusUpdated, FinancialAccountStateUpdated, TransactionStatusChanged];
+        [WorkflowUpdated, WorkflowCompleted, WorkflowLocked, CustomerStatusUpdated, FinancialAccountStateUpdated, TransactionStatusChanged, PaymentAttemptFailed];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using LinX.Api.Problems;
 using LinX.Core;
+using LinX.Core.Payments;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using LinX.Testing;
@@ -40,9 +41,19 @@ public sealed partial class ErrorCatalogueTests
     [Fact]
     public void DocsErrors_WebhookDeliveryErrors_AreExactlyWebhookErrors()
     {
-        var documented = DocumentedRows(DocsSection("## Webhook delivery errors", null));
+        var documented = DocumentedRows(DocsSection("## Webhook delivery errors", "## Payment decline codes"));
 
         Assert.Equal(CodesOf([typeof(WebhookErrors)]).Order(), documented.Select(r => r.Code).Order());
+    }
+
+    [Fact]
+    public void DocsErrors_PaymentDeclineCodes_AreExactlyTheCatalogueInOrderWithTheirRecoverability()
+    {
+        var documented = DeclineRow().Matches(DocsSection("## Payment decline codes", null))
+            .Select(m => (m.Groups["code"].Value, m.Groups["recoverable"].Value == "yes"))
+            .ToList();
+
+        Assert.Equal(PaymentDeclineCodes.All.Select(c => (c, PaymentDeclineCodes.IsRecoverable(c))), documented);
     }
 
     [Fact]
@@ -105,6 +116,9 @@ public sealed partial class ErrorCatalogueTests
 
     [GeneratedRegex("""^\| `(?<code>[A-Z0-9_]+)` \|(?<rest>.*)$""", RegexOptions.Multiline)]
     private static partial Regex DocumentedRow();
+
+    [GeneratedRegex("""^\| `(?<code>[A-Z0-9_]+)` \| (?<recoverable>yes|no) \|""", RegexOptions.Multiline)]
+    private static partial Regex DeclineRow();
 
     [GeneratedRegex("""public const string \w+ = "(?<code>[A-Z0-9_]+)";""")]
     private static partial Regex ConstantLiteral();

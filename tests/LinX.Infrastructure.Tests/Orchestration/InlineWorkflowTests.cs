@@ -152,8 +152,8 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
             {
                 CustomerAccountStep => Profile,
                 FinancialAccountStep { FinancialAccountSubType: FinancialAccountSubType.Debit or FinancialAccountSubType.Credit } =>
-                    $$"""{ "cardNumber": "{{CardNumber}}", "expiry": "2030-12", "nameOnCard": "{{DistinctivePersonalData.NameOnCard}}" }""",
-                FinancialAccountStep => $$"""{ "routingNumber": "011000015", "accountNumber": "{{AccountNumber}}", "nameOnAccount": "{{DistinctivePersonalData.NameOnAccount}}" }""",
+                    $$"""{ "cardNumber": "{{CardNumber}}", "expiry": "2030-12", "nameOnCard": "{{DistinctivePersonalData.NameOnCard}}", "cvc": "{{DistinctivePersonalData.Cvc}}", "postalCode": "{{DistinctivePersonalData.BillingPostalCode}}" }""",
+                FinancialAccountStep => $$"""{ "routingNumber": "011000015", "accountNumber": "{{AccountNumber}}", "accountNumberConfirm": "{{AccountNumber}}", "nameOnAccount": "{{DistinctivePersonalData.NameOnAccount}}" }""",
                 MoveMoneyStep => """{ "accept": true }""",
                 _ => """{ "confirm": true }""",
             };

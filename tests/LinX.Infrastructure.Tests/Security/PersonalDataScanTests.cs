@@ -34,7 +34,7 @@ public sealed class PersonalDataScanTests(AzuriteFixture azurite)
     public async Task TablesLogsAndHistory_HoldNoPanAccountNumberTokenOrPhoneNumber()
     {
         await using var host = await TestHost.StartAsync(azurite);
-        var forbidden = new List<string> { InlineWorkflowTests.CardNumber, InlineWorkflowTests.AccountNumber, "6471234567" };
+        var forbidden = new List<string> { InlineWorkflowTests.CardNumber, InlineWorkflowTests.AccountNumber, "6471234567", DistinctivePersonalData.BillingPostalCode };
         var history = new List<string>();
 
         foreach (var plan in new[]

@@ -85,7 +85,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SubmitStepAsync_BadCard_ReportsLuhnAndExpiry()
+    public async Task SubmitStepAsync_BadCard_ReportsLuhnExpiryCvcAndPostalCode()
     {
         await using var host = await TestHost.StartAsync(azurite);
         var created = await TestPlans.CreateAsync(host, TestPlans.NewCard());
@@ -93,10 +93,15 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
             TestPlans.TokenOf(created), StepNames.FinancialAccount,
-            TestPlans.Json("""{ "cardNumber": "4242 4242 4242 4241", "expiry": "2026-02", "nameOnCard": "Jane Roe" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
+            TestPlans.Json("""{ "cardNumber": "4242 4242 4242 4241", "expiry": "2026-02", "nameOnCard": "Jane Roe", "cvc": "12", "postalCode": "1!" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Invalid, result.Outcome);
-        Assert.Equal([("$.cardNumber", ServiceErrorCodes.CardNumberInvalid), ("$.expiry", ServiceErrorCodes.CardExpired)], result.Errors.Select(e => (e.Path, e.ErrorCode)));
+        Assert.Equal(
+            [
+                ("$.cardNumber", ServiceErrorCodes.CardNumberInvalid), ("$.expiry", ServiceErrorCodes.CardExpired), ("$.cvc", ServiceErrorCodes.CvcInvalid),
+                ("$.postalCode", ServiceErrorCodes.BillingPostalCodeInvalid),
+            ],
+            result.Errors.Select(e => (e.Path, e.ErrorCode)));
     }
 
     [Fact]
@@ -108,7 +113,7 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
 
         var result = await host.Get<GatewayService>().SubmitStepAsync(
             TestPlans.TokenOf(created), StepNames.FinancialAccount,
-            TestPlans.Json("""{ "cardNumber": "5555 5555 5555 4444", "expiry": "2026-03", "nameOnCard": "Jane Roe" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
+            TestPlans.Json("""{ "cardNumber": "5555 5555 5555 4444", "expiry": "2026-03", "nameOnCard": "Jane Roe", "cvc": "123", "postalCode": "m5v 2t6" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
         Assert.Equal(ServiceOutcome.Accepted, result.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
@@ -128,11 +133,12 @@ public sealed class GatewayServiceTests(AzuriteFixture azurite)
         var token = TestPlans.TokenOf(created);
 
         var bad = await gateway.SubmitStepAsync(token, StepNames.FinancialAccount,
-            TestPlans.Json("""{ "routingNumber": "011000016", "accountNumber": "12", "nameOnAccount": "Jane" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
+            TestPlans.Json("""{ "routingNumber": "011000016", "accountNumber": "12", "accountNumberConfirm": "13", "nameOnAccount": "Jane" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
         var good = await gateway.SubmitStepAsync(token, StepNames.FinancialAccount,
-            TestPlans.Json("""{ "routingNumber": "011000015", "accountNumber": "000123456789", "nameOnAccount": "Jane" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
+            TestPlans.Json("""{ "routingNumber": "011000015", "accountNumber": "000123456789", "accountNumberConfirm": "000123456789", "nameOnAccount": "Jane" }"""), null, RequestOrigin.Unknown, CancellationToken.None);
 
-        Assert.Equal(["$.routingNumber", "$.accountNumber"], bad.Errors.Select(e => e.Path));
+        Assert.Equal(["$.routingNumber", "$.accountNumber", "$.accountNumberConfirm"], bad.Errors.Select(e => e.Path));
+        Assert.Equal(ServiceErrorCodes.AccountNumberConfirmMismatch, bad.Errors[^1].ErrorCode);
         Assert.Equal(ServiceOutcome.Accepted, good.Outcome);
         var e = (WorkflowEvent)Assert.Single(host.Orchestrations.Raised).Payload!;
         var bank = host.Get<CustomerSubmissions>().Open(created.WorkflowId, e.SealedBankAccount!);

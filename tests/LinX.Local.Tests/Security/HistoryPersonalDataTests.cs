@@ -30,13 +30,17 @@ public sealed class HistoryPersonalDataTests(LocalHostFixture host)
         address = new { streetLine1 = DistinctivePersonalData.StreetLine, city = DistinctivePersonalData.City, stateCode = "ON", postalCode = "M5V 2T6", countryCode = "CA" },
     };
 
-    private static readonly object Card = new { cardNumber = "4111111111111111", expiry = "2031-08", nameOnCard = DistinctivePersonalData.NameOnCard };
+    private static readonly object Card = new
+    {
+        cardNumber = "4111111111111111", expiry = "2031-08", nameOnCard = DistinctivePersonalData.NameOnCard, cvc = DistinctivePersonalData.Cvc,
+        postalCode = DistinctivePersonalData.BillingPostalCode,
+    };
 
     private static readonly string[] Personal =
     [
         DistinctivePersonalData.FirstName, DistinctivePersonalData.LastName, DistinctivePersonalData.Email, Masking.Email(DistinctivePersonalData.Email),
         DistinctivePersonalData.DateOfBirth, DistinctivePersonalData.DateOfBirthAsText, DistinctivePersonalData.StreetLine, DistinctivePersonalData.City,
-        DistinctivePersonalData.NameOnCard,
+        DistinctivePersonalData.NameOnCard, DistinctivePersonalData.BillingPostalCode,
     ];
 
     private readonly CustomerScript _customer = new(host);
@@ -93,7 +97,8 @@ public sealed class HistoryPersonalDataTests(LocalHostFixture host)
         }
     }
 
-    private static async Task<string> DumpAsync(TableClient table)
+    /// <summary>Every row of <paramref name="table"/> as text, each property as <c>key=value</c>.</summary>
+    internal static async Task<string> DumpAsync(TableClient table)
     {
         var dump = new StringBuilder();
         await foreach (var entity in table.QueryAsync<TableEntity>())

@@ -1,0 +1,82 @@
+using LinX.Core.Payments;
+using LinX.Core.Workflows;
+using LinX.Infrastructure.Payments;
+
+namespace LinX.Infrastructure.Tests.Payments;
+
+/// <summary>The sandbox's documented test values (docs/sandbox.md): verification at tokenization, declines by token and amount.</summary>
+public sealed class SandboxPaymentProcessorTests
+{
+    private readonly SandboxPaymentProcessor _sandbox = new(TimeProvider.System);
+
+    [Theory]
+    [InlineData("4242424242424242", "123", "12345", CardVerification.Ok)]
+    [InlineData("4242424242424242", "000", "12345", CardVerification.CvcMismatch)]
+    [InlineData("4242424242424242", "123", "00000", CardVerification.PostalCodeMismatch)]
+    [InlineData("4242424242424242", "123", "X0X 0X0", CardVerification.PostalCodeMismatch)]
+    [InlineData("4242424242424242", "000", "00000", CardVerification.CvcMismatch)]
+    public async Task TokenizeCardAsync_TestValues_VerifyAsDocumented(string number, string cvc, string postalCode, CardVerification expected)
+    {
+        var answer = await _sandbox.TokenizeCardAsync(new CardDetails(number, 2030, 12, "Jane Roe", cvc, postalCode), CancellationToken.None);
+
+        Assert.Equal(expected, answer.Verification);
+        Assert.Equal(expected == CardVerification.Ok, answer.Token is not null);
+    }
+
+    [Theory]
+    [InlineData(SandboxTestValues.DeclinedCard, PaymentDeclineCodes.CardDeclined)]
+    [InlineData(SandboxTestValues.InsufficientFundsCard, PaymentDeclineCodes.InsufficientFunds)]
+    [InlineData(SandboxTestValues.NotEligibleCard, PaymentDeclineCodes.CardNotEligible)]
+    public async Task SubmitAsync_TestCard_DeclinesWithItsRecoverableCode(string number, string code)
+    {
+        var token = (await _sandbox.TokenizeCardAsync(new CardDetails(number, 2030, 12, "Jane Roe", "123", "12345"), CancellationToken.None)).Token!;
+
+        var outcome = await _sandbox.SubmitAsync(Payment(token, 25.00m), CancellationToken.None);
+
+        Assert.Equal((TransactionStatus.Declined, code), (outcome.Status, outcome.ReasonCode));
+        Assert.False(string.IsNullOrWhiteSpace(outcome.Reason));
+        Assert.True(PaymentDeclineCodes.IsRecoverable(outcome.ReasonCode));
+        Assert.DoesNotContain(number, token, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SandboxTestValues.InvalidAccount, PaymentDeclineCodes.AccountInvalid)]
+    [InlineData(SandboxTestValues.ClosedAccount, PaymentDeclineCodes.AccountClosed)]
+    [InlineData(SandboxTestValues.InsufficientFundsAccount, PaymentDeclineCodes.InsufficientFunds)]
+    public async Task SubmitAsync_TestBankAccount_DeclinesWithItsCode(string accountNumber, string code)
+    {
+        var token = await _sandbox.TokenizeBankAccountAsync(new BankAccountDetails("011000015", accountNumber, "Jane Roe"), CancellationToken.None);
+
+        var outcome = await _sandbox.SubmitAsync(Payment(token, 25.00m, PaymentSolution.Ach), CancellationToken.None);
+
+        Assert.Equal((TransactionStatus.Declined, code), (outcome.Status, outcome.ReasonCode));
+        Assert.DoesNotContain(accountNumber, token, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AmountEndingIn13_IsDeclinedUnrecoverablyForAGoodCard()
+    {
+        var token = (await _sandbox.TokenizeCardAsync(new CardDetails("4242424242424242", 2030, 12, "Jane Roe", "123", "12345"), CancellationToken.None)).Token!;
+
+        var declined = await _sandbox.SubmitAsync(Payment(token, 10.13m), CancellationToken.None);
+        var paid = await _sandbox.SubmitAsync(Payment(token, 10.14m), CancellationToken.None);
+
+        Assert.Equal((TransactionStatus.Declined, PaymentDeclineCodes.PaymentDeclined), (declined.Status, declined.ReasonCode));
+        Assert.False(PaymentDeclineCodes.IsRecoverable(declined.ReasonCode));
+        Assert.Equal((TransactionStatus.Settled, (string?)null), (paid.Status, paid.ReasonCode));
+    }
+
+    [Fact]
+    public void CardDetails_ToString_ShowsNeitherNumberNorCvcNorPostalCode()
+    {
+        var text = new CardDetails("4000000000009995", 2030, 12, "Jane Roe", "739", "ZQ4X7W9").ToString();
+
+        Assert.DoesNotContain("4000000000009995", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("739", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ZQ4X7W9", text, StringComparison.Ordinal);
+        Assert.Contains("9995", text, StringComparison.Ordinal);
+    }
+
+    private static PaymentRequest Payment(string token, decimal amount, PaymentSolution solution = PaymentSolution.PushToCard) =>
+        new("key-" + Guid.NewGuid().ToString("N"), TransactionType.Send, solution, PaymentPriority.SameDay, amount, "USD", token, "tok_pay_business");
+}
