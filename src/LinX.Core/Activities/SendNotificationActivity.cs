@@ -170,7 +170,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
             var phone = _crypto.Decrypt(workflow.EncryptedPhoneNumber, workflow.WorkflowId.ToString("D"));
             var link = _composer.Link(_crypto.LinkToken(workflow.WorkflowId));
             var text = SmsComposer.Compose(
-                input.Origin, business.Name, workflow.Plan.Notification.IntroductoryMessage, workflow.Title, link, workflow.ExpireAt);
+                input.Origin, business, workflow.Plan.Notification.IntroductoryMessage, MessageLocale.Resolve(workflow.Plan, business), link, workflow.ExpireAt);
 
             using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             sendTimeout.CancelAfter(SendTimeout);

@@ -1,6 +1,7 @@
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
 using LinX.Core.Consent;
+using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
@@ -87,7 +88,10 @@ public sealed class GatewayService
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, workflow.Title, business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
-            workflow.ExpireAt, steps, current));
+            workflow.ExpireAt, steps, current)
+        {
+            Locale = MessageLocale.Resolve(workflow.Plan, business),
+        });
     }
 
     /// <summary>

@@ -18,7 +18,11 @@ public sealed record GatewayView(
     bool Locked,
     DateTimeOffset ExpireAt,
     IReadOnlyList<GatewayStepView> Steps,
-    GatewayCurrentStep? Current);
+    GatewayCurrentStep? Current)
+{
+    /// <summary>The page's language: the request's locale, else the business's default; null: the browser's language.</summary>
+    public string? Locale { get; init; }
+}
 
 /// <summary>One step on the Gateway page.</summary>
 public sealed record GatewayStepView(string Name, string DisplayName, StepStatus Status, IReadOnlyDictionary<string, string>? Data);

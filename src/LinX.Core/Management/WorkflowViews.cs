@@ -41,7 +41,13 @@ public sealed record WorkflowDetails(
         record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps.ShownUnder(record.Status), record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
-        record.Plan.Notification.Channel, record.IsLocked, record.LockedAt);
+        record.Plan.Notification.Channel, record.IsLocked, record.LockedAt)
+    {
+        Locale = record.Plan.Locale,
+    };
+
+    /// <summary>The locale the request asked for (<c>en</c>, <c>fr-CA</c>); null when it named none (the business's default applies).</summary>
+    public string? Locale { get; init; }
 
     /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
     public IReadOnlyList<ConsentView>? Consents { get; init; }
