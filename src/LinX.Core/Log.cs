@@ -56,4 +56,16 @@ internal static partial class WebhookLog
 
     [LoggerMessage(37, LogLevel.Information, "Workflow {WorkflowId}: the business set a new passcode; the link is unlocked")]
     public static partial void PasscodeReplaced(this ILogger logger, Guid workflowId);
+
+    [LoggerMessage(60, LogLevel.Information, "Business {BusinessId}: number {OptOutId} opted out ({Source})")]
+    public static partial void SmsOptOutAdded(this ILogger logger, Guid businessId, string optOutId, string source);
+
+    [LoggerMessage(61, LogLevel.Information, "Business {BusinessId}: number {OptOutId} opted back in ({Source})")]
+    public static partial void SmsOptOutRemoved(this ILogger logger, Guid businessId, string optOutId, string source);
+
+    [LoggerMessage(62, LogLevel.Information, "SMS {Serial} ({Origin}) of workflow {WorkflowId} not sent: the number opted out of the business")]
+    public static partial void SmsSkippedOptedOut(this ILogger logger, Guid workflowId, int serial, string origin);
+
+    [LoggerMessage(63, LogLevel.Information, "Inbound SMS {MessageId}: {Outcome}")]
+    public static partial void InboundSmsHandled(this ILogger logger, string messageId, string outcome);
 }

@@ -121,4 +121,7 @@ public static class ServiceErrorCodes
 
     /// <summary>409: the workflow was created without <c>passcode: true</c>, so it has no passcode to replace.</summary>
     public const string PasscodeNotUsed = "PASSCODE_NOT_USED";
+
+    /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
+    public const string PhoneOptedOut = "PHONE_OPTED_OUT";
 }

@@ -63,11 +63,17 @@ public sealed record ConsentView(
 }
 
 /// <summary>One notification of a workflow's history.</summary>
+/// <remarks><c>SkipReason</c>: why an unsuccessful one was not sent (PHONE_OPTED_OUT: the number opted out of the business); null when sent.</remarks>
 public sealed record NotificationView(
     int Serial, string Channel, NotificationOrigin Origin, DateTimeOffset SentAt, string? ProviderMessageId, string MaskedPhoneNumber, bool Successful)
 {
     public static NotificationView From(NotificationRecord record) => new(
-        record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful);
+        record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful)
+    {
+        SkipReason = record.Successful ? null : record.Error,
+    };
+
+    public string? SkipReason { get; init; }
 }
 
 /// <summary>The answer to new-passcode: the new 6-digit passcode, shown this once (only its keyed hash is stored).</summary>

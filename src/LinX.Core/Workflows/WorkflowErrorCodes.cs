@@ -118,9 +118,6 @@ public static class WorkflowErrorCodes
     /// <summary>A parameter that a step of this request requires is missing or null.</summary>
     public const string ParameterRequired = "PARAMETER_REQUIRED";
 
-    /// <summary>The locale is not one LinX writes its messages in (<c>en</c>, <c>fr-CA</c>).</summary>
-    public const string UnsupportedLocale = "UNSUPPORTED_LOCALE";
-
     /// <summary>The channel is not one LinX supports (SMS).</summary>
     public const string UnsupportedChannel = "UNSUPPORTED_CHANNEL";
 

@@ -23,7 +23,7 @@ internal static class WorkflowRequestRules
     {
         if (locale is not null && !BusinessProfile.Locales.Contains(locale, StringComparer.Ordinal))
         {
-            errors.Add(JsonPath.Locale, WorkflowErrorCodes.UnsupportedLocale,
+            errors.Add(JsonPath.Locale, ServiceErrorCodes.UnsupportedLocale,
                 $"{GivenValue.Quote(locale)} is not a locale LinX writes in: use one of {string.Join(", ", BusinessProfile.Locales)}.");
         }
     }

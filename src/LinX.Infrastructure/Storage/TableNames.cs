@@ -16,6 +16,7 @@ public sealed class TableNames
         WebhookSubscriptions = prefix + "WebhookSubscriptions";
         WebhookDeliveries = prefix + "WebhookDeliveries";
         Consents = prefix + "Consents";
+        SmsOptOuts = prefix + "SmsOptOuts";
     }
 
     public string Workflows { get; }
@@ -40,6 +41,8 @@ public sealed class TableNames
 
     public string Consents { get; }
 
+    public string SmsOptOuts { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, SmsOptOuts];
 }

@@ -20,6 +20,7 @@ public sealed class TableStorage
         WebhookSubscriptions = service.GetTableClient(names.WebhookSubscriptions);
         WebhookDeliveries = service.GetTableClient(names.WebhookDeliveries);
         Consents = service.GetTableClient(names.Consents);
+        SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
     }
 
     public TableNames Names { get; }
@@ -47,6 +48,8 @@ public sealed class TableStorage
     public TableClient WebhookDeliveries { get; }
 
     public TableClient Consents { get; }
+
+    public TableClient SmsOptOuts { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

@@ -138,7 +138,7 @@ public sealed class WorkflowRequestValidatorTests
         var result = _validator.Validate(RequestCorpus.Edit(RequestCorpus.Seed1, "locale=\"fr-FR\"", "title=\"\""));
 
         Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.Path == "$.locale" && e.ErrorCode == WorkflowErrorCodes.UnsupportedLocale);
+        Assert.Contains(result.Errors, e => e.Path == "$.locale" && e.ErrorCode == ServiceErrorCodes.UnsupportedLocale);
         Assert.Contains(result.Errors, e => e.Path == "$.title");
     }
 
