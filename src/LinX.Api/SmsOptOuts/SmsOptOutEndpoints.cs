@@ -22,7 +22,7 @@ public static class SmsOptOutEndpoints
         var errors = new List<FieldError>();
         var size = QueryParameters.Int(http.Request.Query, "size", QueryParameters.DefaultPageSize, 1, QueryParameters.MaxPageSize, errors);
         var pageToken = QueryParameters.Text(http.Request.Query, PageTokenName, 64, errors);
-        if (pageToken is not null && !SmsOptOut.IsId(pageToken) && errors.Count == 0)
+        if (pageToken is not null && !SmsOptOut.IsId(pageToken))
         {
             errors.Add(new FieldError("query." + PageTokenName, "pageToken must be the nextPageToken of the page before.", WorkflowErrorCodes.InvalidValue));
         }
