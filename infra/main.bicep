@@ -54,6 +54,13 @@ param instanceMemoryMB int = 2048
 @description('LinX:Admin:ApiKeyHashes: SHA-256 hex of the admin keys, comma-separated (empty: the admin API answers 401 to everyone). Hashes, not keys: not secret.')
 param adminKeyHashes string = ''
 
+@description('LinX:InboundSms:SecretHashes: SHA-256 hex of the Event Grid delivery secrets, comma-separated (empty: inbound SMS answer 401). Not secret.')
+param inboundSmsSecretHashes string = ''
+
+@description('The Event Grid delivery secret itself, for the SMSReceived subscription. Empty: no subscription (set it after the first deploy: Event Grid validates the endpoint when subscribing).')
+@secure()
+param inboundSmsSecret string = ''
+
 @description('Key Vault purge protection (recommended in production; irreversible).')
 param enableKeyVaultPurgeProtection bool = false
 
@@ -203,6 +210,18 @@ module functionApp 'modules/functionapp.bicep' = {
     acsEndpoint: communication.outputs.endpoint
     acsSenderNumber: acsSenderNumber
     adminKeyHashes: adminKeyHashes
+    inboundSmsSecretHashes: inboundSmsSecretHashes
+  }
+}
+
+module inboundSms 'modules/inboundsms.bicep' = if (!empty(inboundSmsSecret)) {
+  name: 'inboundsms'
+  scope: rg
+  params: {
+    communicationName: communication.outputs.name
+    tags: tags
+    endpointUrl: '${functionApp.outputs.uri}/api/events/acs/sms-received'
+    secret: inboundSmsSecret
   }
 }
 

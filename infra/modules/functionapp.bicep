@@ -50,6 +50,9 @@ param acsSenderNumber string
 @description('SHA-256 hex of the admin keys, comma-separated; empty closes the admin API.')
 param adminKeyHashes string
 
+@description('LinX:InboundSms:SecretHashes: SHA-256 hex of the Event Grid delivery secrets.')
+param inboundSmsSecretHashes string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -157,6 +160,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     LinX__Sms__Acs__Endpoint: acsEndpoint
     LinX__Sms__Acs__From: acsSenderNumber
     LinX__Admin__ApiKeyHashes: adminKeyHashes
+    LinX__InboundSms__SecretHashes: inboundSmsSecretHashes
   }
 }
 

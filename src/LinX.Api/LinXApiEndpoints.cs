@@ -1,10 +1,12 @@
 using LinX.Api.Gateway;
 using LinX.Api.OpenApi;
 using LinX.Api.Resources;
+using LinX.Api.SmsOptOuts;
 using LinX.Api.Webhooks;
 using LinX.Api.Workflows;
 using LinX.Core.Common;
 using LinX.Core.Management;
+using LinX.Core.SmsOptOuts;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Builder;
@@ -144,6 +146,26 @@ public static class LinXApiEndpoints
             .Responds<WebhookRedeliveryAccepted>(StatusCodes.Status202Accepted, "Queued for delivery.")
             .RespondsNotFound("webhook subscription or event")
             .RespondsProblem(StatusCodes.Status409Conflict, "The subscription is suspended; resume it first.");
+
+        var optOuts = app.MapGroup("/api/linx/sms-opt-outs").WithTags("SMS opt-outs").DocumentedAsBusinessApi();
+        optOuts.MapGet(string.Empty, (Func<HttpContext, Task<IResult>>)SmsOptOutEndpoints.ListAsync).WithName("ListSmsOptOuts")
+            .WithSummary("List SMS opt-outs")
+            .WithDescription("The numbers LinX never texts for the business (they replied STOP, or the business added them), one page at a time (pass nextPageToken as pageToken).")
+            .WithSmsOptOutListQuery()
+            .Responds<SmsOptOutListView>(StatusCodes.Status200OK, "One page of opt-outs and the token of the next (null on the last page).")
+            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+        optOuts.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)SmsOptOutEndpoints.AddAsync).WithName("AddSmsOptOut")
+            .WithSummary("Add an SMS opt-out")
+            .WithDescription("LinX stops texting the number for the business: a workflow for it is refused with 422 PHONE_OPTED_OUT and running workflows send it no more reminders. Idempotent: the same number again answers the same opt-out (200).")
+            .ReadsJson<SmsOptOutRequest>("The phoneNumber is missing or not a mobile number in international form, an unknown field, or the body is not JSON.")
+            .Responds<SmsOptOutView>(StatusCodes.Status201Created, "Added.")
+            .Responds<SmsOptOutView>(StatusCodes.Status200OK, "The number was listed already.");
+        optOuts.MapDelete("/{id}", SmsOptOutEndpoints.RemoveAsync).WithName("RemoveSmsOptOut")
+            .WithSummary("Remove an SMS opt-out")
+            .WithDescription("LinX may text the number for the business again. The id is the opt-out's, from the list: no phone number in the URL.")
+            .RespondsEmpty(StatusCodes.Status204NoContent, "Removed.")
+            .RespondsNotFound("SMS opt-out");
+        app.MapPost(InboundSmsEndpoints.Route, (Func<HttpContext, Task<IResult>>)InboundSmsEndpoints.ReceiveAsync).ExcludeFromDescription();
 
         Admin.AdminEndpoints.MapLinXAdmin(app);
         Branding.BusinessProfileEndpoints.MapLinXBusinessProfile(app);

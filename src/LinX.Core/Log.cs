@@ -62,4 +62,16 @@ internal static partial class WebhookLog
 
     [LoggerMessage(61, LogLevel.Information, "Business {BusinessId}: logo {Change}")]
     public static partial void BusinessLogoChanged(this ILogger logger, Guid businessId, string change);
+
+    [LoggerMessage(62, LogLevel.Information, "Business {BusinessId}: number {OptOutId} opted out ({Source})")]
+    public static partial void SmsOptOutAdded(this ILogger logger, Guid businessId, string optOutId, string source);
+
+    [LoggerMessage(63, LogLevel.Information, "Business {BusinessId}: number {OptOutId} opted back in ({Source})")]
+    public static partial void SmsOptOutRemoved(this ILogger logger, Guid businessId, string optOutId, string source);
+
+    [LoggerMessage(64, LogLevel.Information, "SMS {Serial} ({Origin}) of workflow {WorkflowId} not sent: the number opted out of the business")]
+    public static partial void SmsSkippedOptedOut(this ILogger logger, Guid workflowId, int serial, string origin);
+
+    [LoggerMessage(65, LogLevel.Information, "Inbound SMS {MessageId}: {Outcome}")]
+    public static partial void InboundSmsHandled(this ILogger logger, string messageId, string outcome);
 }

@@ -157,4 +157,7 @@ public static class ServiceErrorCodes
 
     /// <summary>413: the logo is larger than 64 KiB.</summary>
     public const string LogoTooLarge = "LOGO_TOO_LARGE";
+
+    /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
+    public const string PhoneOptedOut = "PHONE_OPTED_OUT";
 }

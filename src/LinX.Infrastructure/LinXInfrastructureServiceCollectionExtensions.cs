@@ -8,6 +8,7 @@ using LinX.Core.Customers;
 using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
+using LinX.Core.SmsOptOuts;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using LinX.Infrastructure.Payments;
@@ -57,6 +58,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IWebhookSubscriptionStore, TableWebhookSubscriptionStore>();
         services.TryAddSingleton<IWebhookDeliveryStore, TableWebhookDeliveryStore>();
         services.TryAddSingleton<IConsentStore, TableConsentStore>();
+        services.TryAddSingleton<ISmsOptOutStore, TableSmsOptOutStore>();
         services.TryAddSingleton<IResendQuota, TableResendQuota>();
         services.AddHostedService<TableInitializer>();
         return services;

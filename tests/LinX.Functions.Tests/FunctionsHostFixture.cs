@@ -27,6 +27,9 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     public string ApiKey { get; } = ApiKeyAuthenticator.NewApiKey();
 
     /// <summary>The SMS the host sent.</summary>
+    /// <summary>The secret header value of the Event Grid subscription (its SHA-256 is configured).</summary>
+    public const string EventGridSecret = "linx-functions-test-event-grid-secret";
+
     public DevSmsInbox Sms => Services.GetRequiredService<DevSmsInbox>();
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialized.");
@@ -35,7 +38,11 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     {
         await _azurite.InitializeAsync();
         var services = NewServices(
-            _azurite.ConnectionString, AzuriteFixture.UniqueName("fx"), new Dictionary<string, string?> { ["LinX:Sms:Provider"] = nameof(SmsProvider.DevInbox) });
+            _azurite.ConnectionString, AzuriteFixture.UniqueName("fx"), new Dictionary<string, string?>
+            {
+                ["LinX:Sms:Provider"] = nameof(SmsProvider.DevInbox),
+                ["LinX:InboundSms:SecretHashes"] = Hashing.Sha256Hex(EventGridSecret),
+            });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         foreach (var hosted in _services.GetServices<IHostedService>())
         {

@@ -22,7 +22,7 @@ public sealed class RouteParityTests(ITestOutputHelper output)
 {
     private const string DurableManagement = "/runtime/webhooks/durabletask";
 
-    private static readonly string[] FunctionPrefixes = ["/api/linx", "/api/admin", "/api/gateway", "/linx"];
+    private static readonly string[] FunctionPrefixes = ["/api/linx", "/api/admin", "/api/gateway", "/api/events", "/linx"];
 
     /// <summary>
     /// The Durable extension's built-in instance API (WebJobs extension, HttpApiHandler): method and path below

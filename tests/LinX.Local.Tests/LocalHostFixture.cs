@@ -25,6 +25,9 @@ public class LocalHostFixture : IAsyncLifetime
     private readonly AzuriteFixture _azurite = new();
     private WebApplication? _app;
 
+    /// <summary>The secret header value of the test host's Event Grid subscription (its SHA-256 is configured).</summary>
+    public const string EventGridSecret = "linx-test-event-grid-secret";
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     /// <summary>A client authenticated as the demo business.</summary>
@@ -59,6 +62,7 @@ public class LocalHostFixture : IAsyncLifetime
             ["LinX:Webhooks:AllowLoopback"] = "true",
             ["LinX:Webhooks:FirstRetryDelay"] = "00:00:00.100",
             ["LinX:Webhooks:MaxRetryDelay"] = "00:00:00.500",
+            ["LinX:InboundSms:SecretHashes"] = Hashing.Sha256Hex(EventGridSecret),
         };
         _app = LinxLocalApplication.Create([], builder =>
         {

@@ -50,6 +50,16 @@ public static class LinXParameters
                 ParameterLocation.Query, "pageToken", "The nextPageToken of the page before; absent for the first page.",
                 () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Resources.ResourceEndpoints.MaxPageTokenLength });
 
+    /// <summary><c>size</c> and <c>pageToken</c> of <c>GET /api/linx/sms-opt-outs</c>.</summary>
+    public static RouteHandlerBuilder WithSmsOptOutListQuery(this RouteHandlerBuilder builder) =>
+        builder
+            .WithParameter(
+                ParameterLocation.Query, "size", "Opt-outs per page.",
+                () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize))
+            .WithParameter(
+                ParameterLocation.Query, "pageToken", "The nextPageToken of the page before; absent for the first page.",
+                () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9a-f]{64}$" });
+
     private static OpenApiSchema WholeNumber(int min, int max, int fallback) => new()
     {
         Type = JsonSchemaType.Integer,

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using LinX.Core;
+using LinX.Core.Businesses;
 using LinX.Core.Workflows;
 using P = LinX.Core.Workflows.WorkflowParameterNames;
 using S = LinX.Core.Workflows.StepNames;
@@ -47,6 +49,7 @@ internal static class WorkflowContractDescription
         text.AppendLine(CultureInfo.InvariantCulture, $"- Expiry: expireIn (days, {WorkflowLimits.MinExpireInDays}-{WorkflowLimits.MaxExpireInDays}) or expireInHours ({WorkflowLimits.MinExpireInHours}-{WorkflowLimits.MaxExpireInHours}), not both; with neither, {WorkflowLimits.DefaultExpiry.TotalDays:0} days.");
         text.AppendLine("- passcode true: the customer enters a 6-digit passcode before the link opens; the answer carries it once (not on a replay).");
         text.AppendLine(CultureInfo.InvariantCulture, $"- customerMemo: up to {WorkflowLimits.MaxCustomerMemoLength} characters shown to the customer.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- locale: {string.Join(" or ", BusinessProfile.Locales)}, the language of the SMS and the page; without it, the business's default locale ({ServiceErrorCodes.UnsupportedLocale} otherwise).");
         text.AppendLine();
         text.Append("Idempotency-Key: the same key with the same JSON (however spaced or ordered) answers the same workflow again, without the passcode; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED.");
         return text.ToString();

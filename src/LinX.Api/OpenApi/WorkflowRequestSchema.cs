@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinX.Core.Businesses;
 using LinX.Core.Workflows;
 using Microsoft.OpenApi;
 using P = LinX.Core.Workflows.WorkflowParameterNames;
@@ -79,6 +80,10 @@ internal static class WorkflowRequestSchema
         var memo = Property(schema, "customerMemo");
         memo.Description = "A memo shown to the customer. No web addresses, phone numbers or invisible characters; line breaks allowed.";
         memo.MaxLength = WorkflowLimits.MaxCustomerMemoLength;
+
+        var locale = Property(schema, "locale");
+        locale.Description = "The language of the SMS and the Gateway page; the business's default locale when absent (and the browser's language on the page when the business has none).";
+        locale.Enum = EnumWireNames.AsEnum(BusinessProfile.Locales);
 
         var steps = Property(schema, "steps");
         steps.Description = "The steps, in contract order (see the operation's description).";

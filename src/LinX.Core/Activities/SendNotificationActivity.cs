@@ -2,6 +2,7 @@ using LinX.Core.Businesses;
 using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Security;
+using LinX.Core.SmsOptOuts;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,9 @@ namespace LinX.Core.Activities;
 /// another host waits for it instead of sending too. Every attempt repeats the claim's provider request
 /// (<see cref="NotificationClaim.Idempotency"/>), so a retry after a crash between the provider's acceptance and the
 /// record is answered by the provider instead of sent again. The phone number is decrypted from the workflow
-/// row and the link token re-derived: neither is in the input or in history. A reminder of a locked link is not sent.
+/// row and the link token re-derived: neither is in the input or in history. A reminder of a locked link is not sent;
+/// nothing is sent to a number that opted out of the business (recorded as skipped: <see cref="ServiceErrorCodes.PhoneOptedOut"/>), and every sent SMS
+/// records the business as the number's last sender (what a STOP reply opts it out of).
 /// </summary>
 public sealed class SendNotificationActivity : IActivity<SendNotificationInput, SendNotificationOutput>
 {
@@ -41,6 +44,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
     private readonly IWorkflowStore _workflows;
     private readonly IBusinessStore _businesses;
     private readonly ISmsSender _sms;
+    private readonly ISmsOptOutStore _optOuts;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
     private readonly UpdateWorkflowStatusActivity _status;
@@ -52,6 +56,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
         IWorkflowStore workflows,
         IBusinessStore businesses,
         ISmsSender sms,
+        ISmsOptOutStore optOuts,
         LinXCrypto crypto,
         SmsComposer composer,
         UpdateWorkflowStatusActivity status,
@@ -63,6 +68,7 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
         _workflows = workflows;
         _businesses = businesses;
         _sms = sms;
+        _optOuts = optOuts;
         _crypto = crypto;
         _composer = composer;
         _time = time;
@@ -109,12 +115,13 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
 
         var (result, workflow) = await SendOrReleaseAsync(input, claim, cancellationToken);
 
-        // Sent: the record must be written even when the worker is stopping, or a retry would send again.
+        // Sent, or skipped for an opt-out: the record must be written even when the worker is stopping, or a retry would
+        // send again. A skipped SMS is recorded unsuccessful with its reason, once, and not retried.
         var stored = await _notifications.CompleteAsync(
             claim,
             new NotificationRecord(
                 input.WorkflowId, input.BusinessId, input.Serial, NotificationStep.SmsChannel, input.Origin, _time.GetUtcNow(),
-                result.MessageId, workflow.MaskedPhoneNumber, Successful: true, Error: null),
+                result.MessageId, workflow.MaskedPhoneNumber, result.Successful, result.ErrorMessage),
             CancellationToken.None);
         return ToOutput(stored);
     }
@@ -168,9 +175,15 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
             var business = await _businesses.GetAsync(input.BusinessId, cancellationToken)
                 ?? throw new InvalidOperationException("The business does not exist.");
             var phone = _crypto.Decrypt(workflow.EncryptedPhoneNumber, workflow.WorkflowId.ToString("D"));
+            if (await _optOuts.IsOptedOutAsync(input.BusinessId, phone, cancellationToken))
+            {
+                _logger.SmsSkippedOptedOut(input.WorkflowId, input.Serial, input.Origin.ToString());
+                return (new SmsSendResult(false, null, ServiceErrorCodes.PhoneOptedOut), workflow);
+            }
+
             var link = _composer.Link(_crypto.LinkToken(workflow.WorkflowId));
             var text = SmsComposer.Compose(
-                input.Origin, business.Name, workflow.Plan.Notification.IntroductoryMessage, workflow.Title, link, workflow.ExpireAt);
+                input.Origin, business, workflow.Plan.Notification.IntroductoryMessage, MessageLocale.Resolve(workflow.Plan, business), link, workflow.ExpireAt);
 
             using var sendTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             sendTimeout.CancelAfter(SendTimeout);
@@ -180,6 +193,8 @@ public sealed class SendNotificationActivity : IActivity<SendNotificationInput, 
             {
                 throw new SmsDeliveryException("The SMS provider did not accept the message: " + (result.ErrorMessage ?? "no reason given"));
             }
+
+            await _optOuts.RecordTextedAsync(input.BusinessId, phone, _time.GetUtcNow(), CancellationToken.None);
 
             return (result, workflow);
         }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using LinX.Core.Businesses;
+using LinX.Core.Security;
 using Microsoft.Extensions.Options;
 
 namespace LinX.Core.Admin;
@@ -10,35 +9,23 @@ public sealed record AdminCaller(int KeyNumber);
 
 /// <summary>
 /// Checks an admin key against <see cref="AdminOptions.ApiKeyHashes"/>: by its SHA-256, compared in fixed time with
-/// every configured hash (no early exit), so neither the comparison nor the number of hashes tried tells anything.
+/// every configured hash (<see cref="SecretHashes"/>).
 /// Business API keys are never admin keys: they live in another store and are never looked up here.
 /// </summary>
 public sealed class AdminAuthenticator
 {
-    private readonly byte[][] _hashes;
+    private readonly SecretHashes _hashes;
 
     public AdminAuthenticator(IOptions<AdminOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _hashes = [.. (AdminOptions.ParseHashes(options.Value.ApiKeyHashes) ?? []).Select(Convert.FromHexString)];
+        _hashes = new SecretHashes(AdminOptions.ParseHashes(options.Value.ApiKeyHashes) ?? []);
     }
 
     /// <summary>The caller, or null for a missing, oversized or unknown key (and for every key when none is configured).</summary>
     public AdminCaller? Authenticate(string? key)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > ApiKeyAuthenticator.MaxKeyLength)
-        {
-            return null;
-        }
-
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        var match = 0;
-        for (var i = 0; i < _hashes.Length; i++)
-        {
-            // Which hash matched may branch: the attacker controls only the hash's input, so its timing says nothing.
-            match = CryptographicOperations.FixedTimeEquals(hash, _hashes[i]) ? i + 1 : match;
-        }
-
+        var match = _hashes.Match(key, ApiKeyAuthenticator.MaxKeyLength);
         return match == 0 ? null : new AdminCaller(match);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
 using LinX.Core.Consent;
+using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
@@ -96,6 +97,7 @@ public sealed partial class GatewayService
             workflow.ExpireAt, steps, current)
         {
             FailureCode = FailureCodeOf(workflow),
+            Locale = MessageLocale.Resolve(workflow.Plan, business),
         });
     }
 
@@ -393,14 +395,14 @@ public sealed partial class GatewayService
             "CREDIT" => FinancialAccountSubType.Credit,
             _ => null,
         };
-        var zone = BusinessTime.ZoneOf(profile);
+        var zone = MessageLocale.TimeZone(business);
         return ConsentText.For(step, new ConsentContext(
             profile?.DisplayName ?? business?.Name ?? string.Empty,
             profile?.SupportEmail ?? profile?.SupportPhone,
             account?.GetValueOrDefault("last4"),
             subType,
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime),
-            BusinessProfile.Locales.Contains(locale) ? locale! : profile?.DefaultLocale ?? BusinessProfile.Locales[0]));
+            BusinessProfile.Locales.Contains(locale) ? locale! : MessageLocale.Resolve(workflow.Plan, business) ?? MessageLocale.Fallback));
     }
 
     private static GatewayCurrentStep CurrentStep(WorkflowRecord workflow, ConsentText consent)

@@ -27,6 +27,9 @@ public sealed record GatewayView(
 {
     /// <summary>Why a FAILED workflow ended, as a code (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ... or <c>SYSTEM_ERROR</c>); null unless FAILED.</summary>
     public string? FailureCode { get; init; }
+
+    /// <summary>The page's language: the request's locale, else the business's default; null: the browser's language.</summary>
+    public string? Locale { get; init; }
 }
 
 /// <summary>One step on the Gateway page.</summary>

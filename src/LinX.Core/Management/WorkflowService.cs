@@ -7,6 +7,7 @@ using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
+using LinX.Core.SmsOptOuts;
 using LinX.Core.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,7 @@ public sealed class WorkflowService
     private readonly INotificationStore _notifications;
     private readonly IConsentStore _consents;
     private readonly IResendQuota _resends;
+    private readonly ISmsOptOutStore _optOuts;
     private readonly DurableTaskClient _orchestrations;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
@@ -49,6 +51,7 @@ public sealed class WorkflowService
         INotificationStore notifications,
         IConsentStore consents,
         IResendQuota resends,
+        ISmsOptOutStore optOuts,
         DurableTaskClient orchestrations,
         LinXCrypto crypto,
         SmsComposer composer,
@@ -63,6 +66,7 @@ public sealed class WorkflowService
         _notifications = notifications;
         _consents = consents;
         _resends = resends;
+        _optOuts = optOuts;
         _orchestrations = orchestrations;
         _crypto = crypto;
         _composer = composer;
@@ -111,6 +115,13 @@ public sealed class WorkflowService
             referenceErrors.Add(new FieldError(
                 "$.parameters.phoneNumber", "LinX does not text numbers of this country for this business (its allowed SMS countries).",
                 ServiceErrorCodes.PhoneCountryNotAllowed));
+        }
+
+        if (!plan.Notification.DeliveredByBusiness && await _optOuts.IsOptedOutAsync(business.BusinessId, plan.Notification.PhoneNumber, cancellationToken))
+        {
+            referenceErrors.Add(new FieldError(
+                "$.parameters.phoneNumber", "This number opted out of the business's SMS (it replied STOP, or the business listed it): LinX does not text it.",
+                ServiceErrorCodes.PhoneOptedOut));
         }
 
         if (referenceErrors.Count > 0)

@@ -46,6 +46,7 @@ public sealed record WorkflowDetails(
     {
         FailureCode = record.Status == WorkflowStatus.Failed ? record.FailureCode ?? PaymentDeclineCodes.SystemError : null,
         PaymentAttempts = record.PaymentAttempts,
+        Locale = record.Plan.Locale,
     };
 
     /// <summary>Why a FAILED workflow ended, as a code: a payment's (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ...) or <c>SYSTEM_ERROR</c>; null unless FAILED.</summary>
@@ -53,6 +54,9 @@ public sealed record WorkflowDetails(
 
     /// <summary>Every try at the money movement, first to last, with its transaction, account, status and reason (ADR 0016).</summary>
     public IReadOnlyList<PaymentAttempt> PaymentAttempts { get; init; } = [];
+
+    /// <summary>The locale the request asked for (<c>en</c>, <c>fr-CA</c>); null when it named none (the business's default applies).</summary>
+    public string? Locale { get; init; }
 
     /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
     public IReadOnlyList<ConsentView>? Consents { get; init; }
@@ -73,11 +77,17 @@ public sealed record ConsentView(
 }
 
 /// <summary>One notification of a workflow's history.</summary>
+/// <remarks><c>SkipReason</c>: why an unsuccessful one was not sent (PHONE_OPTED_OUT: the number opted out of the business); null when sent.</remarks>
 public sealed record NotificationView(
     int Serial, string Channel, NotificationOrigin Origin, DateTimeOffset SentAt, string? ProviderMessageId, string MaskedPhoneNumber, bool Successful)
 {
     public static NotificationView From(NotificationRecord record) => new(
-        record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful);
+        record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful)
+    {
+        SkipReason = record.Successful ? null : record.Error,
+    };
+
+    public string? SkipReason { get; init; }
 }
 
 /// <summary>The answer to new-passcode: the new 6-digit passcode, shown this once (only its keyed hash is stored).</summary>

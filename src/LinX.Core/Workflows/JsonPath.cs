@@ -14,6 +14,7 @@ internal static class JsonPath
     public const string Steps = "$.steps";
     public const string Passcode = "$.passcode";
     public const string CustomerMemo = "$.customerMemo";
+    public const string Locale = "$.locale";
 
     private const int MaxEchoedNameLength = 64;
 

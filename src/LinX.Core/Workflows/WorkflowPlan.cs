@@ -16,6 +16,9 @@ public sealed record WorkflowPlan(
     string? CustomerMemo,
     IReadOnlyList<WorkflowStep> Steps)
 {
+    /// <summary>The locale the request asked for (<c>en</c>, <c>fr-CA</c>); null: the business's default.</summary>
+    public string? Locale { get; init; }
+
     public NotificationStep Notification => Steps.OfType<NotificationStep>().Single();
 
     public MoveMoneyStep? MoveMoney => Steps.OfType<MoveMoneyStep>().SingleOrDefault();
@@ -26,6 +29,7 @@ public sealed record WorkflowPlan(
         && ExpireIn == other.ExpireIn
         && PasscodeRequired == other.PasscodeRequired
         && CustomerMemo == other.CustomerMemo
+        && Locale == other.Locale
         && Steps.SequenceEqual(other.Steps);
 
     public override int GetHashCode() => HashCode.Combine(Title, ExpireIn, Steps.Count);

@@ -32,6 +32,9 @@ public sealed record WorkflowRequest
 
     /// <summary>Optional memo shown to the customer, up to 500 characters.</summary>
     public string? CustomerMemo { get; init; }
+
+    /// <summary>The language of the SMS and the page: <c>en</c> or <c>fr-CA</c>; the business's default locale when absent.</summary>
+    public string? Locale { get; init; }
 }
 
 /// <summary>One entry of <see cref="WorkflowRequest.Steps"/>: <c>{ "name": "notification" }</c>.</summary>

@@ -83,6 +83,7 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
                 "steps" => request with { Steps = ReadSteps(value) },
                 "passcode" => request with { Passcode = _values.ReadBoolean(value, path) },
                 "customerMemo" => request with { CustomerMemo = _values.ReadString(value, path, allowLineBreaks: true) },
+                "locale" => request with { Locale = _values.ReadString(value, path) },
                 _ => Unknown(request, path, WorkflowErrorCodes.UnknownField, "Unknown field."),
             };
         }

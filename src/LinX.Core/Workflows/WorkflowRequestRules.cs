@@ -1,3 +1,5 @@
+using LinX.Core.Businesses;
+
 namespace LinX.Core.Workflows;
 
 /// <summary>The rules of DESIGN.md §2 over a read request; the plan when nothing is wrong.</summary>
@@ -8,12 +10,22 @@ internal static class WorkflowRequestRules
         CheckTitle(request.Title, errors);
         var expiry = Expiry(request, errors);
         CustomerTextRules.Check(request.CustomerMemo, JsonPath.CustomerMemo, WorkflowLimits.MaxCustomerMemoLength, errors);
+        CheckLocale(request.Locale, errors);
         var steps = StepRules.Analyse(request.Steps, errors);
         var typedSteps = ParameterRules.Check(request.Parameters, steps, errors);
 
         return errors.Count == 0 && expiry is { } expireIn
-            ? new WorkflowPlan(request.Title!, expireIn, request.Passcode ?? false, request.CustomerMemo, typedSteps)
+            ? new WorkflowPlan(request.Title!, expireIn, request.Passcode ?? false, request.CustomerMemo, typedSteps) { Locale = request.Locale }
             : null;
+    }
+
+    private static void CheckLocale(string? locale, ValidationErrors errors)
+    {
+        if (locale is not null && !BusinessProfile.Locales.Contains(locale, StringComparer.Ordinal))
+        {
+            errors.Add(JsonPath.Locale, ServiceErrorCodes.UnsupportedLocale,
+                $"{GivenValue.Quote(locale)} is not a locale LinX writes in: use one of {string.Join(", ", BusinessProfile.Locales)}.");
+        }
     }
 
     private static void CheckTitle(string? title, ValidationErrors errors)

@@ -17,6 +17,8 @@ public sealed class TableNames
         WebhookDeliveries = prefix + "WebhookDeliveries";
         Consents = prefix + "Consents";
         BusinessLogos = prefix + "BusinessLogos";
+
+        SmsOptOuts = prefix + "SmsOptOuts";
     }
 
     public string Workflows { get; }
@@ -43,6 +45,8 @@ public sealed class TableNames
 
     public string BusinessLogos { get; }
 
+    public string SmsOptOuts { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts];
 }

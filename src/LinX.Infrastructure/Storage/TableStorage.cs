@@ -21,6 +21,8 @@ public sealed class TableStorage
         WebhookDeliveries = service.GetTableClient(names.WebhookDeliveries);
         Consents = service.GetTableClient(names.Consents);
         BusinessLogos = service.GetTableClient(names.BusinessLogos);
+
+        SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
     }
 
     public TableNames Names { get; }
@@ -50,6 +52,8 @@ public sealed class TableStorage
     public TableClient Consents { get; }
 
     public TableClient BusinessLogos { get; }
+
+    public TableClient SmsOptOuts { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

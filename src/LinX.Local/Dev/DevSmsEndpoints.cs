@@ -17,6 +17,7 @@ namespace LinX.Local.Dev;
 /// shown as text, so the inbox never lends a click to an address a business put in its message. With time travel on
 /// (<see cref="LinXOptions.DevTimeTravel"/>) each message has Remind now and Expire now buttons, which post to
 /// <see cref="DevTimeTravelEndpoints"/> with the business API key typed into the page (kept in the tab's session storage).
+/// Each message has Reply STOP and Reply START buttons: the customer's reply, through the inbound SMS handler.
 /// </summary>
 public static class DevSmsEndpoints
 {
@@ -39,7 +40,7 @@ public static class DevSmsEndpoints
                 $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
             return Results.Content(Render(inbox.Messages, LinkPrefix(options), options.Value.DevTimeTravel, nonce), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
-        return app;
+        return app.MapDevSmsReplies();
     }
 
     /// <summary>Where LinX's own links start: <c>{PublicBaseUrl}/linx/</c>, as <see cref="SmsComposer.Link"/> writes them.</summary>
@@ -73,6 +74,7 @@ public static class DevSmsEndpoints
             <body><header><h1>LinX dev SMS inbox <span class="dev">DEVELOPMENT</span></h1></header><main>
             <div class="bar"><p class="meta">Text messages LinX “sent” since this host started, newest first. Open a link to act as the customer.</p>
             <a href="/dev/sms">Refresh</a></div>
+            <p id="reply-status" class="meta" role="status" aria-live="polite"></p>
             """);
         if (timeTravel)
         {
@@ -99,6 +101,10 @@ public static class DevSmsEndpoints
             }
 
             html.Append(WebUtility.HtmlEncode(sms.Body[shown..])).Append("</p>");
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <p class="travel"><button type="button" data-reply="STOP" data-message="{WebUtility.HtmlEncode(sms.MessageId)}">Reply STOP</button>
+                <button type="button" data-reply="START" data-message="{WebUtility.HtmlEncode(sms.MessageId)}">Reply START</button></p>
+                """);
             if (timeTravel && sms.WorkflowId is { } workflowId)
             {
                 html.Append(CultureInfo.InvariantCulture, $"""
@@ -115,7 +121,7 @@ public static class DevSmsEndpoints
             html.Append("<li>No messages yet. Post a workflow to /api/linx/workflows.</li>");
         }
 
-        html.Append("</ol></main>");
+        html.Append("</ol></main>").Append(CultureInfo.InvariantCulture, $"<script nonce=\"{nonce}\">{ReplyScript}</script>");
         if (timeTravel)
         {
             html.Append(CultureInfo.InvariantCulture, $"<script nonce=\"{nonce}\">{TimeTravelScript}</script>");
@@ -123,6 +129,21 @@ public static class DevSmsEndpoints
 
         return html.Append("</body></html>").ToString();
     }
+
+    /// <summary>Posts the customer's STOP or START reply to a message (<see cref="DevSmsReplyEndpoints"/>) and says how it went.</summary>
+    private const string ReplyScript = """
+        const replyStatus = document.getElementById("reply-status");
+        document.addEventListener("click", async (event) => {
+          const button = event.target.closest("button[data-reply]");
+          if (!button) return;
+          const { reply, message } = button.dataset;
+          const response = await fetch(`/dev/sms/${encodeURIComponent(message)}/reply/${reply}`, { method: "POST" });
+          const body = await response.json().catch(() => ({}));
+          replyStatus.textContent = response.ok
+            ? `Replied ${reply}: ${body.optOutsChanged ? "the opt-out list changed" : "nothing changed"}.`
+            : `Reply refused (${response.status}).`;
+        });
+        """;
 
     /// <summary>Posts a button's time travel with the typed key and says how it went; the key stays in this tab.</summary>
     private const string TimeTravelScript = """

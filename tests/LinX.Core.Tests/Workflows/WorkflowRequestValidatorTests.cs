@@ -121,6 +121,28 @@ public sealed class WorkflowRequestValidatorTests
     }
 
     [Theory]
+    [InlineData("locale=\"fr-CA\"", "fr-CA")]
+    [InlineData("locale=\"en\"", "en")]
+    [InlineData("locale=null", null)]
+    public void Validate_Locale_KeptInPlan(string edit, string? expected)
+    {
+        var result = _validator.Validate(RequestCorpus.Edit(RequestCorpus.Seed1, edit));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(expected, result.Plan!.Locale);
+    }
+
+    [Fact]
+    public void Validate_UnsupportedLocaleAndBadTitle_ReportsBoth()
+    {
+        var result = _validator.Validate(RequestCorpus.Edit(RequestCorpus.Seed1, "locale=\"fr-FR\"", "title=\"\""));
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Path == "$.locale" && e.ErrorCode == ServiceErrorCodes.UnsupportedLocale);
+        Assert.Contains(result.Errors, e => e.Path == "$.title");
+    }
+
+    [Theory]
     [InlineData("\"256.25\"", "256.25")]
     [InlineData("\"0.01\"", "0.01")]
     [InlineData("1000000", "1000000")]

@@ -49,7 +49,7 @@ public sealed class TimeTravelTests(TimeTravelHostFixture host)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(["COMPLETED", "EXPIRED"], workflow.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
         var messages = await DevInbox.WaitForAsync(host.Anonymous, workflowId, 2);
-        Assert.EndsWith("has expired. No action is needed.", messages[0].GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("has expired; no action is needed. Reply STOP to opt out.", messages[0].GetProperty("body").GetString(), StringComparison.Ordinal);
         var history = await host.Business.GetFromJsonAsync<JsonElement[]>($"/api/linx/workflows/{workflowId}/notifications");
         Assert.Equal(["INITIAL", "EXPIRY"], history!.Select(n => n.GetProperty("origin").GetString()));
         var view = await new CustomerScript(host).ViewAsync(token);
