@@ -102,6 +102,23 @@ public sealed class GatewayAccessibilityTests(GatewayHostFixture host, BrowserFi
     }
 
     [Fact]
+    public async Task Axe_OnThePageWithAnImageWithoutAlt_FailsNamingTheRule()
+    {
+        // Arrange: the check itself, on the real page under its CSP, with one violation added.
+        await using var customer = await GatewayCustomer.StartAsync(browser, "axe-self-check");
+        await customer.Page.GotoAsync($"{host.BaseUrl}/linx/not-a-token");
+        await customer.ExpectPanelAsync("This link is not valid");
+        await BrowserFixture.ExpectAccessibleAsync(customer.Page, "invalid link");
+        await customer.Page.EvaluateAsync("() => document.querySelector('main').append(document.createElement('img'))");
+
+        // Act
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => BrowserFixture.ExpectAccessibleAsync(customer.Page, "broken"));
+
+        // Assert
+        Assert.Contains("critical image-alt", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Card_OnADesktop_FieldsSideBySideAreAligned()
     {
         // Arrange

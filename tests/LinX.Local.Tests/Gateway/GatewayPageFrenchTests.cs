@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,7 +63,7 @@ public sealed class GatewayPageFrenchTests(GatewayHostFixture host, BrowserFixtu
         await customer.ClickAsync(Fr["money.acceptSend"]);
 
         await customer.ExpectPanelAsync(Fr["state.COMPLETED.title"]);
-        await Expect(customer.Panel).ToContainTextAsync("Zoë Tremblay");
+        await GatewayPageMoneyTests.ExpectFullNameAsync(host, customer, scenario, "Zoë Tremblay");
         await ExpectNoEnglishAsync(customer.Page, "done");
         await customer.ScreenshotAsync("done");
         await scenario.WaitForStatusAsync(host, "COMPLETED");
@@ -117,6 +118,26 @@ public sealed class GatewayPageFrenchTests(GatewayHostFixture host, BrowserFixtu
         await customer.ScreenshotAsync("branded-profile");
     }
 
+    [Fact]
+    public async Task Passcode_WrongInFrench_SaysHowManyTriesAreLeftInFrench()
+    {
+        // Arrange
+        var scenario = await GatewayScenario.PostSeedAsync(host, 1, body => body["passcode"] = true);
+        var wrong = scenario.Passcode == "000000" ? "111111" : "000000";
+        await using var customer = await GatewayCustomer.StartAsync(browser, "french-passcode", "fr-CA");
+        await customer.OpenFromInboxAsync(host.BaseUrl, scenario.Link);
+        await customer.ExpectPanelAsync(Fr["passcode.title"]);
+
+        // Act
+        await customer.FillAsync(Fr["passcode.label"], wrong);
+        await customer.ClickAsync(Fr["passcode.submit"]);
+
+        // Assert
+        await customer.ExpectFieldErrorAsync(Fr["passcode.label"], Fr.Format("errors.PASSCODE_WRONG.other", ("count", "4")));
+        await ExpectNoEnglishAsync(customer.Page, "passcode wrong");
+        await customer.ScreenshotAsync("passcode-wrong");
+    }
+
     // A 2×2 PNG: the logo a business uploaded, as LinX would serve it from its own origin.
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGPgzvMHIgYIBQAU3gMhyntjnAAAAABJRU5ErkJggg==");
@@ -133,6 +154,7 @@ public sealed class GatewayPageFrenchTests(GatewayHostFixture host, BrowserFixtu
             .SelectMany(e => e.Value.Split('{', '}').Where((_, i) => i % 2 == 0))
             .Where(part => part.Trim().Length >= 8)
             .Select(part => part.Trim());
-        Assert.All(english, part => Assert.False(text.Contains(part, StringComparison.Ordinal), $"'{part}' is English, on the French '{state}' page."));
+        Assert.All(english, part => Assert.False(
+            Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(part)}(?!\w)"), $"'{part}' is English, on the French '{state}' page."));
     }
 }

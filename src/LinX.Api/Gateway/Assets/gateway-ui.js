@@ -115,6 +115,7 @@ function showErrors(root, problem) {
   if (unmatched.length || errors.length === 0 || matched > 1) {
     const text = unmatched.length ? unmatched.join(" ")
       : matched > 1 ? t("errors.summary", { count: matched })
+      : problem && problem.offline ? t("page.offline")
       : (problem && problem.errorCode && has(`errors.${problem.errorCode}`) ? t(`errors.${problem.errorCode}`) : null)
         || (problem && problem.detail) || t("errors.generic");
     banner = h("p", { class: "banner", role: "alert", tabindex: "-1", text });
@@ -127,7 +128,7 @@ function showErrors(root, problem) {
 
 // A problem made on the page itself, shaped as the server's (for checks the page makes before posting).
 function localProblem(errors) { return { errors: errors.map(([path, errorCode]) => ({ path, errorCode })) }; }
-const OFFLINE = { errorCode: "OFFLINE", errors: [] };
+const OFFLINE = { offline: true, errors: [] }; // no answer at all: the connection, not the input
 
 function definitionList(items) {
   return h("dl", { class: "summary" }, ...Object.entries(items)

@@ -278,7 +278,7 @@ function setupDecline() {
     e.preventDefault();
     clearErrors(f);
     const reason = f.querySelector("input[name=reason]:checked")?.value;
-    if (!reason) return showErrors(f, localProblem([["$.reason", "DECLINE_REASON_REQUIRED"]]));
+    if (!reason) return showErrors(f, localProblem([["$.reason", "INVALID_VALUE"]]));
     const comment = f.querySelector("textarea").value.trim();
     const button = $("decline-submit");
     button.disabled = true;
