@@ -59,11 +59,12 @@ function money(amount, currency) {
   catch { return `${amount} ${currency || ""}`.trim(); }
 }
 
+// A date and time in the locale; in the business's time zone (named, e.g. "HNE") when it sends one.
 function formatDate(iso) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return "";
-  const options = { dateStyle: "medium", timeStyle: "short" };
-  try { return d.toLocaleString(locale, { ...options, timeZone, timeZoneName: timeZone ? "short" : undefined }); }
+  const options = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" };
+  try { return d.toLocaleString(locale, timeZone ? { ...options, timeZone, timeZoneName: "short" } : options); }
   catch { return d.toLocaleString(locale, options); }
 }
 
