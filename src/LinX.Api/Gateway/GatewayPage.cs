@@ -13,17 +13,25 @@ public static class GatewayPage
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    // The page, its stylesheet, its scripts (run in this order by the page) and its words in each locale it speaks.
     private static readonly FrozenDictionary<string, (byte[] Content, string ContentType)> Assets = new Dictionary<string, (byte[], string)>
     {
         ["gateway.html"] = (Load("gateway.html"), "text/html; charset=utf-8"),
         ["gateway.css"] = (Load("gateway.css"), "text/css; charset=utf-8"),
+        ["gateway-i18n.js"] = (Load("gateway-i18n.js"), "text/javascript; charset=utf-8"),
+        ["gateway-ui.js"] = (Load("gateway-ui.js"), "text/javascript; charset=utf-8"),
+        ["gateway-brand.js"] = (Load("gateway-brand.js"), "text/javascript; charset=utf-8"),
+        ["gateway-steps.js"] = (Load("gateway-steps.js"), "text/javascript; charset=utf-8"),
+        ["gateway-money.js"] = (Load("gateway-money.js"), "text/javascript; charset=utf-8"),
         ["gateway.js"] = (Load("gateway.js"), "text/javascript; charset=utf-8"),
+        ["strings.en.json"] = (Load("strings.en.json"), "application/json; charset=utf-8"),
+        ["strings.fr-CA.json"] = (Load("strings.fr-CA.json"), "application/json; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary><c>GET /linx/{token}</c>: the page; the token is read by the page's script from the URL.</summary>
     public static IResult Page(HttpContext context) => Serve(context, "gateway.html");
 
-    /// <summary><c>GET /linx/assets/{file}</c>: the page's stylesheet and script.</summary>
+    /// <summary><c>GET /linx/assets/{file}</c>: the page's stylesheet, scripts and strings (<c>strings.{locale}.json</c>).</summary>
     public static IResult Asset(HttpContext context, string file) =>
         Assets.ContainsKey(file) && file != "gateway.html" ? Serve(context, file) : Results.NotFound();
 

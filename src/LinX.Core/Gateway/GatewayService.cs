@@ -97,7 +97,8 @@ public sealed partial class GatewayService
             workflow.ExpireAt, steps, current)
         {
             FailureCode = FailureCodeOf(workflow),
-            Locale = MessageLocale.Resolve(workflow.Plan, business),
+            Locale = workflow.Plan.Locale,
+            DefaultLocale = business?.Profile?.DefaultLocale,
         });
     }
 

@@ -28,8 +28,11 @@ public sealed record GatewayView(
     /// <summary>Why a FAILED workflow ended, as a code (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ... or <c>SYSTEM_ERROR</c>); null unless FAILED.</summary>
     public string? FailureCode { get; init; }
 
-    /// <summary>The page's language: the request's locale, else the business's default; null: the browser's language.</summary>
+    /// <summary>The language the request asked for; null: the page chooses by the browser's languages, then <see cref="DefaultLocale"/>.</summary>
     public string? Locale { get; init; }
+
+    /// <summary>The business's default locale (null without a profile), the page's choice when the browser speaks none of LinX's.</summary>
+    public string? DefaultLocale { get; init; }
 }
 
 /// <summary>One step on the Gateway page.</summary>

@@ -1,3 +1,4 @@
+using LinX.Testing;
 using Microsoft.Playwright;
 
 namespace LinX.Local.Tests.Gateway;
@@ -37,13 +38,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new context and page at phone size, English, UTC, reduced motion (a still spinner in screenshots).</summary>
-    public async Task<IPage> NewPageAsync()
+    private static readonly Lazy<string> AxeScript = new(() =>
+        "() => { " + File.ReadAllText(Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js")) + "\n; return typeof window.axe; }");
+
+    /// <summary>
+    /// A new context and page at phone size, in the browser language <paramref name="locale"/> (English unless told),
+    /// UTC, reduced motion (a still spinner in screenshots).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = MobileWidth, Height = 780 },
-            Locale = "en-US",
+            Locale = locale,
             TimezoneId = "UTC",
             ReducedMotion = ReducedMotion.Reduce,
             DeviceScaleFactor = 1,
@@ -51,6 +58,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)CustomerScript.Deadline.TotalMilliseconds);
         return page;
+    }
+
+    /// <summary>
+    /// Runs axe-core (pinned in package.json) on the page as it is and fails on any serious or critical violation,
+    /// listing each. axe is evaluated through the DevTools protocol, not added as a page script, so the page keeps its
+    /// strict content security policy (script-src 'self') while it is checked.
+    /// </summary>
+    public static async Task ExpectAccessibleAsync(IPage page, string state)
+    {
+        if (await page.EvaluateAsync<string>("() => typeof window.axe") != "object")
+        {
+            Assert.Equal("object", await page.EvaluateAsync<string>(AxeScript.Value));
+        }
+
+        var violations = await page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const result = await window.axe.run(document, { resultTypes: ["violations"] });
+              return result.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+            }
+            """);
+        var width = page.ViewportSize?.Width;
+        Assert.True(violations.Length == 0, $"axe-core, '{state}' at {width} px:\n{string.Join("\n", violations)}");
     }
 
     public async Task DisposeAsync()

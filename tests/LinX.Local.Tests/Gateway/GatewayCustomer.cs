@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LinX.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -41,8 +42,9 @@ public sealed class GatewayCustomer : IAsyncDisposable
     /// <summary>The panel that holds the current step, waiting state or final state.</summary>
     public ILocator Panel => Page.Locator("#panel");
 
-    public static async Task<GatewayCustomer> StartAsync(BrowserFixture browser, string scenario) =>
-        new(await browser.NewPageAsync(), scenario);
+    /// <summary>A customer whose browser speaks <paramref name="locale"/> (English unless told).</summary>
+    public static async Task<GatewayCustomer> StartAsync(BrowserFixture browser, string scenario, string locale = "en-US") =>
+        new(await browser.NewPageAsync(locale), scenario);
 
     /// <summary>
     /// Opens <c>/dev/sms</c> and clicks the message's link, as a person running LinX locally would: the SMS goes out
@@ -102,7 +104,9 @@ public sealed class GatewayCustomer : IAsyncDisposable
     {
         await FillAsync("Card number", number);
         await FillAsync("Expiry date", "08/31");
+        await FillAsync("Security code", "123");
         await FillAsync("Name on card", "Jane Roe");
+        await FillAsync("Billing ZIP or postal code", "M5V 2T6");
     }
 
     /// <summary>
@@ -130,8 +134,45 @@ public sealed class GatewayCustomer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Screenshots the page at 360 px and 1280 px, asserting no horizontal overflow at either width and no script
-    /// error or content-security-policy violation so far.
+    /// From now on, the page's reads of <c>GET /api/gateway/{token}</c> get the server's real answer edited by
+    /// <paramref name="edit"/> (a field of the view contract a test needs that this server does not send yet).
+    /// </summary>
+    public async Task EditViewAsync(string token, Action<JsonObject> edit)
+    {
+        await Page.RouteAsync($"**/api/gateway/{token}", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = await response.TextAsync();
+            if (response.Status != 200 || JsonNode.Parse(body) is not JsonObject view)
+            {
+                await route.FulfillAsync(new() { Response = response });
+                return;
+            }
+
+            edit(view);
+            await route.FulfillAsync(new() { Response = response, Body = view.ToJsonString() });
+        });
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus (at most 15 times), as a keyboard user does.</summary>
+    public async Task TabToAsync(ILocator target)
+    {
+        for (var i = 0; i < 15; i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached {target}.");
+    }
+
+    /// <summary>
+    /// Screenshots the page at 360 px and 1280 px, asserting no horizontal overflow at either width, no script
+    /// error or content-security-policy violation so far, and (on the Gateway page) no serious or critical axe-core
+    /// violation at either width: every state a test screenshots is also checked for accessibility.
     /// </summary>
     public async Task ScreenshotAsync(string name)
     {
@@ -142,6 +183,11 @@ public sealed class GatewayCustomer : IAsyncDisposable
             await Page.SetViewportSizeAsync(width, height);
             var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(scrollWidth <= width, $"'{name}' is {scrollWidth} px wide in a {width} px viewport.");
+            if (new Uri(Page.Url).AbsolutePath.StartsWith("/linx/", StringComparison.Ordinal))
+            {
+                await BrowserFixture.ExpectAccessibleAsync(Page, name);
+            }
+
             await Page.ScreenshotAsync(new PageScreenshotOptions
             {
                 Path = Path.Combine(_screenshots, $"{_shot:00}-{name}-{width}.png"),

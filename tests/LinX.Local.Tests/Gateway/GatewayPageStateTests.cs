@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -127,7 +128,7 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
     }
 
     [Fact]
-    public async Task Profile_SubmittedEmpty_ShowsEachServerErrorNextToItsField()
+    public async Task Profile_SubmittedEmpty_ShowsEachServerErrorNextToItsFieldAsItsDescription()
     {
         // Arrange
         var scenario = await GatewayScenario.PostSeedAsync(host, 1);
@@ -144,7 +145,18 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
         await customer.ExpectFieldErrorAsync("Email", "Email is not a valid email address.");
         await customer.ExpectFieldErrorAsync("Country", "Country is required.");
         await Expect(customer.Field("First name")).ToBeFocusedAsync();
-        await Expect(customer.Panel.Locator(".banner")).ToContainTextAsync("fields marked below");
+
+        // As a screen reader hears it: every invalid control is described by its own error; the summary is an alert.
+        var invalid = customer.Panel.Locator("[aria-invalid=true]");
+        Assert.True(await invalid.CountAsync() >= 5, "a blank profile has at least 5 invalid fields");
+        foreach (var control in await invalid.AllAsync())
+        {
+            var error = await customer.Page.Locator($"#{await control.GetAttributeAsync("id")}-err").TextContentAsync();
+            Assert.False(string.IsNullOrWhiteSpace(error));
+            await Expect(control).ToHaveAccessibleDescriptionAsync(new Regex(Regex.Escape(error!) + "$"));
+        }
+
+        await Expect(customer.Panel.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"Please correct the {await invalid.CountAsync()} fields marked below.");
         await customer.ScreenshotAsync("profile-errors");
         Assert.Equal("ACTIVE", (await ReadWorkflowAsync(scenario)).GetProperty("status").GetString());
     }

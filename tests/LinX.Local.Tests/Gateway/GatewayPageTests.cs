@@ -29,8 +29,11 @@ public sealed class GatewayPageTests(GatewayHostFixture host, BrowserFixture bro
         // Act
         await customer.OpenFromInboxAsync(host.BaseUrl, scenario.Link);
         await Expect(customer.Page.Locator("#business-name")).ToHaveTextAsync("LinX Demo Business");
-        // The workflow's title is the business's internal name: the customer's heading never shows it (ADR 0017).
-        await Expect(customer.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync(
+        // The heading is the customer memo or this kind of request's own words, never the business's internal title (ADR 0017).
+        var view = await scenario.GatewayViewAsync(host);
+        var heading = customer.Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        await Expect(heading).ToHaveTextAsync(GatewayStrings.English.HeadingOf(view));
+        await Expect(heading).Not.ToHaveTextAsync(
             System.Text.Json.Nodes.JsonNode.Parse(CustomerScript.Seed(seed))!["title"]!.GetValue<string>());
         for (var i = 0; i < steps.Length; i++)
         {
@@ -77,6 +80,7 @@ public sealed class GatewayPageTests(GatewayHostFixture host, BrowserFixture bro
         await customer.ExpectFieldErrorAsync("Routing number", "This routing number isn't valid. Check the digits.");
         await customer.FillAsync("Routing number", "021000021");
         await customer.FillAsync("Account number", "000123456789");
+        await customer.FillAsync("Confirm account number", "000123456789");
         await customer.FillAsync("Name on account", "John Doe");
         await Expect(customer.Field("Routing number")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await customer.ScreenshotAsync("bank-filled");

@@ -33,4 +33,22 @@ public sealed record GatewayScenario(string WorkflowId, string Link, string? Pas
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         return await client.GetFromJsonAsync<JsonElement>($"/api/gateway/{Token}");
     }
+
+    /// <summary>
+    /// The customer's name as the Gateway view's profile step data has it (the page shows it on its last page), or null
+    /// while the server sends no name there.
+    /// </summary>
+    public async Task<string?> CustomerNameAsync(GatewayHostFixture host)
+    {
+        foreach (var step in (await GatewayViewAsync(host)).GetProperty("steps").EnumerateArray())
+        {
+            if (step.GetProperty("name").GetString() is "customer-account" or "lookup-profile"
+                && step.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("firstName", out var first))
+            {
+                return data.TryGetProperty("lastName", out var last) ? $"{first.GetString()} {last.GetString()}" : first.GetString();
+            }
+        }
+
+        return null;
+    }
 }
