@@ -71,7 +71,13 @@ public static class BusinessProfileEndpoints
             return ProblemResults.UnsupportedMediaType(http, LogoTypes);
         }
 
+        // The read stops at RequestBody.MaxBytes; a logo's own limit is checked too, should the two ever differ.
         var body = await RequestBody.ReadAsync(http, LogoTooLarge);
+        if (body.Problem is null && body.Bytes.Length > LogoImage.MaxBytes)
+        {
+            return LogoTooLarge(http);
+        }
+
         return body.Problem ?? ServiceResults.ToHttp(
             http, await Service(http).SetLogoAsync(business, contentType, body.Bytes, http.RequestAborted), Ok);
     });
