@@ -87,26 +87,30 @@ public sealed class GatewayCustomer : IAsyncDisposable
         await Expect(error).ToHaveTextAsync(message);
     }
 
-    public async Task FillProfileAsync()
+    /// <summary>Fills Jane Roe's profile, finding the fields by their labels in <paramref name="words"/> (English unless told).</summary>
+    public async Task FillProfileAsync(GatewayStrings? words = null)
     {
-        await FillAsync("First name", "Jane");
-        await FillAsync("Last name", "Roe");
-        await FillAsync("Email", "jane.roe@example.com");
-        await FillAsync("Date of birth", "1990-04-01");
-        await SelectAsync("Country", "CA");
-        await FillAsync("Street address", "1 Main Street");
-        await FillAsync("City", "Toronto");
-        await SelectAsync("State or province", "ON");
-        await FillAsync("ZIP or postal code", "M5V 2T6");
+        var w = words ?? GatewayStrings.English;
+        await FillAsync(w["profile.firstName"], "Jane");
+        await FillAsync(w["profile.lastName"], "Roe");
+        await FillAsync(w["profile.email"], "jane.roe@example.com");
+        await FillAsync(w["profile.dateOfBirth"], "1990-04-01");
+        await SelectAsync(w["profile.country"], "CA");
+        await FillAsync(w["profile.street"], "1 Main Street");
+        await FillAsync(w["profile.city"], "Toronto");
+        await SelectAsync(w["profile.region"], "ON");
+        await FillAsync(w["profile.postalCode"], "M5V 2T6");
     }
 
-    public async Task FillCardAsync(string number)
+    /// <summary>Fills a card with a good expiry, security code and billing postal code, by the labels in <paramref name="words"/>.</summary>
+    public async Task FillCardAsync(string number, GatewayStrings? words = null)
     {
-        await FillAsync("Card number", number);
-        await FillAsync("Expiry date", "08/31");
-        await FillAsync("Security code", "123");
-        await FillAsync("Name on card", "Jane Roe");
-        await FillAsync("Billing ZIP or postal code", "M5V 2T6");
+        var w = words ?? GatewayStrings.English;
+        await FillAsync(w["card.number"], number);
+        await FillAsync(w["card.expiry"], "08/31");
+        await FillAsync(w["card.cvc"], "123");
+        await FillAsync(w["card.name"], "Jane Roe");
+        await FillAsync(w["card.postalCode"], "M5V 2T6");
     }
 
     /// <summary>
@@ -116,7 +120,7 @@ public sealed class GatewayCustomer : IAsyncDisposable
     public async Task HoldViewResponsesAsync(string token, Func<Task> whileHeld)
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var url = $"**/api/gateway/{token}";
+        var url = ViewUrl(token);
         await Page.RouteAsync(url, async route =>
         {
             await release.Task;
@@ -139,7 +143,7 @@ public sealed class GatewayCustomer : IAsyncDisposable
     /// </summary>
     public async Task EditViewAsync(string token, Action<JsonObject> edit)
     {
-        await Page.RouteAsync($"**/api/gateway/{token}", async route =>
+        await Page.RouteAsync(ViewUrl(token), async route =>
         {
             var response = await route.FetchAsync();
             var body = await response.TextAsync();
@@ -153,6 +157,9 @@ public sealed class GatewayCustomer : IAsyncDisposable
             await route.FulfillAsync(new() { Response = response, Body = view.ToJsonString() });
         });
     }
+
+    /// <summary>The page's reads of its view (<c>GET /api/gateway/{token}?locale=…</c>), whatever the query.</summary>
+    private static Func<string, bool> ViewUrl(string token) => url => new Uri(url).AbsolutePath == $"/api/gateway/{token}";
 
     /// <summary>Presses Tab until <paramref name="target"/> has the focus (at most 15 times), as a keyboard user does.</summary>
     public async Task TabToAsync(ILocator target)

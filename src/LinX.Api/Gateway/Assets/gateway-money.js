@@ -192,7 +192,7 @@ function renderMoveMoney(step) {
 function renderRecovery(r) {
   const tx = (view.current && view.current.transaction) || {};
   const card = isCardKind(r.accountKind, r.financialAccountSubType);
-  const f = form(t(card ? "recovery.titleCard" : "recovery.titleBank"), t("recovery.attempt", { attempt: r.attempt, max: r.maxAttempts }), [
+  const f = form(t(card ? "recovery.titleCard" : "recovery.titleBank"), t("recovery.attempt", { attempt: r.attempt + 1, max: r.maxAttempts }) /* the try about to be made */, [
     h("p", { class: "reason", id: "recovery-reason", text: failureReason(r.reasonCode) }),
     amountBox(tx),
     ...(card ? cardFields() : bankFields(r.financialAccountSubType || "CHECKING")),
