@@ -55,7 +55,7 @@ param instanceMemoryMB int = 2048
 param adminKeyHashes string = ''
 
 @description('LinX:InboundSms:SecretHashes: SHA-256 hex of the Event Grid delivery secrets, comma-separated (empty: inbound SMS answer 401). Not secret.')
-param inboundSmsSecretHashes string = ''
+param inboundSmsHashes string = ''
 
 @description('The Event Grid delivery secret itself, for the SMSReceived subscription. Empty: no subscription (set it after the first deploy: Event Grid validates the endpoint when subscribing).')
 @secure()
@@ -210,7 +210,7 @@ module functionApp 'modules/functionapp.bicep' = {
     acsEndpoint: communication.outputs.endpoint
     acsSenderNumber: acsSenderNumber
     adminKeyHashes: adminKeyHashes
-    inboundSmsSecretHashes: inboundSmsSecretHashes
+    inboundSmsHashes: inboundSmsHashes
   }
 }
 

@@ -51,7 +51,7 @@ param acsSenderNumber string
 param adminKeyHashes string
 
 @description('LinX:InboundSms:SecretHashes: SHA-256 hex of the Event Grid delivery secrets.')
-param inboundSmsSecretHashes string
+param inboundSmsHashes string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -160,7 +160,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     LinX__Sms__Acs__Endpoint: acsEndpoint
     LinX__Sms__Acs__From: acsSenderNumber
     LinX__Admin__ApiKeyHashes: adminKeyHashes
-    LinX__InboundSms__SecretHashes: inboundSmsSecretHashes
+    LinX__InboundSms__SecretHashes: inboundSmsHashes
   }
 }
 

@@ -8,7 +8,8 @@ param communicationName string
 @description('Tags of the system topic.')
 param tags object
 
-@description('https://<function app>/api/events/acs/sms-received')
+@description('https://<function app>/api/events/acs/sms-received (secure only because Event Grid treats endpoint URLs as such).')
+@secure()
 param endpointUrl string
 
 @description('The delivery secret, sent in X-LinX-Event-Secret (LinX:InboundSms:SecretHashes holds its SHA-256).')

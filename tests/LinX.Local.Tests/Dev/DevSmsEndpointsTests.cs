@@ -77,7 +77,8 @@ public sealed class DevSmsEndpointsTests
         Assert.Equal(workflowId, Assert.Single(messages.RootElement.EnumerateArray()).GetProperty("workflowId").GetGuid());
         Assert.Contains($" · workflow {workflowId}</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-travel", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/dev/workflows/", html, StringComparison.Ordinal);
+        Assert.Contains("data-reply=\"STOP\"", html, StringComparison.Ordinal);
     }
 
     private static async Task<WebApplication> AppWithMessageAsync(string body, Guid? workflowId = null)
