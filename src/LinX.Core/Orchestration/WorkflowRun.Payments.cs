@@ -59,12 +59,7 @@ internal sealed partial class WorkflowRun
             return wait.Ended;
         }
 
-        var submitted = wait.Event!;
-        var created = await CallAsync<StepActivityOutput>(
-            ActivityNames.CreateFinancialAccount,
-            new CreateFinancialAccountInput(
-                _input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, PaymentRecovery.SubTypeOf(_plan, move),
-                card ? submitted.SealedCard : null, card ? null : submitted.SealedBankAccount, Attempt: attempt));
+        var created = await CreateAccountAsync(PaymentRecovery.SubTypeOf(_plan, move), card, wait.Event!, null, attempt);
         _financialAccountId = created.Id;
 
         // The account step shows the account the money moves with now.

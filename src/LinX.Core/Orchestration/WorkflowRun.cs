@@ -155,13 +155,7 @@ internal sealed partial class WorkflowRun
                     return wait.Ended;
                 }
 
-                var submitted = wait.Event!;
-                var created = await CallAsync<StepActivityOutput>(
-                    ActivityNames.CreateFinancialAccount,
-                    new CreateFinancialAccountInput(
-                        _input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, account.FinancialAccountSubType,
-                        isCard ? submitted.SealedCard : null, isCard ? null : submitted.SealedBankAccount, Ahead(),
-                        isCard ? submitted.Card : null, isCard ? null : submitted.BankAccount));
+                var created = await CreateAccountAsync(account.FinancialAccountSubType, isCard, wait.Event!, Ahead());
                 _financialAccountId = created.Id;
                 SetData(created.SealedData, created.Data);
                 _written = true;
@@ -435,6 +429,14 @@ internal sealed partial class WorkflowRun
     private void ShowStatus() =>
         _context.SetCustomStatus(new LinxCustomStatus(
             _status, _current, _steps[_current].Name, [.. _steps.Select(s => new LinxCustomStatusStep(s.Name, s.Status))], _expireAt, NextReminderAt));
+
+    /// <summary>Creates the customer's account from a card or bank account submission: the step's (attempt 0) or a payment attempt's replacement.</summary>
+    private Task<StepActivityOutput> CreateAccountAsync(FinancialAccountSubType subType, bool card, WorkflowEvent submitted, StatusAfterStep? then, int attempt = 0) =>
+        CallAsync<StepActivityOutput>(
+            ActivityNames.CreateFinancialAccount,
+            new CreateFinancialAccountInput(
+                _input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, subType, card ? submitted.SealedCard : null,
+                card ? null : submitted.SealedBankAccount, then, card ? submitted.Card : null, card ? null : submitted.BankAccount, attempt));
 
     private Task<T> CallAsync<T>(string name, object input) => _context.CallActivityAsync<T>(name, input, LinxOrchestration.ActivityRetry);
 

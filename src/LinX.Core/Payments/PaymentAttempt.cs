@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LinX.Core.Activities;
 
 namespace LinX.Core.Payments;
@@ -18,6 +19,7 @@ public sealed record PaymentAttempt(
     public const int MaxAttempts = 3;
 
     /// <summary>Whether the attempt did not go through (DECLINED or ERROR).</summary>
+    [JsonIgnore]
     public bool Failed => Status is TransactionStatus.Declined or TransactionStatus.Error;
 
     /// <summary>The attempt of a move-money activity's outcome.</summary>
