@@ -34,7 +34,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal(TestPlans.Phone, sms.To);
         Assert.Contains(created.Link, sms.Body, StringComparison.Ordinal);
         Assert.StartsWith(DemoData.BusinessName + ": Create a new customer account", sms.Body, StringComparison.Ordinal);
-        Assert.Contains("Expires Mar 3, 12:00 PM UTC. Reply STOP to opt out.", sms.Body, StringComparison.Ordinal);
+        Assert.Contains("Expires Mar 3, 7:00 AM Toronto time. Reply STOP to opt out.", sms.Body, StringComparison.Ordinal); // the demo business is in Toronto
         Assert.True(SmsText.Segments(sms.Body) <= 2);
         var row = Assert.Single(await host.Get<INotificationStore>().ListAsync(created.WorkflowId, CancellationToken.None));
         Assert.Equal((0, NotificationOrigin.Initial, "+1647*****67", sms.MessageId), (row.Serial, row.Origin, row.MaskedPhoneNumber, row.ProviderMessageId));

@@ -143,7 +143,9 @@ public sealed class GatewayPageTests(GatewayHostFixture host, BrowserFixture bro
                 await Expect(customer.Panel).ToContainTextAsync("Payment of rebates");
                 await Expect(customer.Panel).ToContainTextAsync(seed == 4 ? "ending in 4242" : "ending in 1111");
                 // The sentence the customer accepts, as the server hashes it into their evidence.
-                await Expect(customer.Panel.Locator("#consent-text")).ToHaveTextAsync("I accept that LinX Demo Business sends me 256.25 USD to my card.");
+                await Expect(customer.Panel.Locator("#consent-text")).ToHaveTextAsync(
+                    $"I accept that LinX Demo Business sends 256.25 USD to my card ending in {(seed == 4 ? "4242" : "1111")} as an instant payout, "
+                    + "which usually arrives within minutes and cannot be recalled once sent.");
                 await customer.ScreenshotAsync("review");
                 await customer.ClickAsync("Accept payment");
                 break;

@@ -16,6 +16,9 @@ let submittedStep = null; // index of the step just submitted, while the orchest
 let shownKey = null;      // what the panel shows, so a background refresh re-renders only on a change
 let hasRendered = false;
 let lastTransaction = null; // the movement the customer accepted, to say on the last page what happens next
+// The customer's name and account as this page showed them while the request was open: an ended link's view carries
+// neither (whoever opens it later sees only the end state), but the customer who just finished sees their own.
+const seen = { name: null, account: null };
 
 // The view is asked for in the page's locale and submissions say it, so that the sentence the customer accepts is the
 // one the server hashes into their evidence.
@@ -71,6 +74,7 @@ function heading() {
 }
 
 function render() {
+  remember();
   const name = businessName();
   $("title").textContent = heading();
   setText("intro", view.introductoryMessage);
@@ -209,10 +213,19 @@ function finalDetails() {
       items[t("summary.amount")] = money(d.amount, d.currency);
       if (d.status) items[t("summary.payment")] = words("paymentStatus", d.status);
     }
-    if ((s.name === "financial-account" || s.name === "lookup-financial-account") && d.last4) items[t("summary.account")] = accountText(d);
-    if ((s.name === "customer-account" || s.name === "lookup-profile") && (d.firstName || d.lastName)) items[t("summary.name")] = [d.firstName, d.lastName].filter(Boolean).join(" ");
   }
+  if (seen.account) items[t("summary.account")] = seen.account;
+  if (seen.name) items[t("summary.name")] = seen.name;
   return Object.keys(items).length ? definitionList(items) : null;
+}
+
+// Keeps the name and account the current view shows (see `seen`).
+function remember() {
+  for (const s of (view && view.steps) || []) {
+    const d = s.data || {};
+    if ((s.name === "financial-account" || s.name === "lookup-financial-account") && d.last4) seen.account = accountText(d);
+    if ((s.name === "customer-account" || s.name === "lookup-profile") && (d.firstName || d.lastName)) seen.name = [d.firstName, d.lastName].filter(Boolean).join(" ");
+  }
 }
 
 const LOOKUPS = new Set(["lookup-profile", "lookup-financial-account"]);
