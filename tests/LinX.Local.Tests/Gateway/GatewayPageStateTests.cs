@@ -108,7 +108,9 @@ public sealed class GatewayPageStateTests(GatewayHostFixture host, BrowserFixtur
         await customer.ExpectFieldErrorAsync("Card number", "This card number isn't valid. Check the digits.");
         await customer.ScreenshotAsync("card-luhn-as-typed");
         await customer.FillAsync("Expiry date", "08/31");
+        await customer.FillAsync("Security code", "123");
         await customer.FillAsync("Name on card", "Jane Roe");
+        await customer.FillAsync("Billing ZIP or postal code", "M5V 2T6");
         await customer.ClickAsync("Add card");
 
         // Assert: the server's field error next to the field; the workflow still waits on the card step.
