@@ -29,10 +29,13 @@ public static class ProblemResults
             [new FieldError("$", detail, ApiErrorCodes.BodyTooLarge)]);
     }
 
-    /// <summary>422: the request is valid but names customers or accounts this business does not have.</summary>
+    /// <summary>
+    /// 422: the request is valid but cannot be carried out for this business: it names a customer or account the business
+    /// does not have, or a phone number LinX may not text for it (another country, or one that opted out); see errors.
+    /// </summary>
     public static IResult UnprocessableReference(HttpContext httpContext, IReadOnlyList<FieldError> errors, string? detail = null) =>
         Problem(httpContext, StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.UnprocessableReference,
-            detail ?? "The request refers to something that does not exist for this business; see errors.", errors);
+            detail ?? "The request is valid but cannot be carried out for this business (an unknown customer or account, or a number LinX may not text); see errors.", errors);
 
     /// <summary>404: also for another tenant's resource, so that existence is not disclosed.</summary>
     public static IResult NotFound(HttpContext httpContext, string detail = "The resource does not exist.") =>
