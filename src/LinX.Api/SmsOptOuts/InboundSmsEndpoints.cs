@@ -29,10 +29,9 @@ public static class InboundSmsEndpoints
         return await HandleAsync(http);
     }
 
-    /// <summary>Applies a delivery already trusted (the check done, or the dev inbox's own STOP button).</summary>
-    public static async Task<IResult> HandleAsync(HttpContext http)
+    /// <summary>Applies a delivery whose secret was checked.</summary>
+    private static async Task<IResult> HandleAsync(HttpContext http)
     {
-        ArgumentNullException.ThrowIfNull(http);
         var body = await RequestBody.ReadAsync(http);
         if (body.Problem is not null)
         {

@@ -22,5 +22,5 @@ public sealed record FinancialAccount(
     Guid? SourceWorkflowId,
     DateTimeOffset CreatedAt)
 {
-    public bool IsCard => SubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
+    public bool IsCard => SubType.IsCard();
 }

@@ -36,7 +36,7 @@ public sealed class CreateFinancialAccountActivity : IActivity<CreateFinancialAc
         ArgumentNullException.ThrowIfNull(input);
         // The step's account derives from (workflow, step); a payment attempt's replacement from (workflow, step, attempt).
         var id = DeterministicId.From(
-            input.WorkflowId, input.Attempt <= 1 ? StepNames.FinancialAccount : StepNames.FinancialAccount + ":" + input.Attempt.ToString(CultureInfo.InvariantCulture));
+            input.WorkflowId, Payments.PaymentAttempt.KeyOf(StepNames.FinancialAccount, input.Attempt));
         var now = _time.GetUtcNow();
         var submitted = (
             Card: input.Card ?? (input.SealedCard is { } sealedCard ? _submissions.Open(input.WorkflowId, sealedCard) : null),

@@ -49,11 +49,11 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
 
     /// <summary>The idempotency key of payment attempt <paramref name="attempt"/>: the first keeps the workflow's key.</summary>
     public static string IdempotencyKey(Guid workflowId, int attempt) =>
-        attempt <= 1 ? IdempotencyKey(workflowId) : IdempotencyKey(workflowId) + ":" + attempt.ToString(CultureInfo.InvariantCulture);
+        PaymentAttempt.KeyOf(IdempotencyKey(workflowId), attempt);
 
     /// <summary>The transaction id of payment attempt <paramref name="attempt"/>: the first keeps the id of (workflow, move-money).</summary>
     public static Guid TransactionId(Guid workflowId, int attempt) =>
-        DeterministicId.From(workflowId, attempt <= 1 ? StepNames.MoveMoney : StepNames.MoveMoney + ":" + attempt.ToString(CultureInfo.InvariantCulture));
+        DeterministicId.From(workflowId, PaymentAttempt.KeyOf(StepNames.MoveMoney, attempt));
 
     public async Task<TransactionOutput> RunAsync(MoveMoneyInput input, CancellationToken cancellationToken)
     {

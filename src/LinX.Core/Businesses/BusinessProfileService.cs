@@ -54,14 +54,16 @@ public sealed class BusinessProfileService(IBusinessStore businesses, IBusinessL
 
         var logo = BusinessLogo.Of(contentType, content.Span);
         await logos.PutAsync(business.BusinessId, logo, content, cancellationToken);
-        return await ReplaceLogoAsync(business.BusinessId, logo, cancellationToken);
+        return await ReplaceLogoAsync(business, logo, cancellationToken);
     }
 
     /// <summary>Removes the business's logo (Ok when it had none).</summary>
     public Task<ServiceResult<BusinessProfileView>> DeleteLogoAsync(Business business, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(business);
-        return ReplaceLogoAsync(business.BusinessId, null, cancellationToken);
+        return business.Logo is null
+            ? Task.FromResult(ServiceResult.Ok(BusinessProfileView.From(business)))
+            : ReplaceLogoAsync(business, null, cancellationToken);
     }
 
     /// <summary>The business's current logo when it has this hash; NotFound for an unknown business or hash, or a replaced logo.</summary>
@@ -73,10 +75,11 @@ public sealed class BusinessProfileService(IBusinessStore businesses, IBusinessL
             : ServiceResult.Fail<StoredLogo>(ServiceOutcome.NotFound, NoSuchLogo);
     }
 
-    // The logo it replaces is read from the (cached) business: when that is stale, the row is left unused, never the new one deleted.
-    private async Task<ServiceResult<BusinessProfileView>> ReplaceLogoAsync(Guid businessId, BusinessLogo? logo, CancellationToken cancellationToken)
+    // The logo it replaces is the authenticated (cached) business's: when that is stale, the row is left unused, never the new one deleted.
+    private async Task<ServiceResult<BusinessProfileView>> ReplaceLogoAsync(Business business, BusinessLogo? logo, CancellationToken cancellationToken)
     {
-        var before = (await businesses.GetAsync(businessId, cancellationToken))?.Logo;
+        var businessId = business.BusinessId;
+        var before = business.Logo;
         if (await businesses.SetLogoAsync(businessId, logo, cancellationToken) is not { } updated)
         {
             return BusinessAdminService.NotFound<BusinessProfileView>();

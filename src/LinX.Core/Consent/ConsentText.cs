@@ -24,7 +24,7 @@ public sealed record ConsentText(string Version, string Text, ConsentKind Kind, 
     public static ConsentText For(WorkflowStep step, ConsentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var culture = CultureInfo.GetCultureInfo(context.Locale);
+        var culture = Notifications.MessageLocale.Culture(context.Locale);
         string Say(string key, params object?[] args) => string.Format(culture, Strings.GetString(key, culture)!, args);
 
         var business = context.BusinessName;

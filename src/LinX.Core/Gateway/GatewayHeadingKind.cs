@@ -34,9 +34,7 @@ public static class GatewayHeading
 
         if (plan.Steps.OfType<FinancialAccountStep>().FirstOrDefault() is { } account)
         {
-            return account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit
-                ? GatewayHeadingKind.AddCard
-                : GatewayHeadingKind.AddBankAccount;
+            return account.FinancialAccountSubType.IsCard() ? GatewayHeadingKind.AddCard : GatewayHeadingKind.AddBankAccount;
         }
 
         return plan.Steps.OfType<CustomerAccountStep>().Any() ? GatewayHeadingKind.CreateProfile : GatewayHeadingKind.ConfirmDetails;

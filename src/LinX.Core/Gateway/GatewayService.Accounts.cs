@@ -75,10 +75,6 @@ public sealed partial class GatewayService
     /// <summary>The consent evidence name of payment attempt <paramref name="attempt"/>'s acceptance (the first is <c>move-money</c>).</summary>
     public static string RetryEvidenceName(int attempt) => StepNames.MoveMoney + ":attempt-" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Why the workflow FAILED, as its code: the stored one, or SYSTEM_ERROR for rows from before ADR 0016.</summary>
-    private static string? FailureCodeOf(WorkflowRecord workflow) =>
-        workflow.Status == WorkflowStatus.Failed ? workflow.FailureCode ?? PaymentDeclineCodes.SystemError : null;
-
     /// <summary>The sealed card or bank account event of a submission, or null with its field errors in <paramref name="fields"/>.</summary>
     private async Task<WorkflowEvent?> AccountSubmissionAsync(
         WorkflowRecord workflow, bool card, JsonElement root, JsonBody fields, CancellationToken cancellationToken)

@@ -96,7 +96,7 @@ public sealed partial class GatewayService
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
             workflow.ExpireAt, steps, current)
         {
-            FailureCode = FailureCodeOf(workflow),
+            FailureCode = workflow.ShownFailureCode(),
             Locale = workflow.Plan.Locale,
             DefaultLocale = business?.Profile?.DefaultLocale,
         });
@@ -204,7 +204,7 @@ public sealed partial class GatewayService
                 break;
             case FinancialAccountStep account:
                 submission = await AccountSubmissionAsync(
-                    workflow, account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit, root, fields, cancellationToken);
+                    workflow, account.FinancialAccountSubType.IsCard(), root, fields, cancellationToken);
                 break;
             case MoveMoneyStep when PaymentRecovery.Of(workflow) is not null:
                 return RetryInstead;
@@ -359,9 +359,7 @@ public sealed partial class GatewayService
 
     /// <summary>The page's language, sent with a submission so that the evidence holds the sentence the page showed.</summary>
     private static string? PageLocale(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String
-            ? locale.GetString()
-            : null;
+        root.TryGetProperty("locale", out var locale) && locale.ValueKind == JsonValueKind.String ? JsonBody.Text(locale) : null;
 
     /// <summary>An ACH debit's authorisation must be ticked as well as accepted: <c>"authorize": true</c>.</summary>
     private static bool Authorized(JsonElement root, JsonBody fields, ConsentText consent)
@@ -388,14 +386,8 @@ public sealed partial class GatewayService
             .Where(i => workflow.Plan.Steps[i] is FinancialAccountStep or LookupFinancialAccountStep)
             .Select(i => workflow.Steps[i].Data)
             .FirstOrDefault(d => d is not null && d.ContainsKey("last4"));
-        FinancialAccountSubType? subType = account?.GetValueOrDefault("financialAccountSubType") switch
-        {
-            "CHECKING" => FinancialAccountSubType.Checking,
-            "SAVING" => FinancialAccountSubType.Saving,
-            "DEBIT" => FinancialAccountSubType.Debit,
-            "CREDIT" => FinancialAccountSubType.Credit,
-            _ => null,
-        };
+        FinancialAccountSubType? subType =
+            account?.GetValueOrDefault("financialAccountSubType") is { } wire && WireValues.SubTypes.TryParse(wire, out var parsed) ? parsed : null;
         var zone = MessageLocale.TimeZone(business);
         return ConsentText.For(step, new ConsentContext(
             profile?.DisplayName ?? business?.Name ?? string.Empty,
@@ -414,7 +406,7 @@ public sealed partial class GatewayService
         {
             FinancialAccountStep account => new GatewayCurrentStep(
                 step.Name, account.FinancialAccountSubType,
-                account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit ? "card" : "bank", data, null, consent),
+                account.FinancialAccountSubType.IsCard() ? "card" : "bank", data, null, consent),
             MoveMoneyStep move => new GatewayCurrentStep(
                 step.Name, null, null, data,
                 new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description),
@@ -431,7 +423,7 @@ public sealed partial class GatewayService
         NotificationStep => "Notification",
         CustomerAccountStep => "Create your profile",
         LookupProfileStep => "Confirm your profile",
-        FinancialAccountStep { FinancialAccountSubType: FinancialAccountSubType.Debit or FinancialAccountSubType.Credit } => "Add your card",
+        FinancialAccountStep account when account.FinancialAccountSubType.IsCard() => "Add your card",
         FinancialAccountStep => "Add your bank account",
         LookupFinancialAccountStep => "Confirm your account",
         MoveMoneyStep => "Accept the transaction",

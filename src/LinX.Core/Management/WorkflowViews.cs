@@ -44,7 +44,7 @@ public sealed record WorkflowDetails(
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
         record.Plan.Notification.Channel, record.IsLocked, record.LockedAt)
     {
-        FailureCode = record.Status == WorkflowStatus.Failed ? record.FailureCode ?? PaymentDeclineCodes.SystemError : null,
+        FailureCode = record.ShownFailureCode(),
         PaymentAttempts = record.PaymentAttempts,
         Locale = record.Plan.Locale,
     };

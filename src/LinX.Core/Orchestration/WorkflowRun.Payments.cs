@@ -73,12 +73,12 @@ internal sealed partial class WorkflowRun
         return null;
     }
 
-    /// <summary>The last attempt takes the settled transaction's status.</summary>
+    /// <summary>The last attempt takes the settled transaction's status, and its reason when it failed at settlement.</summary>
     private void Settled(TransactionOutput settled)
     {
-        if (_attempts.Count > 0 && _attempts[^1].TransactionId == settled.TransactionId)
+        if (_attempts.Count > 0 && _attempts[^1] is { } last && last.TransactionId == settled.TransactionId)
         {
-            _attempts[^1] = _attempts[^1] with { Status = settled.Status };
+            _attempts[^1] = PaymentAttempt.From(last.Attempt, last.FinancialAccountId, settled) with { At = last.At };
         }
     }
 }

@@ -148,7 +148,7 @@ internal sealed partial class WorkflowRun
 
             case FinancialAccountStep account:
             {
-                var isCard = account.FinancialAccountSubType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
+                var isCard = account.FinancialAccountSubType.IsCard();
                 var wait = await WaitForCustomerAsync(step.Name, e => isCard ? e.HasCard : e.HasBankAccount);
                 if (wait.Ended is not null)
                 {

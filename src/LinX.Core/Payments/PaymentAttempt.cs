@@ -18,6 +18,13 @@ public sealed record PaymentAttempt(
     /// <summary>At most this many attempts per workflow: the first and two with replacement accounts.</summary>
     public const int MaxAttempts = 3;
 
+    /// <summary>
+    /// The storage key or id seed of attempt <paramref name="attempt"/> of something named <paramref name="name"/>: the name
+    /// itself for the first (as before attempts existed), <c>name:n</c> after. One rule, since these keys make the retries idempotent.
+    /// </summary>
+    public static string KeyOf(string name, int attempt) =>
+        attempt <= 1 ? name : name + ":" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Whether the attempt did not go through (DECLINED or ERROR).</summary>
     [JsonIgnore]
     public bool Failed => Status is TransactionStatus.Declined or TransactionStatus.Error;

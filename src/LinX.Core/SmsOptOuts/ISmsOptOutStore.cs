@@ -17,7 +17,7 @@ public interface ISmsOptOutStore
     Task<bool> RemoveAsync(Guid businessId, string id, CancellationToken cancellationToken);
 
     /// <summary>Removes the number's opt-out of the business, if any.</summary>
-    Task RemoveNumberAsync(Guid businessId, string e164, CancellationToken cancellationToken);
+    Task<bool> RemoveNumberAsync(Guid businessId, string e164, CancellationToken cancellationToken);
 
     /// <summary>The business's opt-outs in id order (no meaning: ids are hashes), <paramref name="size"/> at a time.</summary>
     Task<SmsOptOutPage> ListAsync(Guid businessId, int size, string? pageToken, CancellationToken cancellationToken);

@@ -67,13 +67,17 @@ public sealed class InboundSmsService
             else if (optOut)
             {
                 var (added, created) = await _store.AddAsync(businessId, from, SmsOptOutSource.Sms, _time.GetUtcNow(), cancellationToken);
-                _logger.SmsOptOutAdded(businessId, added.Id, nameof(SmsOptOutSource.Sms));
+                if (created)
+                {
+                    _logger.SmsOptOutAdded(businessId, added.Id, nameof(SmsOptOutSource.Sms));
+                }
+
                 (outcome, changed) = (created ? "opted out" : "opted out already", created);
             }
             else
             {
-                await _store.RemoveNumberAsync(businessId, from, cancellationToken);
-                (outcome, changed) = ("opted back in", true);
+                changed = await _store.RemoveNumberAsync(businessId, from, cancellationToken);
+                outcome = changed ? "opted back in" : "not opted out";
             }
         }
 

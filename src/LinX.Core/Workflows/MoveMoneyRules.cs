@@ -140,7 +140,7 @@ internal static class MoveMoneyRules
             return;
         }
 
-        var isCard = kind is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
+        var isCard = kind.IsCard();
         if (solution == PaymentSolution.PushToCard && kind != FinancialAccountSubType.Debit)
         {
             errors.Add(JsonPath.Parameter(P.FinancialAccountSubType), WorkflowErrorCodes.DebitCardRequired, "push-to-card needs a DEBIT card.");

@@ -12,6 +12,13 @@ public enum FinancialAccountSubType
     [JsonStringEnumMemberName("SAVING")] Saving,
 }
 
+/// <summary>What a financial account's sub type says of it.</summary>
+public static class FinancialAccountSubTypes
+{
+    /// <summary>DEBIT and CREDIT are cards; CHECKING and SAVING bank accounts.</summary>
+    public static bool IsCard(this FinancialAccountSubType subType) => subType is FinancialAccountSubType.Debit or FinancialAccountSubType.Credit;
+}
+
 /// <summary>Direction of the money: SEND is business to customer, REQUEST is customer to business.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TransactionType>))]
 public enum TransactionType

@@ -39,6 +39,9 @@ public sealed record WorkflowRecord
     /// <summary>Why a FAILED workflow ended: a <see cref="Payments.PaymentDeclineCodes"/> code (SYSTEM_ERROR for anything but a payment).</summary>
     public string? FailureCode { get; init; }
 
+    /// <summary>Why the workflow FAILED, as its code: the stored one, or SYSTEM_ERROR for rows from before ADR 0016; null unless FAILED.</summary>
+    public string? ShownFailureCode() => Status == WorkflowStatus.Failed ? FailureCode ?? Payments.PaymentDeclineCodes.SystemError : null;
+
     /// <summary>Every try at the money movement, first to last (empty until move-money ran).</summary>
     public IReadOnlyList<Payments.PaymentAttempt> PaymentAttempts { get; init; } = [];
 

@@ -62,7 +62,7 @@ internal sealed class TableConsentStore : IConsentStore
     public async Task<WorkflowDecision> DecideAsync(
         Guid businessId, Guid workflowId, WorkflowDecision decision, CancellationToken cancellationToken, int attempt = 1)
     {
-        var name = attempt <= 1 ? DecisionKey : DecisionKey + ":" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = Core.Payments.PaymentAttempt.KeyOf(DecisionKey, attempt);
         var row = new TableEntity(TableKeys.Of(businessId), RowKey(workflowId, name)) { ["Decision"] = decision.ToString() };
         if (await TableKeys.TryAddAsync(_table, row, cancellationToken))
         {

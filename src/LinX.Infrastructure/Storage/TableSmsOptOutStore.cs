@@ -57,8 +57,8 @@ internal sealed class TableSmsOptOutStore : ISmsOptOutStore
         return response.Status != 404;
     }
 
-    public Task RemoveNumberAsync(Guid businessId, string e164, CancellationToken cancellationToken) =>
-        _table.DeleteEntityAsync(TableKeys.Of(businessId), Id(businessId, e164), cancellationToken: cancellationToken);
+    public Task<bool> RemoveNumberAsync(Guid businessId, string e164, CancellationToken cancellationToken) =>
+        RemoveAsync(businessId, Id(businessId, e164), cancellationToken);
 
     public async Task<SmsOptOutPage> ListAsync(Guid businessId, int size, string? pageToken, CancellationToken cancellationToken)
     {

@@ -152,13 +152,6 @@ function renderFinancialAccount() {
   panel(f);
 }
 
-function accountOnFile() {
-  for (const s of view.steps || []) {
-    if ((s.name === "financial-account" || s.name === "lookup-financial-account") && s.data && s.data.last4) return accountText(s.data);
-  }
-  return null;
-}
-
 function amountBox(tx) {
   const sending = tx.direction !== "REQUEST";
   return h("div", { class: "amount-box" },
@@ -174,7 +167,7 @@ function renderMoveMoney(step) {
   const f = form(t("money.title"), t("money.lead"), [
     amountBox(tx),
     definitionList({
-      [t(sending ? "money.to" : "money.from")]: accountOnFile(),
+      [t(sending ? "money.to" : "money.from")]: seen.account, // as render() last saw it (gateway.js)
       [t("money.method")]: words("solution", tx.solution),
       [t("money.speed")]: words("priority", tx.priority),
       [t("money.reason")]: humanize(tx.paymentReasonId),

@@ -68,8 +68,7 @@ function renderPasscode() {
     field("passcode.label", "$.passcode", { class: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6", pattern: "[0-9]*" }),
   ], t("passcode.submit"), async (form) => {
     const { status, data } = await api("/passcode", "POST", { passcode: value(form, "$.passcode") });
-    if (status === 204) { shownKey = null; return load(); }
-    if (status === 423 || status === 404) { shownKey = null; return load(); }
+    if (status === 204 || status === 423 || status === 404) { shownKey = null; return load(); }
     if (status === 0) return showErrors(form, OFFLINE);
     showErrors(form, data);
     form.querySelector("input").select();
