@@ -12,22 +12,22 @@ public static class StepCatalog
 
     public static StepDefinition Notification { get; } = new(
         StepNames.Notification, "Notification", NotificationGroup, IsInteractive: false,
-        [Required(P.Channel), Required(P.PhoneNumber), Optional(P.IntroductoryMessage)]);
+        [Required(P.Channel), Required(P.PhoneNumber), Optional(P.IntroductoryMessage)]) { Description = "Send an SMS message to the Customer with a link to the request." };
 
     public static StepDefinition CustomerAccount { get; } = new(
-        StepNames.CustomerAccount, "Create your profile", CustomerGroup, IsInteractive: true, []);
+        StepNames.CustomerAccount, "Create your profile", CustomerGroup, IsInteractive: true, []) { Description = "Create a new Customer Account for a new Customer." };
 
     public static StepDefinition LookupProfile { get; } = new(
         StepNames.LookupProfile, "Confirm your profile", CustomerGroup, IsInteractive: true,
-        [Required(P.CustomerId)]);
+        [Required(P.CustomerId)]) { Description = "Find an existing Customer Account." };
 
     public static StepDefinition FinancialAccount { get; } = new(
         StepNames.FinancialAccount, "Add a card or bank account", FinancialAccountGroup, IsInteractive: true,
-        [Required(P.FinancialAccountSubType)]);
+        [Required(P.FinancialAccountSubType)]) { Description = "Create a new external bank or card Financial Account for the Customer." };
 
     public static StepDefinition LookupFinancialAccount { get; } = new(
         StepNames.LookupFinancialAccount, "Confirm your account", FinancialAccountGroup, IsInteractive: true,
-        [Required(P.CustomerFinancialAccountId)]);
+        [Required(P.CustomerFinancialAccountId)]) { Description = "Find an existing Financial Account for the Customer." };
 
     public static StepDefinition MoveMoney { get; } = new(
         StepNames.MoveMoney, "Accept the transaction", MoveMoneyGroup, IsInteractive: true,
@@ -38,7 +38,7 @@ public static class StepCatalog
             new(P.Description, ParameterRequirement.Conditional, "Required for wire; optional otherwise."),
             new(P.Memo, ParameterRequirement.Conditional, "Allowed for wire only."),
             Required(P.PaymentReasonId),
-        ]);
+        ]) { Description = "Create a transaction using the Customer's Financial Account." };
 
     /// <summary>Every step, in contract order.</summary>
     public static IReadOnlyList<StepDefinition> All { get; } =

@@ -16,6 +16,9 @@ public sealed record StepDefinition(
     bool IsInteractive,
     IReadOnlyList<StepParameter> Parameters)
 {
+    /// <summary>What the step does, in the words of the contract (RocketKOR's <c>stepDescription</c>).</summary>
+    public required string Description { get; init; }
+
     /// <summary>Whether this step reads the parameter <paramref name="parameterName"/>.</summary>
     public bool Uses(string parameterName) => Parameters.Any(p => p.Name == parameterName);
 }
