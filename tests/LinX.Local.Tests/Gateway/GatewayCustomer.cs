@@ -63,7 +63,10 @@ public sealed class GatewayCustomer : IAsyncDisposable
             "the SMS with the link in the dev inbox");
         await ScreenshotAsync("sms-inbox");
         await anchor.ClickAsync();
-        await Page.WaitForURLAsync(link);
+
+        // The page's own content is what the next step waits for; its load event (every image and script) can lag
+        // far behind under a loaded machine and is not what a customer waits for.
+        await Page.WaitForURLAsync(link, new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Waits until the panel shows the heading (a step, a waiting or a final state).</summary>
