@@ -163,12 +163,7 @@ internal static partial class SubmissionParser
         var state = body.String(a, "stateCode", "$.address.stateCode", 2)?.ToUpperInvariant();
         var postal = body.String(a, "postalCode", "$.address.postalCode", 10)?.ToUpperInvariant();
         // ISO 3166-1 alpha-2 or alpha-3 (RocketKOR's customer objects carry CAN, USA); kept as alpha-2.
-        var country = body.String(a, "countryCode", "$.address.countryCode", 3)?.ToUpperInvariant() switch
-        {
-            "CAN" => "CA",
-            "USA" => "US",
-            var code => code,
-        };
+        var country = body.String(a, "countryCode", "$.address.countryCode", 3)?.ToUpperInvariant() is { } code ? CountryCodes.Alpha2(code) : null;
         if (country is not null && country is not ("US" or "CA"))
         {
             body.Add("$.address.countryCode", "'countryCode' must be US or CA (or USA, CAN).", WorkflowErrorCodes.InvalidValue);
