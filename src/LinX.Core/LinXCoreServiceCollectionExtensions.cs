@@ -1,6 +1,7 @@
 using LinX.Core.Activities;
 using LinX.Core.Admin;
 using LinX.Core.Businesses;
+using LinX.Core.Documents;
 using LinX.Core.Gateway;
 using LinX.Core.Management;
 using LinX.Core.Notifications;
@@ -36,6 +37,8 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
         services.TryAddScoped<SmsOptOutService>();
+        services.TryAddScoped<BusinessDocumentService>();
+        services.TryAddScoped<DocumentPinning>();
         services.TryAddScoped<InboundSmsService>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboundSmsOptions>().BindConfiguration(InboundSmsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

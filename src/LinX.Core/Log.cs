@@ -74,4 +74,13 @@ internal static partial class WebhookLog
 
     [LoggerMessage(65, LogLevel.Information, "Inbound SMS {MessageId}: {Outcome}")]
     public static partial void InboundSmsHandled(this ILogger logger, string messageId, string outcome);
+
+    [LoggerMessage(70, LogLevel.Information, "Business {BusinessId}: document {DocumentId} version {Version} stored")]
+    public static partial void BusinessDocumentStored(this ILogger logger, Guid businessId, string documentId, int version);
+
+    [LoggerMessage(71, LogLevel.Information, "Workflow {WorkflowId}: profile of customer {CustomerId} enhanced")]
+    public static partial void CustomerProfileEnhanced(this ILogger logger, Guid workflowId, Guid customerId);
+
+    [LoggerMessage(72, LogLevel.Information, "Workflow {WorkflowId}: {Count} document(s) accepted")]
+    public static partial void DocumentsAccepted(this ILogger logger, Guid workflowId, int count);
 }

@@ -160,4 +160,16 @@ public static class ServiceErrorCodes
 
     /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
     public const string PhoneOptedOut = "PHONE_OPTED_OUT";
+
+    /// <summary>A workflow names a document the business does not have, or of another documentGroup.</summary>
+    public const string DocumentNotFound = "DOCUMENT_NOT_FOUND";
+
+    /// <summary>A document with this documentId exists already: update it (a new version) instead.</summary>
+    public const string DocumentExists = "DOCUMENT_EXISTS";
+
+    /// <summary>The business keeps <see cref="Documents.BusinessDocument.MaxPerBusiness"/> documents already.</summary>
+    public const string DocumentLimitReached = "DOCUMENT_LIMIT_REACHED";
+
+    /// <summary>The Gateway's document-acceptance submission leaves out a document of the step, or names one it does not have.</summary>
+    public const string DocumentNotAccepted = "DOCUMENT_NOT_ACCEPTED";
 }

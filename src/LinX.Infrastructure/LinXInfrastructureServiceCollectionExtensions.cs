@@ -5,6 +5,7 @@ using LinX.Core.Accounts;
 using LinX.Core.Consent;
 using LinX.Core.Businesses;
 using LinX.Core.Customers;
+using LinX.Core.Documents;
 using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
@@ -59,6 +60,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IWebhookDeliveryStore, TableWebhookDeliveryStore>();
         services.TryAddSingleton<IConsentStore, TableConsentStore>();
         services.TryAddSingleton<ISmsOptOutStore, TableSmsOptOutStore>();
+        services.TryAddSingleton<IBusinessDocumentStore, TableBusinessDocumentStore>();
         services.TryAddSingleton<IResendQuota, TableResendQuota>();
         services.AddHostedService<TableInitializer>();
         return services;

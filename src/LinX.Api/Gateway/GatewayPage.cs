@@ -22,6 +22,7 @@ public static class GatewayPage
         ["gateway-ui.js"] = (Load("gateway-ui.js"), "text/javascript; charset=utf-8"),
         ["gateway-brand.js"] = (Load("gateway-brand.js"), "text/javascript; charset=utf-8"),
         ["gateway-steps.js"] = (Load("gateway-steps.js"), "text/javascript; charset=utf-8"),
+        ["gateway-inputs.js"] = (Load("gateway-inputs.js"), "text/javascript; charset=utf-8"),
         ["gateway-money.js"] = (Load("gateway-money.js"), "text/javascript; charset=utf-8"),
         ["gateway.js"] = (Load("gateway.js"), "text/javascript; charset=utf-8"),
         ["strings.en.json"] = (Load("strings.en.json"), "application/json; charset=utf-8"),

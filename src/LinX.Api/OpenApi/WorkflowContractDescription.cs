@@ -31,7 +31,9 @@ internal static class WorkflowContractDescription
         text.AppendLine("Parameters (flat, in `parameters`), by step; * required:");
         foreach (var step in StepCatalog.All)
         {
-            var parameters = step.Parameters.Count == 0
+            var parameters = step.HasUserInputs
+                ? "none; its own inputs.user (below)"
+                : step.Parameters.Count == 0
                 ? "none"
                 : string.Join(", ", step.Parameters.Select(p => p.Requirement == ParameterRequirement.Required ? p.Name + "*" : p.Name));
             text.Append("- ").Append(step.Name).Append(": ").AppendLine(parameters);
@@ -45,6 +47,9 @@ internal static class WorkflowContractDescription
         }
 
         text.AppendLine("- description is required for wire; memo is allowed for wire only.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {S.EnhanceProfile}: steps[i].inputs.user asks for at least one of personalInfo (salutation, dateOfBirth), address (SHIPPING, MAILING, PHYSICAL) and phoneNumber (HOME, WORK); each value once ({WorkflowErrorCodes.NothingAsked}, {WorkflowErrorCodes.DuplicateInput}).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {S.DocumentAcceptance}: steps[i].inputs.user.documents lists 1 to {WorkflowLimits.MaxDocuments} documents of the business ({{ documentGroup, documentId }}, see /api/linx/documents); one it does not have is 422 {ServiceErrorCodes.DocumentNotFound}. The workflow pins each document's current version: the customer reads and accepts that version, and its SHA-256 is in their evidence.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- inputs on any other step is {WorkflowErrorCodes.InputsNotAllowed}.");
         text.AppendLine("- A parameter that no step of the request uses is an error (UNUSED_PARAMETER): it would otherwise be ignored.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Expiry: expireIn (days, {WorkflowLimits.MinExpireInDays}-{WorkflowLimits.MaxExpireInDays}) or expireInHours ({WorkflowLimits.MinExpireInHours}-{WorkflowLimits.MaxExpireInHours}), not both; with neither, {WorkflowLimits.DefaultExpiry.TotalDays:0} days.");
         text.AppendLine("- passcode true: the customer enters a 6-digit passcode before the link opens; the answer carries it once (not on a replay).");
@@ -59,6 +64,8 @@ internal static class WorkflowContractDescription
     {
         StepCatalog.NotificationGroup => $"{S.Notification}: required, first.",
         StepCatalog.CustomerGroup => $"Exactly one of {string.Join(" (a new customer) or ", names)} (an existing customer).",
+        StepCatalog.EnhanceProfileGroup => $"{S.EnhanceProfile}: optional; new or existing customer.",
+        StepCatalog.DocumentAcceptanceGroup => $"{S.DocumentAcceptance}: optional; new or existing customer.",
         StepCatalog.FinancialAccountGroup =>
             $"At most one of {string.Join(" or ", names)}; one of them is required with {S.MoveMoney}. {S.LookupFinancialAccount} only with {S.LookupProfile}.",
         StepCatalog.MoveMoneyGroup => $"{S.MoveMoney}: optional, last.",

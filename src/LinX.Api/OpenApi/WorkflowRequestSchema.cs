@@ -38,7 +38,8 @@ internal static class WorkflowRequestSchema
     /// <summary>Adds the contract to the schema of <paramref name="type"/> when it is one of the request's types.</summary>
     public static void Apply(OpenApiSchema schema, Type type)
     {
-        if (type == typeof(WorkflowRequest) || type == typeof(WorkflowRequestParameters) || type == typeof(WorkflowRequestStep))
+        if (type == typeof(WorkflowRequest) || type == typeof(WorkflowRequestParameters) || type == typeof(WorkflowRequestStep)
+            || type == typeof(WorkflowStepInputs) || type == typeof(WorkflowUserInputs) || type == typeof(WorkflowDocumentInput))
         {
             LeaveOutRatherThanNull(schema);
         }
@@ -53,8 +54,13 @@ internal static class WorkflowRequestSchema
         }
         else if (type == typeof(WorkflowRequestStep))
         {
-            Closed(schema, "One step of the workflow, by name.");
+            Closed(schema, "One step of the workflow, by name; enhance-profile and document-acceptance also take inputs (required for them, an error on any other step).");
+            schema.Required = new SortedSet<string>(StringComparer.Ordinal) { "name" };
             Property(schema, "name").Enum = EnumWireNames.AsEnum(StepCatalog.All.Select(s => s.Name));
+        }
+        else
+        {
+            WorkflowInputsSchema.Apply(schema, type);
         }
     }
 

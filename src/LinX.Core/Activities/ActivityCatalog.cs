@@ -20,6 +20,8 @@ public static class ActivityCatalog
         Describe<SendNotificationActivity, SendNotificationInput, SendNotificationOutput>(ActivityNames.SendNotification),
         Describe<CreateCustomerAccountActivity, CreateCustomerAccountInput, StepActivityOutput>(ActivityNames.CreateCustomerAccount),
         Describe<LookupProfileActivity, LookupInput, StepActivityOutput>(ActivityNames.LookupProfile),
+        Describe<EnhanceProfileActivity, EnhanceProfileInput, StepActivityOutput>(ActivityNames.EnhanceProfile),
+        Describe<AcceptDocumentsActivity, AcceptDocumentsInput, StepActivityOutput>(ActivityNames.AcceptDocuments),
         Describe<CreateFinancialAccountActivity, CreateFinancialAccountInput, StepActivityOutput>(ActivityNames.CreateFinancialAccount),
         Describe<LookupFinancialAccountActivity, LookupInput, StepActivityOutput>(ActivityNames.LookupFinancialAccount),
         Describe<MoveMoneyActivity, MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney),

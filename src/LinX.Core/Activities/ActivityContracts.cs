@@ -23,6 +23,19 @@ public sealed record CreateCustomerAccountInput(
     StatusAfterStep? Then = null,
     CustomerProfile? Profile = null);
 
+/// <summary>
+/// Add what the customer entered on the enhance-profile step (sealed by the Gateway) to customer <paramref name="CustomerId"/>;
+/// then write <paramref name="Then"/>, if any. The same enhancement applied again leaves the same profile.
+/// </summary>
+public sealed record EnhanceProfileInput(
+    Guid BusinessId, Guid WorkflowId, Guid CustomerId, Sealed<ProfileEnhancement> SealedEnhancement, StatusAfterStep? Then = null);
+
+/// <summary>
+/// Check that the customer's acceptance of every document of the document-acceptance step is recorded (by the Gateway, from
+/// their own request) and make the step's data of it; then write <paramref name="Then"/>, if any. Reads only: safe to re-run.
+/// </summary>
+public sealed record AcceptDocumentsInput(Guid BusinessId, Guid WorkflowId, DocumentAcceptanceStep Step, StatusAfterStep? Then = null);
+
 /// <summary>Look up an existing customer or financial account of the business, for the step of workflow <paramref name="WorkflowId"/>.</summary>
 /// <remarks><c>WorkflowId</c>: whose step data the output is sealed for; null only in histories written before ADR 0011 (plain data).</remarks>
 public sealed record LookupInput(Guid BusinessId, Guid Id, Guid? CustomerId = null, Guid? WorkflowId = null);

@@ -50,6 +50,53 @@ public static class StepData
         ["countryCode"] = customer.Address.CountryCode,
     };
 
+    /// <summary>
+    /// What an enhance-profile step added, masked: the salutation, whether a date of birth was given, each address type with
+    /// its city and country, each phone type with its masked number.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Enhancement(Customer customer, ProfileEnhancement enhancement)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(enhancement);
+        var data = new Dictionary<string, string> { ["customerId"] = customer.CustomerId.ToString("D") };
+        if (enhancement.Salutation is { } salutation)
+        {
+            data["salutation"] = salutation;
+        }
+
+        if (enhancement.DateOfBirth is not null)
+        {
+            data["dateOfBirth"] = "PROVIDED";
+        }
+
+        foreach (var address in enhancement.Addresses)
+        {
+            data["address." + Workflows.WireValues.AddressTypes.Format(address.Type)] =
+                address.Address.City + ", " + address.Address.StateCode + ", " + CountryCodes.Alpha3(address.Address.CountryCode);
+        }
+
+        foreach (var phone in enhancement.PhoneNumbers)
+        {
+            data["phoneNumber." + Workflows.WireValues.AskedPhoneTypes.Format(phone.Type)] = Masking.Phone(phone.PhoneNumber);
+        }
+
+        return data;
+    }
+
+    /// <summary>The documents a document-acceptance step's customer accepted: <c>privacy-policy</c> → <c>PRIVACY_POLICY v1 sha256:…</c>.</summary>
+    public static IReadOnlyDictionary<string, string> Documents(Workflows.DocumentAcceptanceStep step, DateTimeOffset acceptedAt)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var data = new Dictionary<string, string> { ["acceptedAt"] = acceptedAt.ToString("O", CultureInfo.InvariantCulture) };
+        foreach (var document in step.Documents)
+        {
+            data["document." + document.DocumentId] = string.Create(
+                CultureInfo.InvariantCulture, $"{Workflows.WireValues.DocumentGroups.Format(document.DocumentGroup)} v{document.Version} sha256:{document.Sha256}");
+        }
+
+        return data;
+    }
+
     public static IReadOnlyDictionary<string, string> Account(FinancialAccount account)
     {
         var data = new Dictionary<string, string>

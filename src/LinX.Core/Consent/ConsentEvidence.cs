@@ -30,4 +30,10 @@ public sealed record ConsentEvidence(
     public string? Locale { get; init; }
 
     public const string Business = "BUSINESS";
+
+    /// <summary>For a business document accepted on a document-acceptance step (<see cref="ConsentKind.Document"/>): its id.</summary>
+    public string? DocumentId { get; init; }
+
+    /// <summary>For a business document: its group.</summary>
+    public Documents.DocumentGroup? DocumentGroup { get; init; }
 }

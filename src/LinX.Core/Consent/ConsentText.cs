@@ -85,4 +85,7 @@ public enum ConsentKind
     [JsonStringEnumMemberName("STEP")] Step,
     [JsonStringEnumMemberName("PAYOUT_TERMS")] PayoutTerms,
     [JsonStringEnumMemberName("ACH_DEBIT_AUTHORIZATION")] AchDebitAuthorization,
+
+    /// <summary>A business document accepted on a document-acceptance step, its version and full text kept.</summary>
+    [JsonStringEnumMemberName("DOCUMENT")] Document,
 }

@@ -9,6 +9,12 @@ public interface ICustomerStore
     Task<Customer> CreateAsync(Customer customer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Replaces the stored profile of an existing customer (its id, business, names, e-mail and mobile number, which the
+    /// search index rows are made of, stay as stored); writing the same profile again changes nothing.
+    /// </summary>
+    Task UpdateAsync(Customer customer, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One page of the business's customers: newest first when <paramref name="terms"/> is empty, else those matching
     /// every term. <paramref name="after"/> is the <see cref="CustomerPage.NextPageToken"/> of the page before (null: the first).
     /// </summary>

@@ -15,6 +15,7 @@ public sealed class CustomerSubmissions(LinXCrypto crypto)
     private const string ProfilePurpose = "profile";
     private const string CardPurpose = "card";
     private const string BankAccountPurpose = "bank-account";
+    private const string EnhancementPurpose = "profile-enhancement";
 
     public WorkflowEvent Profile(Guid workflowId, CustomerProfile profile) =>
         WorkflowEvent.SubmitProfile(crypto.Seal(profile, workflowId, ProfilePurpose));
@@ -23,6 +24,11 @@ public sealed class CustomerSubmissions(LinXCrypto crypto)
 
     public WorkflowEvent BankAccount(Guid workflowId, TokenizedBankAccount bankAccount) =>
         WorkflowEvent.SubmitBankAccount(crypto.Seal(bankAccount, workflowId, BankAccountPurpose));
+
+    public WorkflowEvent Enhancement(Guid workflowId, ProfileEnhancement enhancement) =>
+        WorkflowEvent.SubmitEnhancement(crypto.Seal(enhancement, workflowId, EnhancementPurpose));
+
+    public ProfileEnhancement Open(Guid workflowId, Sealed<ProfileEnhancement> enhancement) => crypto.Unseal(enhancement, workflowId, EnhancementPurpose);
 
     public CustomerProfile Open(Guid workflowId, Sealed<CustomerProfile> profile) => crypto.Unseal(profile, workflowId, ProfilePurpose);
 

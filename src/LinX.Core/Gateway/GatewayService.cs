@@ -2,6 +2,8 @@ using System.Text.Json;
 using LinX.Core.Accounts;
 using LinX.Core.Businesses;
 using LinX.Core.Consent;
+using LinX.Core.Customers;
+using LinX.Core.Documents;
 using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
@@ -31,6 +33,8 @@ public sealed partial class GatewayService
     private readonly CustomerSubmissions _submissions;
     private readonly IConsentStore _consents;
     private readonly WebhookPublisher _webhooks;
+    private readonly ICustomerStore _customers;
+    private readonly IBusinessDocumentStore _documents;
     private readonly LinXCrypto _crypto;
     private readonly LinXOptions _options;
     private readonly TimeProvider _time;
@@ -45,6 +49,8 @@ public sealed partial class GatewayService
         CustomerSubmissions submissions,
         IConsentStore consents,
         WebhookPublisher webhooks,
+        ICustomerStore customers,
+        IBusinessDocumentStore documents,
         LinXCrypto crypto,
         IOptions<LinXOptions> options,
         TimeProvider time,
@@ -58,6 +64,8 @@ public sealed partial class GatewayService
         _submissions = submissions;
         _consents = consents;
         _webhooks = webhooks;
+        _customers = customers;
+        _documents = documents;
         _crypto = crypto;
         _options = options.Value;
         _time = time;
@@ -90,7 +98,9 @@ public sealed partial class GatewayService
                 s.Name, DisplayName(workflow.Plan.Steps[i]), s.Status.ShownUnder(status),
                 showData || (unlocked && workflow.Plan.Steps[i] is MoveMoneyStep) ? s.Data : null))
             .ToList();
-        var current = showData ? CurrentStep(workflow, Consent(workflow, business, workflow.Plan.Steps[workflow.CurrentStep], locale)) : null;
+        var current = showData
+            ? await WithInputsAsync(workflow, CurrentStep(workflow, Consent(workflow, business, workflow.Plan.Steps[workflow.CurrentStep], locale)), cancellationToken)
+            : null;
         return ServiceResult.Ok(new GatewayView(
             workflow.WorkflowId, GatewayBrand.Of(business), GatewayHeading.Of(workflow.Plan), business?.Name ?? string.Empty, workflow.Plan.Notification.IntroductoryMessage,
             workflow.Plan.CustomerMemo, status, workflow.CurrentStep, workflow.PasscodeHash is not null, unlocked, workflow.IsLocked,
@@ -202,6 +212,13 @@ public sealed partial class GatewayService
                 var profile = SubmissionParser.Profile(root, fields, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
                 submission = profile is null ? null : _submissions.Profile(workflow.WorkflowId, profile);
                 break;
+            case EnhanceProfileStep enhance:
+                var enhancement = SubmissionParser.Enhancement(root, fields, enhance, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+                submission = enhancement is null ? null : _submissions.Enhancement(workflow.WorkflowId, enhancement);
+                break;
+            case DocumentAcceptanceStep documents:
+                submission = SubmissionParser.DocumentsAccepted(root, fields, documents) ? WorkflowEvent.Confirm(stepName) : null;
+                break;
             case FinancialAccountStep account:
                 submission = await AccountSubmissionAsync(
                     workflow, account.FinancialAccountSubType.IsCard(), root, fields, cancellationToken);
@@ -229,7 +246,9 @@ public sealed partial class GatewayService
             return NotActive;
         }
 
-        await RecordConsentAsync(workflow, consent, stepName, origin, cancellationToken);
+        await (step is DocumentAcceptanceStep documentStep
+            ? RecordDocumentsAsync(workflow, documentStep, origin, cancellationToken)
+            : RecordConsentAsync(workflow, consent, stepName, origin, cancellationToken));
         if (!await _orchestrations.TryRaiseEventAsync(workflow.WorkflowId.ToString("D"), WorkflowEvent.EventName, submission, cancellationToken))
         {
             return NotActive;
@@ -423,6 +442,8 @@ public sealed partial class GatewayService
         NotificationStep => "Notification",
         CustomerAccountStep => "Create your profile",
         LookupProfileStep => "Confirm your profile",
+        EnhanceProfileStep => StepCatalog.EnhanceProfile.DisplayName,
+        DocumentAcceptanceStep => StepCatalog.DocumentAcceptance.DisplayName,
         FinancialAccountStep account when account.FinancialAccountSubType.IsCard() => "Add your card",
         FinancialAccountStep => "Add your bank account",
         LookupFinancialAccountStep => "Confirm your account",

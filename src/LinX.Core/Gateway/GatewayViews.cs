@@ -56,6 +56,12 @@ public sealed record GatewayCurrentStep(
     /// with <c>"accept": true</c>, to <c>POST /api/gateway/{token}/retry</c>; <see cref="Consent"/> is then the retry's sentence.
     /// </summary>
     public Payments.PaymentRecovery? Recovery { get; init; }
+
+    /// <summary>On enhance-profile: the fields asked and what is on file to prefill; post only those fields.</summary>
+    public GatewayProfileNeeds? Profile { get; init; }
+
+    /// <summary>On document-acceptance: each document to read in full and accept; post <c>{ "accepted": [{ "documentId", "version" }] }</c>.</summary>
+    public IReadOnlyList<GatewayDocument>? Documents { get; init; }
 }
 
 /// <summary>The move-money summary the customer accepts.</summary>

@@ -26,6 +26,24 @@ internal static partial class SubmissionParser
             body.Add("$.email", "'email' is not a valid email address.", WorkflowErrorCodes.InvalidValue);
         }
 
+        var dob = DateOfBirth(root, body, today);
+
+        PostalAddress? address = null;
+        if (!root.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.Object)
+        {
+            body.Add("$.address", "'address' is required and must be an object.", WorkflowErrorCodes.FieldRequired);
+        }
+        else
+        {
+            address = Address(a, body);
+        }
+
+        return body.Errors.Count == 0 ? new CustomerProfile(firstName!, lastName!, email!, dob!.Value, address!) : null;
+    }
+
+    /// <summary>A date of birth, yyyy-MM-dd, of someone at least 18 years old.</summary>
+    private static DateOnly? DateOfBirth(JsonElement root, JsonBody body, DateOnly today)
+    {
         var dobText = body.String(root, "dateOfBirth", "$.dateOfBirth", 10);
         DateOnly? dob = null;
         if (dobText is not null)
@@ -44,17 +62,7 @@ internal static partial class SubmissionParser
             }
         }
 
-        PostalAddress? address = null;
-        if (!root.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.Object)
-        {
-            body.Add("$.address", "'address' is required and must be an object.", WorkflowErrorCodes.FieldRequired);
-        }
-        else
-        {
-            address = Address(a, body);
-        }
-
-        return body.Errors.Count == 0 ? new CustomerProfile(firstName!, lastName!, email!, dob!.Value, address!) : null;
+        return dob;
     }
 
     public static CardDetails? Card(JsonElement root, JsonBody body, DateTimeOffset now)
@@ -155,37 +163,35 @@ internal static partial class SubmissionParser
         return (reason, comment);
     }
 
-    private static PostalAddress? Address(JsonElement a, JsonBody body)
+    /// <summary>
+    /// An address at <paramref name="path"/>: the profile's field names (<c>city</c>, <c>postalCode</c>), or RocketKOR's
+    /// (<c>cityName</c>, <c>zipCode</c>) on an enhance-profile step; the country in alpha-2 or alpha-3, kept as alpha-2.
+    /// </summary>
+    private static PostalAddress? Address(JsonElement a, JsonBody body, string path = "$.address", string cityField = "city", string postalField = "postalCode")
     {
-        var line1 = body.String(a, "streetLine1", "$.address.streetLine1", 100);
-        var line2 = body.String(a, "streetLine2", "$.address.streetLine2", 100, required: false);
-        var city = body.String(a, "city", "$.address.city", 50);
-        var state = body.String(a, "stateCode", "$.address.stateCode", 2)?.ToUpperInvariant();
-        var postal = body.String(a, "postalCode", "$.address.postalCode", 10)?.ToUpperInvariant();
-        // ISO 3166-1 alpha-2 or alpha-3 (RocketKOR's customer objects carry CAN, USA); kept as alpha-2.
-        var country = body.String(a, "countryCode", "$.address.countryCode", 3)?.ToUpperInvariant() switch
-        {
-            "CAN" => "CA",
-            "USA" => "US",
-            var code => code,
-        };
+        var line1 = body.String(a, "streetLine1", path + ".streetLine1", 100);
+        var line2 = body.String(a, "streetLine2", path + ".streetLine2", 100, required: false);
+        var city = body.String(a, cityField, path + "." + cityField, 50);
+        var state = body.String(a, "stateCode", path + ".stateCode", 2)?.ToUpperInvariant();
+        var postal = body.String(a, postalField, path + "." + postalField, 10)?.ToUpperInvariant();
+        var country = body.String(a, "countryCode", path + ".countryCode", 3)?.ToUpperInvariant() is { } code ? CountryCodes.Alpha2(code) : null;
         if (country is not null && country is not ("US" or "CA"))
         {
-            body.Add("$.address.countryCode", "'countryCode' must be US or CA (or USA, CAN).", WorkflowErrorCodes.InvalidValue);
+            body.Add(path + ".countryCode", "'countryCode' must be US or CA (or USA, CAN).", WorkflowErrorCodes.InvalidValue);
         }
 
         if (state is not null && country is "US" or "CA" && !(country == "US" ? UsStates : CaProvinces).Contains(state))
         {
-            body.Add("$.address.stateCode", $"'stateCode' is not a state or province of {country}.", WorkflowErrorCodes.InvalidValue);
+            body.Add(path + ".stateCode", $"'stateCode' is not a state or province of {country}.", WorkflowErrorCodes.InvalidValue);
         }
 
         if (postal is not null && country is "US" && !UsZip().IsMatch(postal))
         {
-            body.Add("$.address.postalCode", "'postalCode' must be a US ZIP code (12345 or 12345-6789).", WorkflowErrorCodes.InvalidValue);
+            body.Add(path + "." + postalField, $"'{postalField}' must be a US ZIP code (12345 or 12345-6789).", WorkflowErrorCodes.InvalidValue);
         }
         else if (postal is not null && country is "CA" && !CaPostal().IsMatch(postal))
         {
-            body.Add("$.address.postalCode", "'postalCode' must be a Canadian postal code (A1A 1A1).", WorkflowErrorCodes.InvalidValue);
+            body.Add(path + "." + postalField, $"'{postalField}' must be a Canadian postal code (A1A 1A1).", WorkflowErrorCodes.InvalidValue);
         }
 
         return line1 is null || city is null || state is null || postal is null || country is null

@@ -6,17 +6,46 @@ using LinX.Core.Workflows;
 namespace LinX.Core.Management;
 
 /// <summary>
-/// A customer as its business reads it: in full, since the business owns the relationship (the phone number is null for
-/// customers created before LinX kept it). Logs and orchestration history keep seeing it masked.
+/// A customer as its business reads it, in RocketKOR's shape (ADR 0020): in full, since the business owns the relationship.
+/// <c>PhoneNumber</c> is the mobile the links are texted to (null for customers created before LinX kept it), also the
+/// MOBILE entry of <c>PhoneNumbers</c>. Logs and orchestration history keep seeing it masked.
 /// </summary>
 public sealed record CustomerView(
-    Guid CustomerId, string FirstName, string LastName, string Email, string? PhoneNumber, DateOnly DateOfBirth,
-    PostalAddress Address, Guid? SourceWorkflowId, DateTimeOffset CreatedAt)
+    Guid Id, CustomerStatus Status, string? Salutation, string FirstName, string LastName, string Email, string? PhoneNumber, DateOnly DateOfBirth,
+    IReadOnlyList<CustomerAddressView> Addresses, IReadOnlyList<CustomerPhoneNumberView> PhoneNumbers, Guid? SourceWorkflowId,
+    DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt)
 {
-    public static CustomerView From(Customer customer) => new(
-        customer.CustomerId, customer.FirstName, customer.LastName, customer.Email, customer.PhoneNumber, customer.DateOfBirth,
-        customer.Address, customer.SourceWorkflowId, customer.CreatedAt);
+    public static CustomerView From(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return new(
+            customer.CustomerId, customer.Status, customer.Salutation, customer.FirstName, customer.LastName, customer.Email, customer.PhoneNumber,
+            customer.DateOfBirth, [.. customer.Addresses.Select(CustomerAddressView.From)],
+            [
+                .. customer.PhoneNumber is { } mobile ? [new CustomerPhoneNumberView(PhoneType.Mobile, mobile)] : Array.Empty<CustomerPhoneNumberView>(),
+                .. customer.OtherPhoneNumbers.Select(p => new CustomerPhoneNumberView(p.Type, p.PhoneNumber)),
+            ],
+            customer.SourceWorkflowId, customer.CreatedAt, customer.UpdatedAt);
+    }
 }
+
+/// <summary>
+/// An address in RocketKOR's shape: <c>countryCode</c> ISO 3166-1 alpha-3 (<c>CAN</c>, <c>USA</c>), <c>cityName</c>,
+/// <c>zipCode</c>. One address of each type, so each is its type's primary.
+/// </summary>
+public sealed record CustomerAddressView(
+    AddressType Type, string StreetLine1, string? StreetLine2, string CityName, string StateCode, string CountryCode, string ZipCode, bool Primary)
+{
+    public static CustomerAddressView From(TypedAddress typed)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var a = typed.Address;
+        return new(typed.Type, a.StreetLine1, a.StreetLine2, a.City, a.StateCode, CountryCodes.Alpha3(a.CountryCode), a.PostalCode, Primary: true);
+    }
+}
+
+/// <summary>A phone number of the customer by type: MOBILE (the one the links are texted to), HOME, WORK.</summary>
+public sealed record CustomerPhoneNumberView(PhoneType Type, string PhoneNumber);
 
 /// <summary>A page of customers; pass <c>NextPageToken</c> as <c>pageToken</c> for the next one (null: the last page).</summary>
 public sealed record CustomerListView(IReadOnlyList<CustomerView> Items, string? NextPageToken);

@@ -3,6 +3,7 @@ using LinX.Core.Businesses;
 using LinX.Core.Common;
 using LinX.Core.Consent;
 using LinX.Core.Customers;
+using LinX.Core.Documents;
 using LinX.Core.Notifications;
 using LinX.Core.Orchestration;
 using LinX.Core.Payments;
@@ -36,6 +37,7 @@ public sealed class WorkflowService
     private readonly IConsentStore _consents;
     private readonly IResendQuota _resends;
     private readonly ISmsOptOutStore _optOuts;
+    private readonly DocumentPinning _documents;
     private readonly DurableTaskClient _orchestrations;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
@@ -52,6 +54,7 @@ public sealed class WorkflowService
         IConsentStore consents,
         IResendQuota resends,
         ISmsOptOutStore optOuts,
+        DocumentPinning documents,
         DurableTaskClient orchestrations,
         LinXCrypto crypto,
         SmsComposer composer,
@@ -67,6 +70,7 @@ public sealed class WorkflowService
         _consents = consents;
         _resends = resends;
         _optOuts = optOuts;
+        _documents = documents;
         _orchestrations = orchestrations;
         _crypto = crypto;
         _composer = composer;
@@ -136,6 +140,8 @@ public sealed class WorkflowService
     internal async Task<ServiceResult<WorkflowCreated>> CreateValidatedAsync(
         Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken)
     {
+        // The documents' versions current now are the ones this workflow shows and records (checked to exist already).
+        plan = (await _documents.PinAsync(business.BusinessId, plan, cancellationToken)).Plan;
         var workflowId = Guid.NewGuid();
         var now = _time.GetUtcNow();
         var phone = plan.Notification.PhoneNumber;
@@ -481,7 +487,7 @@ public sealed class WorkflowService
 
     internal async Task<List<FieldError>> CheckReferencesAsync(Guid businessId, WorkflowPlan plan, CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<FieldError>((await _documents.PinAsync(businessId, plan, cancellationToken)).Errors);
         var lookup = plan.Steps.OfType<LookupProfileStep>().SingleOrDefault();
         Customer? customer = null;
         if (lookup is not null)

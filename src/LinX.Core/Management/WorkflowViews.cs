@@ -73,7 +73,17 @@ public sealed record ConsentView(
 {
     public static ConsentView From(ConsentEvidence evidence) => new(
         evidence.StepName, evidence.Kind, evidence.TextVersion, evidence.TextSha256, evidence.Text, evidence.Locale, evidence.AcceptedAt,
-        evidence.IpAddress, evidence.UserAgent, evidence.LinkDeliveredBy);
+        evidence.IpAddress, evidence.UserAgent, evidence.LinkDeliveredBy)
+    {
+        DocumentId = evidence.DocumentId,
+        DocumentGroup = evidence.DocumentGroup,
+    };
+
+    /// <summary>For a document accepted on a document-acceptance step (kind DOCUMENT): its id; <c>TextVersion</c> is its version.</summary>
+    public string? DocumentId { get; init; }
+
+    /// <summary>For a document accepted on a document-acceptance step: its group.</summary>
+    public Documents.DocumentGroup? DocumentGroup { get; init; }
 }
 
 /// <summary>One notification of a workflow's history.</summary>

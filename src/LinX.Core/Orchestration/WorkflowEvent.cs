@@ -60,6 +60,13 @@ public sealed record WorkflowEvent(
     /// <summary>The external event name raised for every workflow event.</summary>
     public const string EventName = "WorkflowEvent";
 
+    /// <summary>What the customer entered on an enhance-profile step, sealed by the Gateway.</summary>
+    public Sealed<ProfileEnhancement>? SealedEnhancement { get; init; }
+
+    /// <summary>An enhance-profile submission.</summary>
+    [JsonIgnore]
+    public bool HasEnhancement => SealedEnhancement is not null;
+
     /// <summary>A profile submission, sealed or (legacy) plain.</summary>
     [JsonIgnore]
     public bool HasProfile => SealedProfile is not null || Profile is not null;
@@ -75,6 +82,9 @@ public sealed record WorkflowEvent(
     public static WorkflowEvent Confirm(string stepName) => new(WorkflowEventKind.Submit, stepName);
 
     public static WorkflowEvent SubmitProfile(Sealed<CustomerProfile> profile) => new(WorkflowEventKind.Submit, StepNames.CustomerAccount, SealedProfile: profile);
+
+    public static WorkflowEvent SubmitEnhancement(Sealed<ProfileEnhancement> enhancement) =>
+        new(WorkflowEventKind.Submit, StepNames.EnhanceProfile) { SealedEnhancement = enhancement };
 
     public static WorkflowEvent SubmitCard(Sealed<TokenizedCard> card) => new(WorkflowEventKind.Submit, StepNames.FinancialAccount, SealedCard: card);
 

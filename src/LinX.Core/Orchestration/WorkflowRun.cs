@@ -146,6 +146,37 @@ internal sealed partial class WorkflowRun
                 return await ConfirmAsync(step.Name, found, id => _customerId = id);
             }
 
+            case EnhanceProfileStep:
+            {
+                var wait = await WaitForCustomerAsync(step.Name, e => e.HasEnhancement);
+                if (wait.Ended is not null)
+                {
+                    return wait.Ended;
+                }
+
+                var enhanced = await CallAsync<StepActivityOutput>(
+                    ActivityNames.EnhanceProfile,
+                    new EnhanceProfileInput(_input.BusinessId, _input.WorkflowId, _customerId ?? Guid.Empty, wait.Event!.SealedEnhancement!, Ahead()));
+                SetData(enhanced.SealedData, null);
+                _written = true;
+                return null;
+            }
+
+            case DocumentAcceptanceStep documents:
+            {
+                var wait = await WaitForCustomerAsync(step.Name, _ => true);
+                if (wait.Ended is not null)
+                {
+                    return wait.Ended;
+                }
+
+                var accepted = await CallAsync<StepActivityOutput>(
+                    ActivityNames.AcceptDocuments, new AcceptDocumentsInput(_input.BusinessId, _input.WorkflowId, documents, Ahead()));
+                SetData(accepted.SealedData, null);
+                _written = true;
+                return null;
+            }
+
             case FinancialAccountStep account:
             {
                 var isCard = account.FinancialAccountSubType.IsCard();

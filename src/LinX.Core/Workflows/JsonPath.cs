@@ -20,9 +20,15 @@ internal static class JsonPath
 
     public static string Parameter(string name) => Property(Parameters, name);
 
-    public static string Step(int index) => Steps + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+    public static string Step(int index) => Item(Steps, index);
 
     public static string StepName(int index) => Step(index) + ".name";
+
+    public static string StepInputs(int index) => Step(index) + ".inputs";
+
+    public static string StepUserInputs(int index) => StepInputs(index) + ".user";
+
+    public static string Item(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     /// <summary>The path of a property; unknown names are truncated and escaped, never echoed raw.</summary>
     public static string Property(string parent, string name) =>

@@ -2,13 +2,16 @@ namespace LinX.Core.Workflows;
 
 /// <summary>
 /// The parameters against the steps: every required parameter of a present step is there, no
-/// parameter is left unused, and every value is valid. Produces the typed steps, in request order.
+/// parameter is left unused, and every value is valid; the steps' own inputs are checked by <see cref="StepInputRules"/>.
+/// Produces the typed steps, in request order.
 /// </summary>
 internal static class ParameterRules
 {
-    public static List<WorkflowStep> Check(WorkflowRequestParameters? parameters, StepAnalysis steps, ValidationErrors errors)
+    public static List<WorkflowStep> Check(
+        WorkflowRequestParameters? parameters, IReadOnlyList<WorkflowRequestStep>? requested, StepAnalysis steps, ValidationErrors errors)
     {
         var typed = new List<WorkflowStep>();
+        var inputs = steps.Accepted.ToDictionary(a => a.Index, a => StepInputRules.Check(requested?[a.Index], a.Index, a.Definition, errors));
         if (errors.IsRejected(JsonPath.Parameters))
         {
             return typed;
@@ -24,9 +27,9 @@ internal static class ParameterRules
         }
 
         var subType = steps.Has(StepCatalog.FinancialAccount) ? FinancialAccountSubTypeOf(parameters, errors) : null;
-        foreach (var (_, definition) in steps.Accepted)
+        foreach (var (index, definition) in steps.Accepted)
         {
-            var step = definition.Name switch
+            var step = definition.HasUserInputs ? inputs[index] : definition.Name switch
             {
                 StepNames.Notification => NotificationRules.Check(parameters, errors),
                 StepNames.CustomerAccount => new CustomerAccountStep(),

@@ -7,8 +7,10 @@ public static class StepCatalog
 {
     public const int NotificationGroup = 1;
     public const int CustomerGroup = 2;
-    public const int FinancialAccountGroup = 3;
-    public const int MoveMoneyGroup = 4;
+    public const int EnhanceProfileGroup = 3;
+    public const int FinancialAccountGroup = 4;
+    public const int DocumentAcceptanceGroup = 5;
+    public const int MoveMoneyGroup = 6;
 
     public static StepDefinition Notification { get; } = new(
         StepNames.Notification, "Notification", NotificationGroup, IsInteractive: false,
@@ -21,6 +23,14 @@ public static class StepCatalog
         StepNames.LookupProfile, "Confirm your profile", CustomerGroup, IsInteractive: true,
         [Required(P.CustomerId)]) { Description = "Find an existing Customer Account." };
 
+    /// <summary>Its parameters are in the step's <c>inputs.user</c> (<see cref="EnhanceProfileStep"/>), not in the flat parameters.</summary>
+    public static StepDefinition EnhanceProfile { get; } = new(
+        StepNames.EnhanceProfile, "Complete your profile", EnhanceProfileGroup, IsInteractive: true, [])
+    {
+        Description = "Prompt the Customer to enter additional profile information, such as their address.",
+        HasUserInputs = true,
+    };
+
     public static StepDefinition FinancialAccount { get; } = new(
         StepNames.FinancialAccount, "Add a card or bank account", FinancialAccountGroup, IsInteractive: true,
         [Required(P.FinancialAccountSubType)]) { Description = "Create a new external bank or card Financial Account for the Customer." };
@@ -28,6 +38,14 @@ public static class StepCatalog
     public static StepDefinition LookupFinancialAccount { get; } = new(
         StepNames.LookupFinancialAccount, "Confirm your account", FinancialAccountGroup, IsInteractive: true,
         [Required(P.CustomerFinancialAccountId)]) { Description = "Find an existing Financial Account for the Customer." };
+
+    /// <summary>Its documents are in the step's <c>inputs.user</c> (<see cref="DocumentAcceptanceStep"/>), not in the flat parameters.</summary>
+    public static StepDefinition DocumentAcceptance { get; } = new(
+        StepNames.DocumentAcceptance, "Review and accept the documents", DocumentAcceptanceGroup, IsInteractive: true, [])
+    {
+        Description = "Require the Customer to accept one or more documents, such as a privacy policy or terms and conditions agreement.",
+        HasUserInputs = true,
+    };
 
     public static StepDefinition MoveMoney { get; } = new(
         StepNames.MoveMoney, "Accept the transaction", MoveMoneyGroup, IsInteractive: true,
@@ -42,7 +60,7 @@ public static class StepCatalog
 
     /// <summary>Every step, in contract order.</summary>
     public static IReadOnlyList<StepDefinition> All { get; } =
-        [Notification, CustomerAccount, LookupProfile, FinancialAccount, LookupFinancialAccount, MoveMoney];
+        [Notification, CustomerAccount, LookupProfile, EnhanceProfile, FinancialAccount, LookupFinancialAccount, DocumentAcceptance, MoveMoney];
 
     /// <summary>Every parameter name some step defines.</summary>
     public static IReadOnlySet<string> ParameterNames { get; } =

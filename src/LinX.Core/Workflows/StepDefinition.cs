@@ -6,7 +6,7 @@ namespace LinX.Core.Workflows;
 /// </summary>
 /// <param name="Name">The contract name (<see cref="StepNames"/>).</param>
 /// <param name="DisplayName">A short title the Gateway can show.</param>
-/// <param name="OrderGroup">1 notification, 2 customer, 3 financial account, 4 money movement.</param>
+/// <param name="OrderGroup">1 notification, 2 customer, 3 enhance profile, 4 financial account, 5 documents, 6 money movement.</param>
 /// <param name="IsInteractive">Whether the orchestrator waits for the customer on this step.</param>
 /// <param name="Parameters">The parameters the step reads from the request's flat <c>parameters</c>.</param>
 public sealed record StepDefinition(
@@ -18,6 +18,9 @@ public sealed record StepDefinition(
 {
     /// <summary>What the step does, in the words of the contract (RocketKOR's <c>stepDescription</c>).</summary>
     public required string Description { get; init; }
+
+    /// <summary>Whether the step takes what the customer is asked for in its own <c>inputs.user</c> (required there), rather than flat parameters.</summary>
+    public bool HasUserInputs { get; init; }
 
     /// <summary>Whether this step reads the parameter <paramref name="parameterName"/>.</summary>
     public bool Uses(string parameterName) => Parameters.Any(p => p.Name == parameterName);

@@ -83,7 +83,7 @@ internal static class StepRules
         if (step.OrderGroup < last.OrderGroup)
         {
             errors.Add(JsonPath.StepName(index), WorkflowErrorCodes.StepOutOfOrder,
-                $"{step.Name} must come before {last.Name}; the order is notification, customer, financial account, move-money.");
+                $"{step.Name} must come before {last.Name}; the order is notification, customer-account or lookup-profile, enhance-profile, financial-account or lookup-financial-account, document-acceptance, move-money.");
         }
         else if (step.OrderGroup == last.OrderGroup)
         {

@@ -1,3 +1,6 @@
+using LinX.Core.Customers;
+using LinX.Core.Documents;
+
 namespace LinX.Core.Workflows;
 
 /// <summary>
@@ -44,4 +47,18 @@ internal static class WireValues
     public static WireValues<PaymentPriority> Priorities { get; } = new(
         ("IMMEDIATE", PaymentPriority.Immediate), ("SAME_DAY", PaymentPriority.SameDay),
         ("NEXT_DAY", PaymentPriority.NextDay), ("STANDARD", PaymentPriority.Standard));
+
+    public static WireValues<PersonalInfoField> PersonalInfo { get; } = new(
+        ("salutation", PersonalInfoField.Salutation), ("dateOfBirth", PersonalInfoField.DateOfBirth));
+
+    public static WireValues<AddressType> AddressTypes { get; } = new(
+        ("SHIPPING", AddressType.Shipping), ("MAILING", AddressType.Mailing), ("PHYSICAL", AddressType.Physical));
+
+    /// <summary>The phone numbers an enhance-profile step may ask for (the mobile is the one the link is texted to).</summary>
+    public static WireValues<PhoneType> AskedPhoneTypes { get; } = new(("HOME", PhoneType.Home), ("WORK", PhoneType.Work));
+
+    public static WireValues<DocumentGroup> DocumentGroups { get; } = new(
+        ("E_COMMUNICATION", DocumentGroup.ECommunication), ("PRIVACY_POLICY", DocumentGroup.PrivacyPolicy),
+        ("TERMS_AND_CONDITIONS", DocumentGroup.TermsAndConditions), ("CARDHOLDER_AGREEMENT", DocumentGroup.CardholderAgreement),
+        ("OTHER", DocumentGroup.Other));
 }

@@ -150,4 +150,27 @@ public static class WorkflowErrorCodes
 
     /// <summary>ach or wire with a financial account that is not a bank account.</summary>
     public const string BankAccountRequired = "BANK_ACCOUNT_REQUIRED";
+
+    // Step inputs (enhance-profile, document-acceptance).
+
+    /// <summary><c>inputs</c> on a step that takes none, or an input that belongs to the other step (documents on enhance-profile).</summary>
+    public const string InputsNotAllowed = "INPUTS_NOT_ALLOWED";
+
+    /// <summary>enhance-profile or document-acceptance without <c>inputs.user</c>.</summary>
+    public const string InputsRequired = "INPUTS_REQUIRED";
+
+    /// <summary>enhance-profile asks for nothing: personalInfo, address and phoneNumber are all absent or empty.</summary>
+    public const string NothingAsked = "NOTHING_ASKED";
+
+    /// <summary>document-acceptance names no document.</summary>
+    public const string DocumentsRequired = "DOCUMENTS_REQUIRED";
+
+    /// <summary>The same value or document is listed twice in a step's inputs.</summary>
+    public const string DuplicateInput = "DUPLICATE_INPUT";
+
+    /// <summary>document-acceptance names more than <see cref="WorkflowLimits.MaxDocuments"/> documents.</summary>
+    public const string TooManyDocuments = "TOO_MANY_DOCUMENTS";
+
+    /// <summary>A document id that is not 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit.</summary>
+    public const string InvalidDocumentId = "INVALID_DOCUMENT_ID";
 }

@@ -16,6 +16,9 @@ public static class WorkflowLimits
     public const int MaxErrors = 100;
 
     public const int MaxTitleLength = 100;
+
+    /// <summary>The most documents one document-acceptance step asks the customer to accept.</summary>
+    public const int MaxDocuments = 10;
     public const int MaxIntroductoryMessageLength = 160;
     public const int MaxDescriptionLength = 140;
     public const int MaxMemoLength = 140;

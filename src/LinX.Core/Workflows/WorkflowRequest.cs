@@ -38,4 +38,8 @@ public sealed record WorkflowRequest
 }
 
 /// <summary>One entry of <see cref="WorkflowRequest.Steps"/>: <c>{ "name": "notification" }</c>.</summary>
-public sealed record WorkflowRequestStep(string? Name);
+public sealed record WorkflowRequestStep(string? Name)
+{
+    /// <summary>What the customer is asked for, on enhance-profile and document-acceptance only: <c>{ "user": { ... } }</c>.</summary>
+    public WorkflowStepInputs? Inputs { get; init; }
+}

@@ -158,19 +158,123 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
         }
 
         string? name = null;
+        WorkflowStepInputs? inputs = null;
         foreach (var (key, value, path) in Properties(element, stepPath))
         {
-            if (key == "name")
+            switch (key)
             {
-                name = _values.ReadString(value, path);
-            }
-            else
-            {
-                errors.Add(path, WorkflowErrorCodes.UnknownField, "Unknown field; a step only has a name.");
+                case "name":
+                    name = _values.ReadString(value, path);
+                    break;
+                case "inputs":
+                    inputs = ReadInputs(value, path);
+                    break;
+                default:
+                    errors.Add(path, WorkflowErrorCodes.UnknownField, "Unknown field; a step has a name and, for enhance-profile and document-acceptance, inputs.");
+                    break;
             }
         }
 
-        return new WorkflowRequestStep(name);
+        return new WorkflowRequestStep(name) { Inputs = inputs };
+    }
+
+    private WorkflowStepInputs? ReadInputs(JsonElement element, string path)
+    {
+        if (!IsObject(element, path))
+        {
+            return null;
+        }
+
+        WorkflowUserInputs? user = null;
+        foreach (var (key, value, keyPath) in Properties(element, path))
+        {
+            if (key == "user")
+            {
+                user = ReadUserInputs(value, keyPath);
+            }
+            else
+            {
+                errors.Add(keyPath, WorkflowErrorCodes.UnknownField, "Unknown field; inputs only has user.");
+            }
+        }
+
+        return new WorkflowStepInputs(user);
+    }
+
+    private WorkflowUserInputs? ReadUserInputs(JsonElement element, string path)
+    {
+        if (!IsObject(element, path))
+        {
+            return null;
+        }
+
+        var user = new WorkflowUserInputs();
+        foreach (var (key, value, keyPath) in Properties(element, path))
+        {
+            user = key switch
+            {
+                "personalInfo" => user with { PersonalInfo = ReadArray(value, keyPath, (item, itemPath) => _values.ReadString(item, itemPath)) },
+                "address" => user with { Address = ReadArray(value, keyPath, (item, itemPath) => _values.ReadString(item, itemPath)) },
+                "phoneNumber" => user with { PhoneNumber = ReadArray(value, keyPath, (item, itemPath) => _values.ReadString(item, itemPath)) },
+                "documents" => user with { Documents = ReadArray(value, keyPath, ReadDocument) },
+                _ => Unknown(user, keyPath, WorkflowErrorCodes.UnknownField, "Unknown field; user takes personalInfo, address, phoneNumber (enhance-profile) or documents (document-acceptance)."),
+            };
+        }
+
+        return user;
+    }
+
+    private WorkflowDocumentInput? ReadDocument(JsonElement element, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Reject(path, WorkflowErrorCodes.InvalidType, "A document must be an object such as { \"documentGroup\": \"PRIVACY_POLICY\", \"documentId\": \"privacy-policy\" }.");
+            return null;
+        }
+
+        string? group = null;
+        string? id = null;
+        foreach (var (key, value, keyPath) in Properties(element, path))
+        {
+            switch (key)
+            {
+                case "documentGroup":
+                    group = _values.ReadString(value, keyPath);
+                    break;
+                case "documentId":
+                    id = _values.ReadString(value, keyPath);
+                    break;
+                default:
+                    errors.Add(keyPath, WorkflowErrorCodes.UnknownField, "Unknown field; a document has a documentGroup and a documentId.");
+                    break;
+            }
+        }
+
+        return new WorkflowDocumentInput(group, id);
+    }
+
+    /// <summary>An array's items read by <paramref name="read"/> (null where rejected); null when absent or not an array (reported).</summary>
+    private List<T?>? ReadArray<T>(JsonElement element, string path, Func<JsonElement, string, T?> read)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Reject(path, WorkflowErrorCodes.InvalidType, "Must be an array.");
+            return null;
+        }
+
+        var items = new List<T?>();
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            items.Add(read(item, JsonPath.Item(path, index++)));
+        }
+
+        return items;
     }
 
     private bool IsObject(JsonElement element, string path)
@@ -216,9 +320,9 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
         }
     }
 
-    private WorkflowRequest Unknown(WorkflowRequest request, string path, string code, string message)
+    private T Unknown<T>(T value, string path, string code, string message)
     {
         errors.Add(path, code, message);
-        return request;
+        return value;
     }
 }

@@ -12,7 +12,7 @@ internal static class WorkflowRequestRules
         CustomerTextRules.Check(request.CustomerMemo, JsonPath.CustomerMemo, WorkflowLimits.MaxCustomerMemoLength, errors);
         CheckLocale(request.Locale, errors);
         var steps = StepRules.Analyse(request.Steps, errors);
-        var typedSteps = ParameterRules.Check(request.Parameters, steps, errors);
+        var typedSteps = ParameterRules.Check(request.Parameters, request.Steps, steps, errors);
 
         return errors.Count == 0 && expiry is { } expireIn
             ? new WorkflowPlan(request.Title!, expireIn, request.Passcode ?? false, request.CustomerMemo, typedSteps) { Locale = request.Locale }

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using LinX.Core.Customers;
+using LinX.Core.Documents;
 
 namespace LinX.Core.Workflows;
 
@@ -7,8 +9,10 @@ namespace LinX.Core.Workflows;
 [JsonDerivedType(typeof(NotificationStep), StepNames.Notification)]
 [JsonDerivedType(typeof(CustomerAccountStep), StepNames.CustomerAccount)]
 [JsonDerivedType(typeof(LookupProfileStep), StepNames.LookupProfile)]
+[JsonDerivedType(typeof(EnhanceProfileStep), StepNames.EnhanceProfile)]
 [JsonDerivedType(typeof(FinancialAccountStep), StepNames.FinancialAccount)]
 [JsonDerivedType(typeof(LookupFinancialAccountStep), StepNames.LookupFinancialAccount)]
+[JsonDerivedType(typeof(DocumentAcceptanceStep), StepNames.DocumentAcceptance)]
 [JsonDerivedType(typeof(MoveMoneyStep), StepNames.MoveMoney)]
 public abstract record WorkflowStep
 {
@@ -48,6 +52,43 @@ public sealed record LookupProfileStep(Guid CustomerId) : WorkflowStep
     [JsonIgnore]
     public override string Name => StepNames.LookupProfile;
 }
+
+/// <summary>
+/// The customer completes their profile with what the business asks for (at least one thing): personal details, one
+/// address of each type asked, one phone number of each type asked. Each list is in request order, without duplicates.
+/// </summary>
+public sealed record EnhanceProfileStep(
+    IReadOnlyList<PersonalInfoField> PersonalInfo, IReadOnlyList<AddressType> Addresses, IReadOnlyList<PhoneType> PhoneNumbers) : WorkflowStep
+{
+    [JsonIgnore]
+    public override string Name => StepNames.EnhanceProfile;
+
+    public bool Asks(PersonalInfoField field) => PersonalInfo.Contains(field);
+
+    public bool Equals(EnhanceProfileStep? other) =>
+        other is not null && PersonalInfo.SequenceEqual(other.PersonalInfo) && Addresses.SequenceEqual(other.Addresses)
+        && PhoneNumbers.SequenceEqual(other.PhoneNumbers);
+
+    public override int GetHashCode() => HashCode.Combine(PersonalInfo.Count, Addresses.Count, PhoneNumbers.Count);
+}
+
+/// <summary>The customer reads and accepts each of the business's documents, one by one.</summary>
+/// <param name="Documents">In request order; each pinned to the version current when the workflow was created.</param>
+public sealed record DocumentAcceptanceStep(IReadOnlyList<DocumentReference> Documents) : WorkflowStep
+{
+    [JsonIgnore]
+    public override string Name => StepNames.DocumentAcceptance;
+
+    public bool Equals(DocumentAcceptanceStep? other) => other is not null && Documents.SequenceEqual(other.Documents);
+
+    public override int GetHashCode() => Documents.Count;
+}
+
+/// <summary>
+/// A document of the business a step names: its group and id as the request gave them; the version and its SHA-256 as
+/// LinX pinned them when it created the workflow (null until then).
+/// </summary>
+public sealed record DocumentReference(DocumentGroup DocumentGroup, string DocumentId, int? Version = null, string? Sha256 = null);
 
 /// <summary>The customer adds a card or a bank account of the given sub-type.</summary>
 public sealed record FinancialAccountStep(FinancialAccountSubType FinancialAccountSubType) : WorkflowStep

@@ -2,6 +2,7 @@ using LinX.Core.Accounts;
 using LinX.Core.Admin;
 using LinX.Core.Businesses;
 using LinX.Core.Customers;
+using LinX.Core.Documents;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace LinX.Infrastructure.Demo;
 
 /// <summary>
 /// Idempotent demo seeding for the local host: a business, its financial account, customer John Doe with a DEBIT
-/// card, and an API key chosen by the caller (stored hashed), so that the four seed examples run verbatim. The key is
+/// card, its e-communication consent and privacy policy (<see cref="DemoDocuments"/>), and an API key chosen by the caller (stored hashed), so that the four seed examples run verbatim. The key is
 /// the demo business's only working one: each seeding revokes the keys of earlier ones. The business has a full profile
 /// and a small logo, so the Gateway page of a demo workflow shows a branded page.
 /// </summary>
@@ -68,6 +69,7 @@ public static class DemoData
                 CustomerFinancialAccountId, BusinessId, CustomerId, FinancialAccountSubType.Debit, "VISA", "4242", "2030-12", null,
                 crypto.Fingerprint("card", "4242424242424242"), "tok_demo_customer_card", "John Doe", null, SeededAt),
             cancellationToken);
+        await DemoDocuments.SeedAsync(services.GetRequiredService<IBusinessDocumentStore>(), BusinessId, cancellationToken);
         return business;
     }
 }

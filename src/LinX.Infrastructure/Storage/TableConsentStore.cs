@@ -4,7 +4,8 @@ using LinX.Core.Consent;
 namespace LinX.Infrastructure.Storage;
 
 /// <summary>
-/// Consents: PK = business id, RK = <c>{workflowId}:{stepName}</c> for evidence and <c>{workflowId}:~decision</c> for
+/// Consents: PK = business id, RK = <c>{workflowId}:{stepName}</c> for evidence (<c>{workflowId}:{stepName}:{documentId}</c>
+/// for each document accepted on a document-acceptance step) and <c>{workflowId}:~decision</c> for
 /// the decision (<c>{workflowId}:~decision:{n}</c> for payment attempt n's, ADR 0016). Both are insert-only, so the first write stands however many race.
 /// </summary>
 internal sealed class TableConsentStore : IConsentStore
@@ -20,8 +21,11 @@ internal sealed class TableConsentStore : IConsentStore
 
     public async Task RecordAsync(ConsentEvidence evidence, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(TableKeys.Of(evidence.BusinessId), RowKey(evidence.WorkflowId, evidence.StepName))
+        var name = evidence.DocumentId is { } documentId ? evidence.StepName + ":" + documentId : evidence.StepName;
+        var row = new TableEntity(TableKeys.Of(evidence.BusinessId), RowKey(evidence.WorkflowId, name))
         {
+            ["DocumentId"] = evidence.DocumentId,
+            ["DocumentGroup"] = evidence.DocumentGroup?.ToString(),
             ["StepName"] = evidence.StepName,
             ["TextVersion"] = evidence.TextVersion,
             ["TextSha256"] = evidence.TextSha256,
@@ -53,6 +57,8 @@ internal sealed class TableConsentStore : IConsentStore
                 Text = row.GetString("Text"),
                 Kind = Enum.TryParse<ConsentKind>(row.GetString("Kind"), out var kind) ? kind : ConsentKind.Step,
                 Locale = row.GetString("Locale"),
+                DocumentId = row.GetString("DocumentId"),
+                DocumentGroup = Enum.TryParse<Core.Documents.DocumentGroup>(row.GetString("DocumentGroup"), out var group) ? group : null,
             });
         }
 

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Customers;
@@ -52,6 +53,19 @@ internal sealed class TableCustomerStore : ICustomerStore
             await _table.SubmitTransactionAsync([.. IndexUpserts(stored)], cancellationToken);
             return stored;
         }
+    }
+
+    public async Task UpdateAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var stored = await GetAsync(customer.BusinessId, customer.CustomerId, cancellationToken)
+            ?? throw new InvalidOperationException("Only a stored customer can be updated.");
+        var kept = customer with
+        {
+            FirstName = stored.FirstName, LastName = stored.LastName, Email = stored.Email, PhoneNumber = stored.PhoneNumber,
+            MaskedPhoneNumber = stored.MaskedPhoneNumber, CreatedAt = stored.CreatedAt,
+        };
+        await _table.UpdateEntityAsync(ToEntity(kept), ETag.All, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<CustomerPage> ListAsync(Guid businessId, IReadOnlyList<string> terms, int size, string? after, CancellationToken cancellationToken)
@@ -144,7 +158,18 @@ internal sealed class TableCustomerStore : ICustomerStore
         ["EncryptedPhoneNumber"] = c.PhoneNumber is { } phone ? _crypto.Encrypt(phone, PhoneContext(c.CustomerId)) : null,
         ["SourceWorkflowId"] = c.SourceWorkflowId,
         ["CreatedAt"] = c.CreatedAt,
+        ["Salutation"] = c.Salutation,
+        ["Status"] = c.Status.ToString(),
+        ["OtherAddresses"] = c.OtherAddresses.Count == 0 ? null : JsonSerializer.Serialize(c.OtherAddresses, ColumnJson),
+        ["EncryptedOtherPhoneNumbers"] = c.OtherPhoneNumbers.Count == 0
+            ? null
+            : _crypto.Encrypt(JsonSerializer.Serialize(c.OtherPhoneNumbers, ColumnJson), OtherPhonesContext(c.CustomerId)),
+        ["UpdatedAt"] = c.UpdatedAt,
     };
+
+    private static readonly JsonSerializerOptions ColumnJson = new(JsonSerializerDefaults.Web);
+
+    private static string OtherPhonesContext(Guid customerId) => "customer-phones:" + TableKeys.Of(customerId);
 
     private Customer ToCustomer(TableEntity e) => new(
         Guid.Parse(e.RowKey),
@@ -161,6 +186,13 @@ internal sealed class TableCustomerStore : ICustomerStore
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
     {
         PhoneNumber = e.GetString("EncryptedPhoneNumber") is { } encrypted ? _crypto.Decrypt(encrypted, PhoneContext(Guid.Parse(e.RowKey))) : null,
+        Salutation = e.GetString("Salutation"),
+        Status = Enum.TryParse<CustomerStatus>(e.GetString("Status"), out var status) ? status : CustomerStatus.Active,
+        OtherAddresses = e.GetString("OtherAddresses") is { } addresses ? JsonSerializer.Deserialize<List<TypedAddress>>(addresses, ColumnJson) ?? [] : [],
+        OtherPhoneNumbers = e.GetString("EncryptedOtherPhoneNumbers") is { } phones
+            ? JsonSerializer.Deserialize<List<TypedPhoneNumber>>(_crypto.Decrypt(phones, OtherPhonesContext(Guid.Parse(e.RowKey))), ColumnJson) ?? []
+            : [],
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
     };
 
     private static string PhoneContext(Guid customerId) => "customer-phone:" + TableKeys.Of(customerId);

@@ -5,12 +5,22 @@ namespace LinX.Core.Tests.Workflows;
 public sealed class StepCatalogTests
 {
     [Fact]
-    public void All_ListsTheSixStepsInContractOrder()
+    public void All_ListsTheEightStepsInRocketKorOrder()
     {
         Assert.Equal(
-            [StepNames.Notification, StepNames.CustomerAccount, StepNames.LookupProfile, StepNames.FinancialAccount, StepNames.LookupFinancialAccount, StepNames.MoveMoney],
+            [
+                StepNames.Notification, StepNames.CustomerAccount, StepNames.LookupProfile, StepNames.EnhanceProfile, StepNames.FinancialAccount,
+                StepNames.LookupFinancialAccount, StepNames.DocumentAcceptance, StepNames.MoveMoney,
+            ],
             StepCatalog.All.Select(s => s.Name));
-        Assert.Equal([1, 2, 2, 3, 3, 4], StepCatalog.All.Select(s => s.OrderGroup));
+        Assert.Equal([1, 2, 2, 3, 4, 4, 5, 6], StepCatalog.All.Select(s => s.OrderGroup));
+    }
+
+    [Fact]
+    public void All_OnlyEnhanceProfileAndDocumentAcceptanceTakeUserInputs()
+    {
+        Assert.Equal([StepNames.EnhanceProfile, StepNames.DocumentAcceptance], StepCatalog.All.Where(s => s.HasUserInputs).Select(s => s.Name));
+        Assert.All(StepCatalog.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
     }
 
     [Fact]
@@ -25,6 +35,8 @@ public sealed class StepCatalogTests
     [InlineData(StepNames.LookupProfile, "customerId")]
     [InlineData(StepNames.FinancialAccount, "financialAccountSubType")]
     [InlineData(StepNames.LookupFinancialAccount, "customerFinancialAccountId")]
+    [InlineData(StepNames.EnhanceProfile, "")]
+    [InlineData(StepNames.DocumentAcceptance, "")]
     [InlineData(StepNames.MoveMoney, "transactionType,solution,baFinancialAccountId,currency,amount,paymentReasonId")]
     public void Find_EachStep_HasTheSeedRequiredParameters(string name, string required)
     {

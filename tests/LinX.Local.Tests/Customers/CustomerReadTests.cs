@@ -29,8 +29,16 @@ public sealed class CustomerReadTests(LocalHostFixture host)
         Assert.Equal("ana.lima@example.com", customer.GetProperty("email").GetString());
         Assert.Equal(phone, customer.GetProperty("phoneNumber").GetString());
         Assert.Equal("1990-04-01", customer.GetProperty("dateOfBirth").GetString());
-        Assert.Equal("1 Main Street", customer.GetProperty("address").GetProperty("streetLine1").GetString());
-        Assert.Equal("M5V 2T6", customer.GetProperty("address").GetProperty("postalCode").GetString());
+        Assert.Equal(customerId, customer.GetProperty("id").GetGuid());
+        Assert.Equal("ACTIVE", customer.GetProperty("status").GetString());
+        var address = Assert.Single(customer.GetProperty("addresses").EnumerateArray());
+        Assert.Equal(
+            ("PHYSICAL", "1 Main Street", "M5V 2T6", "CAN", true),
+            (address.GetProperty("type").GetString(), address.GetProperty("streetLine1").GetString(), address.GetProperty("zipCode").GetString(),
+                address.GetProperty("countryCode").GetString(), address.GetProperty("primary").GetBoolean()));
+        Assert.False(string.IsNullOrEmpty(address.GetProperty("cityName").GetString()));
+        var mobile = Assert.Single(customer.GetProperty("phoneNumbers").EnumerateArray());
+        Assert.Equal(("MOBILE", phone), (mobile.GetProperty("type").GetString(), mobile.GetProperty("phoneNumber").GetString()));
     }
 
     [Fact]
@@ -93,7 +101,7 @@ public sealed class CustomerReadTests(LocalHostFixture host)
     private static string NewPhone() => "+1647555" + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Guid[] Ids(JsonElement page) =>
-        [.. page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("customerId").GetGuid())];
+        [.. page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];
 
     private static async Task<Guid[]> ListAsync(HttpClient business, string query) =>
         Ids(await business.GetFromJsonAsync<JsonElement>("/api/linx/customers?size=100" + query));

@@ -189,19 +189,23 @@ public sealed class OpenApiQualityTests(LocalHostFixture host)
     }
 
     [Fact]
-    public async Task CreateWorkflow_ExamplesAreTheSeedsExamples()
+    public async Task CreateWorkflow_ExamplesAreTheSeedsExamplesAndAValidEightStepRequest()
     {
         // Act
         var document = await OpenApiDocument.ReadAsync(host.Anonymous);
 
         // Assert
         var examples = document["paths"]!["/api/linx/workflows"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
-        Assert.Equal(4, examples.Count);
+        Assert.Equal(5, examples.Count);
         for (var seed = 1; seed <= 4; seed++)
         {
             var expected = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Seed", $"seed-{seed}.json")));
             Assert.True(JsonNode.DeepEquals(expected, examples[$"seed-{seed}"]!["value"]), $"Example seed-{seed} is not Seed/seed-{seed}.json.");
         }
+
+        var eight = new Core.Workflows.WorkflowRequestValidator().Validate(System.Text.Encoding.UTF8.GetBytes(examples["all-eight-steps"]!["value"]!.ToJsonString()));
+        Assert.True(eight.IsValid, string.Join("; ", eight.Errors.Select(e => e.Path + " " + e.ErrorCode)));
+        Assert.Equal(6, eight.Plan!.Steps.Count);
     }
 
     private static string? Text(JsonObject node, string name) => node[name]?.GetValue<string>();

@@ -232,8 +232,10 @@ const LOOKUPS = new Set(["lookup-profile", "lookup-financial-account"]);
 const RENDERERS = {
   "customer-account": renderCustomerAccount,
   "lookup-profile": renderLookupProfile,
+  "enhance-profile": renderEnhanceProfile,
   "financial-account": renderFinancialAccount,
   "lookup-financial-account": renderLookupAccount,
+  "document-acceptance": renderDocumentAcceptance,
   "move-money": renderMoveMoney,
 };
 

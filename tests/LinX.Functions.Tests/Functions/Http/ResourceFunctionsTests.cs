@@ -56,7 +56,7 @@ public sealed class ResourceFunctionsTests(FunctionsHostFixture host)
         Assert.Equal(200, response.Status);
         Assert.Equal(
             [DemoData.CustomerId.ToString()],
-            response.Json.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("customerId").GetString()));
+            response.Json.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
     }
 
     [Fact]
