@@ -160,4 +160,16 @@ public static class ServiceErrorCodes
 
     /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
     public const string PhoneOptedOut = "PHONE_OPTED_OUT";
+
+    /// <summary>422: the workflow request names a template (templateId or templateName) the business does not have.</summary>
+    public const string TemplateNotFound = "TEMPLATE_NOT_FOUND";
+
+    /// <summary>422: the template named by the workflow request is not ACTIVE (SUSPENDED, ARCHIVED or DELETED).</summary>
+    public const string TemplateNotActive = "TEMPLATE_NOT_ACTIVE";
+
+    /// <summary>409: the business already has a template of this name.</summary>
+    public const string TemplateNameTaken = "TEMPLATE_NAME_TAKEN";
+
+    /// <summary>409: the template is DELETED: it takes no new version and no other state.</summary>
+    public const string TemplateDeleted = "TEMPLATE_DELETED";
 }

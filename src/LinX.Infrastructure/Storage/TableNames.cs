@@ -19,6 +19,7 @@ public sealed class TableNames
         BusinessLogos = prefix + "BusinessLogos";
 
         SmsOptOuts = prefix + "SmsOptOuts";
+        Templates = prefix + "Templates";
     }
 
     public string Workflows { get; }
@@ -47,6 +48,8 @@ public sealed class TableNames
 
     public string SmsOptOuts { get; }
 
+    public string Templates { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts, Templates];
 }
