@@ -169,6 +169,7 @@ public static class LinXApiEndpoints
 
         Admin.AdminEndpoints.MapLinXAdmin(app);
         Branding.BusinessProfileEndpoints.MapLinXBusinessProfile(app);
+        Templates.TemplateRoutes.MapLinXTemplates(app);
 
         var gateway = app.MapGroup("/api/gateway/{token}").WithTags("Gateway").ExcludeFromDescription();
         gateway.MapGet(string.Empty, GatewayEndpoints.ViewAsync);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Templates;
 using LinX.Core.Workflows;
@@ -19,20 +20,40 @@ internal static class TemplateUsageCounters
     private const string Prefix = "tplstat-";
 
     /// <summary>
+    /// Writes a workflow row (<paramref name="row"/>, if it still has <paramref name="etag"/>) and, when the write opens
+    /// or ends a workflow of a template (<paramref name="activeDelta"/> not 0), its version's active counter in the same
+    /// transaction. A concurrent change of either fails the write (412, or 409), which the caller retries from a new read.
+    /// </summary>
+    public static async Task UpdateAsync(
+        TableClient table, ITableEntity row, ETag etag, TableUpdateMode mode, Guid? templateId, Guid? templateVersionId, Guid workflowId,
+        int activeDelta, CancellationToken cancellationToken)
+    {
+        if (activeDelta == 0 || templateId is not { } template || templateVersionId is not { } version)
+        {
+            await table.UpdateEntityAsync(row, etag, mode, cancellationToken);
+            return;
+        }
+
+        var counter = await ChangeAsync(table, Guid.Parse(row.PartitionKey), template, version, workflowId, 0, activeDelta, null, cancellationToken);
+        var write = new TableTransactionAction(mode == TableUpdateMode.Replace ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.UpdateMerge, row, etag);
+        await table.SubmitTransactionAsync([write, counter], cancellationToken);
+    }
+
+    /// <summary>
     /// The transaction action that adds <paramref name="workflows"/> and <paramref name="active"/> to the shard of
     /// <paramref name="workflowId"/> (read now, written with its ETag: a concurrent change fails the transaction, which
     /// the caller retries), and moves its last execution to <paramref name="executedAt"/> when given.
     /// </summary>
     public static async Task<TableTransactionAction> ChangeAsync(
-        TableClient table, Guid businessId, TemplateReference template, Guid workflowId, int workflows, int active,
+        TableClient table, Guid businessId, Guid templateId, Guid templateVersionId, Guid workflowId, int workflows, int active,
         DateTimeOffset? executedAt, CancellationToken cancellationToken)
     {
-        var rowKey = RowKey(template, workflowId.ToByteArray()[0] % Shards);
+        var rowKey = RowKey(templateId, templateVersionId, workflowId.ToByteArray()[0] % Shards);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Of(businessId), rowKey, cancellationToken: cancellationToken);
         var row = existing.HasValue ? existing.Value! : new TableEntity(TableKeys.Of(businessId), rowKey)
         {
             ["Kind"] = Kind,
-            ["TemplateVersionId"] = template.TemplateVersionId,
+            ["TemplateVersionId"] = templateVersionId,
             ["Workflows"] = 0,
             ["Active"] = 0,
         };
@@ -80,6 +101,6 @@ internal static class TemplateUsageCounters
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || b > a ? b : a;
 
-    private static string RowKey(TemplateReference template, int shard) =>
-        $"{Prefix}{TableKeys.Of(template.TemplateId)}-{TableKeys.Of(template.TemplateVersionId)}-{shard}";
+    private static string RowKey(Guid templateId, Guid templateVersionId, int shard) =>
+        $"{Prefix}{TableKeys.Of(templateId)}-{TableKeys.Of(templateVersionId)}-{shard}";
 }
