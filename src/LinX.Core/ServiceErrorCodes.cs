@@ -172,4 +172,16 @@ public static class ServiceErrorCodes
 
     /// <summary>409: the template is DELETED: it takes no new version and no other state.</summary>
     public const string TemplateDeleted = "TEMPLATE_DELETED";
+
+    /// <summary>400: a template's input.preDefined holds a parameter of another step (e.g. currency under notification).</summary>
+    public const string ParameterOfAnotherStep = "PARAMETER_OF_ANOTHER_STEP";
+
+    /// <summary>400: a workflow request gives a parameter its template already sets (input.preDefined): a template's values are not overridden.</summary>
+    public const string TemplateParameterFixed = "TEMPLATE_PARAMETER_FIXED";
+
+    /// <summary>400: a workflow request from a template gives steps: the steps are the template's.</summary>
+    public const string TemplateStepsFixed = "TEMPLATE_STEPS_FIXED";
+
+    /// <summary>400: a workflow request gives both templateId and templateName.</summary>
+    public const string TemplateReferenceConflict = "TEMPLATE_REFERENCE_CONFLICT";
 }

@@ -83,7 +83,7 @@ public static class TemplateComposer
                 if (step is not null && StepCatalog.ParameterNames.Contains(name) && !step.Uses(name))
                 {
                     var owners = string.Join(" or ", StepCatalog.All.Where(s => s.Uses(name)).Select(s => s.Name));
-                    errors.Add(new FieldError(path, $"This parameter belongs to {owners}, not to {step.Name}.", WorkflowErrorCodes.ParameterOfAnotherStep));
+                    errors.Add(new FieldError(path, $"This parameter belongs to {owners}, not to {step.Name}.", ServiceErrorCodes.ParameterOfAnotherStep));
                     continue;
                 }
 
@@ -105,7 +105,7 @@ public static class TemplateComposer
                 errors.Add(new FieldError(
                     JsonPath.Property((input?.Root ?? "$") + ".parameters", name),
                     "The template sets this parameter (its step's input.preDefined); leave it out of the request.",
-                    WorkflowErrorCodes.TemplateParameterFixed));
+                    ServiceErrorCodes.TemplateParameterFixed));
                 continue;
             }
 

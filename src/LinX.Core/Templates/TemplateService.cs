@@ -221,7 +221,7 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time,
         if (templateId is not null && templateName is not null)
         {
             return ServiceResult.Fail<TemplateVersion>(ServiceOutcome.Invalid, new FieldError(
-                TemplateNamePath, "Give templateId or templateName, not both.", WorkflowErrorCodes.TemplateReferenceConflict));
+                TemplateNamePath, "Give templateId or templateName, not both.", ServiceErrorCodes.TemplateReferenceConflict));
         }
 
         if (templateId is null && templateName is null)

@@ -92,7 +92,7 @@ public sealed record TemplateWorkflowRequest(Guid? TemplateId, string? TemplateN
                 case "parameters" when value.ValueKind == JsonValueKind.Object: input = input with { Parameters = (JsonObject)Node(value)! }; break;
                 case "parameters": errors.Add(path, WorkflowErrorCodes.InvalidType, "Must be an object."); break;
                 case "steps":
-                    errors.Add(path, WorkflowErrorCodes.TemplateStepsFixed, "A workflow from a template runs the template's steps: leave steps out.");
+                    errors.Add(path, ServiceErrorCodes.TemplateStepsFixed, "A workflow from a template runs the template's steps: leave steps out.");
                     break;
                 default:
                     errors.Add(path, WorkflowErrorCodes.UnknownField,

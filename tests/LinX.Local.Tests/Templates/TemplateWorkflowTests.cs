@@ -120,7 +120,7 @@ public sealed class TemplateWorkflowTests(LocalHostFixture host)
         var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("errorCode").GetString())).ToList();
         Assert.Contains(("$.name", WorkflowErrorCodes.InvalidValue), errors);
         Assert.Contains(("$.displayName", WorkflowErrorCodes.FieldRequired), errors);
-        Assert.Contains(("$.definition.steps[0].input.preDefined.currency", WorkflowErrorCodes.ParameterOfAnotherStep), errors);
+        Assert.Contains(("$.definition.steps[0].input.preDefined.currency", ServiceErrorCodes.ParameterOfAnotherStep), errors);
         Assert.Contains(("$.definition.steps[0].input.preDefined.channel", WorkflowErrorCodes.UnsupportedChannel), errors);
         Assert.Contains(("$.definition.steps[2].name", WorkflowErrorCodes.UnknownStep), errors);
         Assert.Contains(("$.defaultExpiryDays", WorkflowErrorCodes.ValueOutOfRange), errors);
@@ -144,11 +144,11 @@ public sealed class TemplateWorkflowTests(LocalHostFixture host)
         var (conflict, conflictProblem) = await CustomerScript.PostWorkflowAsync(business, both);
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (shape.StatusCode, fixedParameter.StatusCode, conflict.StatusCode));
-        Assert.Equal(("$.steps", WorkflowErrorCodes.TemplateStepsFixed), FirstError(shapeProblem));
+        Assert.Equal(("$.steps", ServiceErrorCodes.TemplateStepsFixed), FirstError(shapeProblem));
         var errors = fixedProblem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("errorCode").GetString())).ToList();
-        Assert.Contains(("$.parameters.financialAccountSubType", WorkflowErrorCodes.TemplateParameterFixed), errors);
+        Assert.Contains(("$.parameters.financialAccountSubType", ServiceErrorCodes.TemplateParameterFixed), errors);
         Assert.Contains(("$.parameters.phoneNumber", WorkflowErrorCodes.InvalidPhoneNumber), errors);
-        Assert.Equal(("$.templateName", WorkflowErrorCodes.TemplateReferenceConflict), FirstError(conflictProblem));
+        Assert.Equal(("$.templateName", ServiceErrorCodes.TemplateReferenceConflict), FirstError(conflictProblem));
         var stats = (await business.GetFromJsonAsync<JsonElement>($"{Templates}/{templateId}")).GetProperty("stats");
         Assert.Equal(0, stats.GetProperty("allVersionsWorkflows").GetInt32());
     }
