@@ -170,6 +170,7 @@ public static class LinXApiEndpoints
         Admin.AdminEndpoints.MapLinXAdmin(app);
         Branding.BusinessProfileEndpoints.MapLinXBusinessProfile(app);
         Documents.BusinessDocumentEndpoints.MapLinXBusinessDocuments(app);
+        Templates.TemplateRoutes.MapLinXTemplates(app);
 
         var gateway = app.MapGroup("/api/gateway/{token}").WithTags("Gateway").ExcludeFromDescription();
         gateway.MapGet(string.Empty, GatewayEndpoints.ViewAsync);

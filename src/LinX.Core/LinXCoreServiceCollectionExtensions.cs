@@ -7,6 +7,7 @@ using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Security;
 using LinX.Core.SmsOptOuts;
+using LinX.Core.Templates;
 using LinX.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddSingleton<CustomerSubmissions>();
         services.TryAddScoped<ApiKeyAuthenticator>();
         services.TryAddScoped<WorkflowService>();
+        services.TryAddScoped<TemplateService>();
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
         services.TryAddScoped<SmsOptOutService>();

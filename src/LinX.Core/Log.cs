@@ -83,4 +83,13 @@ internal static partial class WebhookLog
 
     [LoggerMessage(72, LogLevel.Information, "Workflow {WorkflowId}: {Count} document(s) accepted")]
     public static partial void DocumentsAccepted(this ILogger logger, Guid workflowId, int count);
+
+    [LoggerMessage(80, LogLevel.Information, "Template {TemplateId} of business {BusinessId} created (version 1, {StepCount} steps)")]
+    public static partial void TemplateCreated(this ILogger logger, Guid templateId, Guid businessId, int stepCount);
+
+    [LoggerMessage(81, LogLevel.Information, "Template {TemplateId} of business {BusinessId} has a new version {Version} ({TemplateVersionId})")]
+    public static partial void TemplateVersionAdded(this ILogger logger, Guid templateId, Guid businessId, int version, Guid templateVersionId);
+
+    [LoggerMessage(82, LogLevel.Information, "Template {TemplateId} of business {BusinessId} is {State}")]
+    public static partial void TemplateStateChanged(this ILogger logger, Guid templateId, Guid businessId, string state);
 }

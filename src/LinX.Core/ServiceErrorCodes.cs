@@ -172,4 +172,28 @@ public static class ServiceErrorCodes
 
     /// <summary>The Gateway's document-acceptance submission leaves out a document of the step, or names one it does not have.</summary>
     public const string DocumentNotAccepted = "DOCUMENT_NOT_ACCEPTED";
+
+    /// <summary>422: the workflow request names a template (templateId or templateName) the business does not have.</summary>
+    public const string TemplateNotFound = "TEMPLATE_NOT_FOUND";
+
+    /// <summary>422: the template named by the workflow request is not ACTIVE (SUSPENDED, ARCHIVED or DELETED).</summary>
+    public const string TemplateNotActive = "TEMPLATE_NOT_ACTIVE";
+
+    /// <summary>409: the business already has a template of this name.</summary>
+    public const string TemplateNameTaken = "TEMPLATE_NAME_TAKEN";
+
+    /// <summary>409: the template is DELETED: it takes no new version and no other state.</summary>
+    public const string TemplateDeleted = "TEMPLATE_DELETED";
+
+    /// <summary>400: a template's input.preDefined holds a parameter of another step (e.g. currency under notification).</summary>
+    public const string ParameterOfAnotherStep = "PARAMETER_OF_ANOTHER_STEP";
+
+    /// <summary>400: a workflow request gives a parameter its template already sets (input.preDefined): a template's values are not overridden.</summary>
+    public const string TemplateParameterFixed = "TEMPLATE_PARAMETER_FIXED";
+
+    /// <summary>400: a workflow request from a template gives steps: the steps are the template's.</summary>
+    public const string TemplateStepsFixed = "TEMPLATE_STEPS_FIXED";
+
+    /// <summary>400: a workflow request gives both templateId and templateName.</summary>
+    public const string TemplateReferenceConflict = "TEMPLATE_REFERENCE_CONFLICT";
 }

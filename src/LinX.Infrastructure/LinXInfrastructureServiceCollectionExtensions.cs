@@ -10,6 +10,7 @@ using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
 using LinX.Core.SmsOptOuts;
+using LinX.Core.Templates;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using LinX.Infrastructure.Payments;
@@ -61,6 +62,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IConsentStore, TableConsentStore>();
         services.TryAddSingleton<ISmsOptOutStore, TableSmsOptOutStore>();
         services.TryAddSingleton<IBusinessDocumentStore, TableBusinessDocumentStore>();
+        services.TryAddSingleton<ITemplateStore, TableTemplateStore>();
         services.TryAddSingleton<IResendQuota, TableResendQuota>();
         services.AddHostedService<TableInitializer>();
         return services;

@@ -35,6 +35,27 @@ public static class LinXParameters
             .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, WorkflowQuery.MaxPage, 1))
             .WithParameter(ParameterLocation.Query, "size", "Workflows per page.", () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize));
 
+    /// <summary>The query of <c>GET /api/linx/templates</c> (<see cref="Templates.TemplateQuery"/>).</summary>
+    public static RouteHandlerBuilder WithTemplateSearchQuery(this RouteHandlerBuilder builder) =>
+        builder
+            .WithParameter(ParameterLocation.Query, "search", "Only templates whose id, name or display name contains this text.", () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MaxLength = QueryParameters.MaxSearchLength,
+            })
+            .WithParameter(ParameterLocation.Query, "status", "Only templates in this state (DELETED ones are listed only so).", () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = EnumWireNames.AsEnum(EnumWireNames.Of<Core.Templates.TemplateState>()),
+            })
+            .WithParameter(ParameterLocation.Query, "sort", "field,ASC or field,DESC; the fields are createdAt, name and displayName. Default createdAt,DESC.", () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = "^(createdAt|name|displayName)(,(ASC|DESC))?$",
+            })
+            .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, Templates.TemplateQuery.MaxPage, 1))
+            .WithParameter(ParameterLocation.Query, "size", "Templates per page.", () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize));
+
     /// <summary>The query of <c>GET /api/linx/customers</c> (<see cref="Resources.ResourceEndpoints.CustomersAsync"/>).</summary>
     public static RouteHandlerBuilder WithCustomerListQuery(this RouteHandlerBuilder builder) =>
         builder

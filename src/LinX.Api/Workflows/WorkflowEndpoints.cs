@@ -5,6 +5,7 @@ using LinX.Api.Management;
 using LinX.Api.Problems;
 using LinX.Core;
 using LinX.Core.Management;
+using LinX.Core.Templates;
 using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,10 @@ public static class WorkflowEndpoints
         // A bad header and a bad body are answered together: every problem at once, as for the body alone.
         if (IdempotencyKeyError(key) is { } keyError)
         {
-            return ProblemResults.Validation(http, [keyError, .. new WorkflowRequestValidator().Validate(body.Bytes.Span).Errors]);
+            var bodyErrors = TemplateWorkflowRequest.NamesTemplate(body.Bytes.Span)
+                ? TemplateWorkflowRequest.Read(body.Bytes.Span).Errors
+                : new WorkflowRequestValidator().Validate(body.Bytes.Span).Errors;
+            return ProblemResults.Validation(http, [keyError, .. bodyErrors]);
         }
 
         var result = await Workflows(http).CreateAsync(business, body.Bytes, key.Count == 1 ? key[0] : null, http.RequestAborted);

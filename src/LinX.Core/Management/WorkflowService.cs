@@ -9,6 +9,7 @@ using LinX.Core.Orchestration;
 using LinX.Core.Payments;
 using LinX.Core.Security;
 using LinX.Core.SmsOptOuts;
+using LinX.Core.Templates;
 using LinX.Core.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ public sealed class WorkflowService
     private readonly IResendQuota _resends;
     private readonly ISmsOptOutStore _optOuts;
     private readonly DocumentPinning _documents;
+    private readonly TemplateService _templates;
     private readonly DurableTaskClient _orchestrations;
     private readonly LinXCrypto _crypto;
     private readonly SmsComposer _composer;
@@ -55,6 +57,7 @@ public sealed class WorkflowService
         IResendQuota resends,
         ISmsOptOutStore optOuts,
         DocumentPinning documents,
+        TemplateService templates,
         DurableTaskClient orchestrations,
         LinXCrypto crypto,
         SmsComposer composer,
@@ -71,6 +74,7 @@ public sealed class WorkflowService
         _resends = resends;
         _optOuts = optOuts;
         _documents = documents;
+        _templates = templates;
         _orchestrations = orchestrations;
         _crypto = crypto;
         _composer = composer;
@@ -106,13 +110,16 @@ public sealed class WorkflowService
             return await ReplayAsync(earlier, earlier.RequestHash == Hashing.Sha256Hex(body.Span) ? earlier.RequestHash : requestHash, cancellationToken);
         }
 
-        var validation = new WorkflowRequestValidator().Validate(body.Span);
-        if (!validation.IsValid)
+        // A request naming a template is composed with it and checked by the same rules (ADR 0021).
+        var validation = TemplateWorkflowRequest.NamesTemplate(body.Span)
+            ? await _templates.PlanWorkflowAsync(business, body, cancellationToken)
+            : new WorkflowRequestValidator().Validate(body.Span).ToServiceResult();
+        if (!validation.IsSuccess)
         {
-            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Invalid, validation.Errors);
+            return ServiceResult.Fail<WorkflowCreated>(validation.Outcome, validation.Errors);
         }
 
-        var plan = validation.Plan!;
+        var plan = validation.Value!;
         var referenceErrors = await CheckReferencesAsync(business.BusinessId, plan, cancellationToken);
         if (!plan.Notification.DeliveredByBusiness && !business.MayText(PhoneCountry.Of(plan.Notification.PhoneNumber)))
         {
@@ -165,6 +172,8 @@ public sealed class WorkflowService
             PasscodeHash = passcode is null ? null : _crypto.PasscodeHash(workflowId, passcode),
             IdempotencyKeyHash = keyHash,
             RequestHash = requestHash,
+            TemplateId = plan.Template?.TemplateId,
+            TemplateVersionId = plan.Template?.TemplateVersionId,
         };
         var stored = await _workflows.CreateAsync(record, cancellationToken);
         if (!stored.Created)

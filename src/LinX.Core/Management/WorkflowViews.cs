@@ -47,7 +47,15 @@ public sealed record WorkflowDetails(
         FailureCode = record.ShownFailureCode(),
         PaymentAttempts = record.PaymentAttempts,
         Locale = record.Plan.Locale,
+        TemplateId = record.TemplateId,
+        TemplateVersionId = record.TemplateVersionId,
     };
+
+    /// <summary>The template the workflow was created from; null (absent) for a direct request.</summary>
+    public Guid? TemplateId { get; init; }
+
+    /// <summary>The template version the workflow was created from and runs on; null (absent) for a direct request.</summary>
+    public Guid? TemplateVersionId { get; init; }
 
     /// <summary>Why a FAILED workflow ended, as a code: a payment's (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ...) or <c>SYSTEM_ERROR</c>; null unless FAILED.</summary>
     public string? FailureCode { get; init; }

@@ -8,4 +8,8 @@ public sealed record WorkflowValidationResult(WorkflowPlan? Plan, IReadOnlyList<
     public static WorkflowValidationResult Valid(WorkflowPlan plan) => new(plan, []);
 
     public static WorkflowValidationResult Invalid(IReadOnlyList<FieldError> errors) => new(null, errors);
+
+    /// <summary>The plan, or Invalid (400) with every problem.</summary>
+    public ServiceResult<WorkflowPlan> ToServiceResult() =>
+        IsValid ? ServiceResult.Ok(Plan!) : ServiceResult.Fail<WorkflowPlan>(ServiceOutcome.Invalid, Errors);
 }

@@ -20,6 +20,7 @@ public sealed class TableNames
 
         SmsOptOuts = prefix + "SmsOptOuts";
         BusinessDocuments = prefix + "BusinessDocuments";
+        Templates = prefix + "Templates";
     }
 
     public string Workflows { get; }
@@ -50,6 +51,13 @@ public sealed class TableNames
 
     public string BusinessDocuments { get; }
 
+    public string Templates { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts, BusinessDocuments];
+    [
+        Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions,
+        WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts,
+        BusinessDocuments,
+        Templates,
+    ];
 }

@@ -24,6 +24,7 @@ public sealed class TableStorage
 
         SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
         BusinessDocuments = service.GetTableClient(names.BusinessDocuments);
+        Templates = service.GetTableClient(names.Templates);
     }
 
     public TableNames Names { get; }
@@ -57,6 +58,8 @@ public sealed class TableStorage
     public TableClient SmsOptOuts { get; }
 
     public TableClient BusinessDocuments { get; }
+
+    public TableClient Templates { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

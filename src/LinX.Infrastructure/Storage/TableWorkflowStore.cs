@@ -26,29 +26,48 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
     public async Task<WorkflowCreateResult> CreateAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
     {
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, WorkflowEntity.From(workflow))];
-        if (workflow.IdempotencyKeyHash is { } keyHash)
+        for (var attempt = 0; ; attempt++)
         {
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(TableKeys.Of(workflow.BusinessId), IdempotencyRowKey(keyHash))
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, WorkflowEntity.From(workflow))];
+            if (workflow.IdempotencyKeyHash is { } keyHash)
             {
-                ["Kind"] = IdempotencyKind,
-                ["WorkflowId"] = workflow.WorkflowId,
-            }));
-        }
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(TableKeys.Of(workflow.BusinessId), IdempotencyRowKey(keyHash))
+                {
+                    ["Kind"] = IdempotencyKind,
+                    ["WorkflowId"] = workflow.WorkflowId,
+                }));
+            }
 
-        try
-        {
-            // The row is what was just written: reading it back would cost a storage request per create.
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return new WorkflowCreateResult(true, workflow);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            var existing = workflow.IdempotencyKeyHash is { } hash
-                ? await FindByIdempotencyKeyAsync(workflow.BusinessId, hash, cancellationToken)
-                : null;
-            existing ??= await GetAsync(workflow.BusinessId, workflow.WorkflowId, cancellationToken);
-            return new WorkflowCreateResult(false, existing ?? throw new InvalidOperationException("Conflicting workflow not found.", e));
+            // A workflow of a template counts in its version's usage counters in the same transaction (ADR 0021).
+            if (workflow is { TemplateId: { } templateId, TemplateVersionId: { } versionId })
+            {
+                actions.Add(await TemplateUsageCounters.ChangeAsync(
+                    _table, workflow.BusinessId, templateId, versionId, workflow.WorkflowId, 1, 1, workflow.CreatedAt, cancellationToken));
+            }
+
+            try
+            {
+                // The row is what was just written: reading it back would cost a storage request per create.
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return new WorkflowCreateResult(true, workflow);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                var existing = workflow.IdempotencyKeyHash is { } hash
+                    ? await FindByIdempotencyKeyAsync(workflow.BusinessId, hash, cancellationToken)
+                    : null;
+                existing ??= await GetAsync(workflow.BusinessId, workflow.WorkflowId, cancellationToken);
+                if (existing is not null)
+                {
+                    return new WorkflowCreateResult(false, existing);
+                }
+
+                // Nothing of this workflow exists: another create moved the template's counter first; count again.
+                if (workflow.TemplateId is null || attempt >= MaxConcurrencyRetries)
+                {
+                    throw new InvalidOperationException("Conflicting workflow not found.", e);
+                }
+            }
         }
     }
 
@@ -125,13 +144,15 @@ internal sealed class TableWorkflowStore : IWorkflowStore
                 return false;
             }
 
+            var before = Enum.Parse<WorkflowStatus>(entity.Status, ignoreCase: true);
             entity.Apply(update);
             try
             {
-                await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await TemplateUsageCounters.UpdateAsync(_table, entity, entity.ETag, TableUpdateMode.Replace, entity.TemplateId, entity.TemplateVersionId,
+                    entity.WorkflowId, TemplateUsageCounters.ActiveDelta(before, update.Status), cancellationToken);
                 return true;
             }
-            catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
+            catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsConflict(e))
             {
                 // A concurrent write (e.g. a passcode attempt): read again and re-apply.
             }
@@ -156,10 +177,11 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         try
         {
-            await _table.UpdateEntityAsync(marked, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            await TemplateUsageCounters.UpdateAsync(_table, marked, entity.ETag, TableUpdateMode.Merge, entity.TemplateId, entity.TemplateVersionId,
+                entity.WorkflowId, failed ? -1 : 0, cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
+        catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e) || TableKeys.IsConflict(e))
         {
             return false; // it changed meanwhile: started after all
         }
@@ -242,6 +264,10 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         public string? PaymentAttemptsJson { get; set; }
 
+        public Guid? TemplateId { get; set; }
+
+        public Guid? TemplateVersionId { get; set; }
+
         public Guid? CustomerId { get; set; }
 
         public Guid? FinancialAccountId { get; set; }
@@ -286,6 +312,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             FailureReason = r.FailureReason,
             FailureCode = r.FailureCode,
             PaymentAttemptsJson = r.PaymentAttempts.Count == 0 ? null : JsonSerializer.Serialize(r.PaymentAttempts, TableKeys.Json),
+            TemplateId = r.TemplateId,
+            TemplateVersionId = r.TemplateVersionId,
             CustomerId = r.CustomerId,
             FinancialAccountId = r.FinancialAccountId,
             TransactionId = r.TransactionId,
@@ -337,6 +365,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             FailureReason = FailureReason,
             FailureCode = FailureCode,
             PaymentAttempts = PaymentAttemptsJson is null ? [] : JsonSerializer.Deserialize<List<PaymentAttempt>>(PaymentAttemptsJson, TableKeys.Json) ?? [],
+            TemplateId = TemplateId,
+            TemplateVersionId = TemplateVersionId,
             CustomerId = CustomerId,
             FinancialAccountId = FinancialAccountId,
             TransactionId = TransactionId,
