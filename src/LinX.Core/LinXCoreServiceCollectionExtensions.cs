@@ -1,5 +1,6 @@
 using LinX.Core.Activities;
 using LinX.Core.Admin;
+using LinX.Core.Batches;
 using LinX.Core.Businesses;
 using LinX.Core.Gateway;
 using LinX.Core.Management;
@@ -16,7 +17,7 @@ namespace LinX.Core;
 public static class LinXCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the options sections <c>LinX</c>, <c>LinX:Security</c> and <c>LinX:Admin</c> (validated at start), the application
+    /// Adds the options sections <c>LinX</c>, <c>LinX:Security</c>, <c>LinX:Admin</c> and <c>LinX:Batches</c> (validated at start), the application
     /// services and every activity (see <see cref="ActivityCatalog"/>). Stores, SMS sender and payment processor
     /// come from an infrastructure registration.
     /// </summary>
@@ -33,6 +34,9 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddSingleton<CustomerSubmissions>();
         services.TryAddScoped<ApiKeyAuthenticator>();
         services.TryAddScoped<WorkflowService>();
+        services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<BatchService>();
+        services.TryAddScoped<BatchEntryStarter>();
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
         services.TryAddScoped<SmsOptOutService>();

@@ -160,4 +160,13 @@ public static class ServiceErrorCodes
 
     /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
     public const string PhoneOptedOut = "PHONE_OPTED_OUT";
+
+    /// <summary>400: a batch's header.requestsInBatch differs from the number of payload.batchEntries.</summary>
+    public const string BatchEntryCountMismatch = "BATCH_ENTRY_COUNT_MISMATCH";
+
+    /// <summary>400: a batch's header.useTemplate gives neither or both of templateId and templateName.</summary>
+    public const string BatchTemplateChoice = "BATCH_TEMPLATE_CHOICE";
+
+    /// <summary>409: the batch cannot be cancelled: it is INVALID or FAILED, so nothing of it runs.</summary>
+    public const string BatchNotCancellable = "BATCH_NOT_CANCELLABLE";
 }

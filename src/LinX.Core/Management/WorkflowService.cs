@@ -1,4 +1,5 @@
 using LinX.Core.Accounts;
+using LinX.Core.Batches;
 using LinX.Core.Businesses;
 using LinX.Core.Common;
 using LinX.Core.Consent;
@@ -109,6 +110,21 @@ public sealed class WorkflowService
         }
 
         var plan = validation.Plan!;
+        var referenceErrors = await CheckAllReferencesAsync(business, plan, cancellationToken);
+        if (referenceErrors.Count > 0)
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
+        }
+
+        return await CreateValidatedAsync(business, plan, requestHash, keyHash, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every 422 problem of a valid plan: unknown customer or accounts (<see cref="CheckReferencesAsync"/>), and a number
+    /// LinX may not text for the business (another country, or opted out).
+    /// </summary>
+    internal async Task<List<FieldError>> CheckAllReferencesAsync(Business business, WorkflowPlan plan, CancellationToken cancellationToken)
+    {
         var referenceErrors = await CheckReferencesAsync(business.BusinessId, plan, cancellationToken);
         if (!plan.Notification.DeliveredByBusiness && !business.MayText(PhoneCountry.Of(plan.Notification.PhoneNumber)))
         {
@@ -124,17 +140,12 @@ public sealed class WorkflowService
                 ServiceErrorCodes.PhoneOptedOut));
         }
 
-        if (referenceErrors.Count > 0)
-        {
-            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
-        }
-
-        return await CreateValidatedAsync(business, plan, requestHash, keyHash, cancellationToken);
+        return referenceErrors;
     }
 
     /// <summary>Stores and starts a validated plan whose references were checked (the second half of <see cref="CreateAsync"/>).</summary>
     internal async Task<ServiceResult<WorkflowCreated>> CreateValidatedAsync(
-        Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken)
+        Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken, BatchEntryRef? batch = null)
     {
         var workflowId = Guid.NewGuid();
         var now = _time.GetUtcNow();
@@ -159,6 +170,8 @@ public sealed class WorkflowService
             PasscodeHash = passcode is null ? null : _crypto.PasscodeHash(workflowId, passcode),
             IdempotencyKeyHash = keyHash,
             RequestHash = requestHash,
+            BatchId = batch?.BatchId,
+            BatchPosition = batch?.Position,
         };
         var stored = await _workflows.CreateAsync(record, cancellationToken);
         if (!stored.Created)

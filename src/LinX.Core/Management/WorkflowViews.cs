@@ -47,7 +47,11 @@ public sealed record WorkflowDetails(
         FailureCode = record.ShownFailureCode(),
         PaymentAttempts = record.PaymentAttempts,
         Locale = record.Plan.Locale,
+        BatchId = record.BatchId,
     };
+
+    /// <summary>The batch that started the workflow (<c>/api/linx/workflow-batches/{batchId}</c>); null when it was created directly.</summary>
+    public Guid? BatchId { get; init; }
 
     /// <summary>Why a FAILED workflow ended, as a code: a payment's (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ...) or <c>SYSTEM_ERROR</c>; null unless FAILED.</summary>
     public string? FailureCode { get; init; }

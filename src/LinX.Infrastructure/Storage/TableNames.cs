@@ -19,6 +19,8 @@ public sealed class TableNames
         BusinessLogos = prefix + "BusinessLogos";
 
         SmsOptOuts = prefix + "SmsOptOuts";
+        Batches = prefix + "Batches";
+        BatchEntries = prefix + "BatchEntries";
     }
 
     public string Workflows { get; }
@@ -47,6 +49,10 @@ public sealed class TableNames
 
     public string SmsOptOuts { get; }
 
+    public string Batches { get; }
+
+    public string BatchEntries { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts, Batches, BatchEntries];
 }

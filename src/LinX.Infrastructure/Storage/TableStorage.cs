@@ -23,6 +23,8 @@ public sealed class TableStorage
         BusinessLogos = service.GetTableClient(names.BusinessLogos);
 
         SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
+        Batches = service.GetTableClient(names.Batches);
+        BatchEntries = service.GetTableClient(names.BatchEntries);
     }
 
     public TableNames Names { get; }
@@ -54,6 +56,10 @@ public sealed class TableStorage
     public TableClient BusinessLogos { get; }
 
     public TableClient SmsOptOuts { get; }
+
+    public TableClient Batches { get; }
+
+    public TableClient BatchEntries { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)
