@@ -161,11 +161,20 @@ public static class ServiceErrorCodes
     /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
     public const string PhoneOptedOut = "PHONE_OPTED_OUT";
 
+    /// <summary>422: the workflow request names a template (templateId or templateName) the business does not have.</summary>
+    public const string TemplateNotFound = "TEMPLATE_NOT_FOUND";
+
+    /// <summary>422: the template named by the workflow request is not ACTIVE (SUSPENDED, ARCHIVED or DELETED).</summary>
+    public const string TemplateNotActive = "TEMPLATE_NOT_ACTIVE";
+
+    /// <summary>409: the business already has a template of this name.</summary>
+    public const string TemplateNameTaken = "TEMPLATE_NAME_TAKEN";
+
+    /// <summary>409: the template is DELETED: it takes no new version and no other state.</summary>
+    public const string TemplateDeleted = "TEMPLATE_DELETED";
+
     /// <summary>400: a batch's header.requestsInBatch differs from the number of payload.batchEntries.</summary>
     public const string BatchEntryCountMismatch = "BATCH_ENTRY_COUNT_MISMATCH";
-
-    /// <summary>400: a batch's header.useTemplate gives neither or both of templateId and templateName.</summary>
-    public const string BatchTemplateChoice = "BATCH_TEMPLATE_CHOICE";
 
     /// <summary>409: the batch cannot be cancelled: it is INVALID or FAILED, so nothing of it runs.</summary>
     public const string BatchNotCancellable = "BATCH_NOT_CANCELLABLE";

@@ -10,6 +10,7 @@ using LinX.Core.Management;
 using LinX.Core.Notifications;
 using LinX.Core.Payments;
 using LinX.Core.SmsOptOuts;
+using LinX.Core.Templates;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
 using LinX.Infrastructure.Payments;
@@ -60,6 +61,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IWebhookDeliveryStore, TableWebhookDeliveryStore>();
         services.TryAddSingleton<IConsentStore, TableConsentStore>();
         services.TryAddSingleton<ISmsOptOutStore, TableSmsOptOutStore>();
+        services.TryAddSingleton<ITemplateStore, TableTemplateStore>();
         services.TryAddSingleton<IResendQuota, TableResendQuota>();
         services.TryAddSingleton<IBatchStore, TableBatchStore>();
         services.AddHostedService<TableInitializer>();

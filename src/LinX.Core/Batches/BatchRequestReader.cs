@@ -121,7 +121,9 @@ public static class BatchRequestReader
         var name = Text(Child(value, "templateName", TemplatePath, errors, required: false), TemplatePath + ".templateName", 100, errors);
         if ((id is null) == (name is null))
         {
-            errors.Add(new FieldError(TemplatePath, "Give either templateId or templateName, not both.", ServiceErrorCodes.BatchTemplateChoice));
+            errors.Add(id is null
+                ? new FieldError(TemplatePath + ".templateId", "Give templateId or templateName.", WorkflowErrorCodes.FieldRequired)
+                : new FieldError(TemplatePath + ".templateName", "Give templateId or templateName, not both.", WorkflowErrorCodes.TemplateReferenceConflict));
             return (null, null);
         }
 

@@ -47,8 +47,16 @@ public sealed record WorkflowDetails(
         FailureCode = record.ShownFailureCode(),
         PaymentAttempts = record.PaymentAttempts,
         Locale = record.Plan.Locale,
+        TemplateId = record.TemplateId,
+        TemplateVersionId = record.TemplateVersionId,
         BatchId = record.BatchId,
     };
+
+    /// <summary>The template the workflow was created from; null (absent) for a direct request.</summary>
+    public Guid? TemplateId { get; init; }
+
+    /// <summary>The template version the workflow was created from and runs on; null (absent) for a direct request.</summary>
+    public Guid? TemplateVersionId { get; init; }
 
     /// <summary>The batch that started the workflow (<c>/api/linx/workflow-batches/{batchId}</c>); null when it was created directly.</summary>
     public Guid? BatchId { get; init; }

@@ -13,10 +13,21 @@ internal sealed class ValidationErrors
 
     public int Count => _errors.Count;
 
+    /// <summary>
+    /// Template mode (ADR 0021): a value a request may still give (the title, any parameter) is not reported missing,
+    /// but every value present is checked as in a request.
+    /// </summary>
+    public bool WaivesRequestValues { get; init; }
+
     public IReadOnlyList<FieldError> ToList() => _errors.ToArray();
 
     public void Add(string path, string errorCode, string message)
     {
+        if (WaivesRequestValues && IsRequestValueMissing(path, errorCode))
+        {
+            return;
+        }
+
         if (_errors.Count < WorkflowLimits.MaxErrors)
         {
             _errors.Add(new FieldError(path, message, errorCode));
@@ -36,4 +47,8 @@ internal sealed class ValidationErrors
     }
 
     public bool IsRejected(string path) => _poisoned.Contains(path);
+
+    private static bool IsRequestValueMissing(string path, string errorCode) =>
+        (errorCode == WorkflowErrorCodes.ParameterRequired && path.StartsWith(JsonPath.Parameters + ".", StringComparison.Ordinal))
+        || (errorCode == WorkflowErrorCodes.FieldRequired && path == JsonPath.Title);
 }

@@ -150,4 +150,18 @@ public static class WorkflowErrorCodes
 
     /// <summary>ach or wire with a financial account that is not a bank account.</summary>
     public const string BankAccountRequired = "BANK_ACCOUNT_REQUIRED";
+
+    // Templates (ADR 0021).
+
+    /// <summary>A template's input.preDefined holds a parameter of another step (e.g. currency under notification).</summary>
+    public const string ParameterOfAnotherStep = "PARAMETER_OF_ANOTHER_STEP";
+
+    /// <summary>A workflow request gives a parameter its template already sets (input.preDefined): a template's values are not overridden.</summary>
+    public const string TemplateParameterFixed = "TEMPLATE_PARAMETER_FIXED";
+
+    /// <summary>A workflow request from a template gives steps: the steps are the template's.</summary>
+    public const string TemplateStepsFixed = "TEMPLATE_STEPS_FIXED";
+
+    /// <summary>A workflow request gives both templateId and templateName.</summary>
+    public const string TemplateReferenceConflict = "TEMPLATE_REFERENCE_CONFLICT";
 }

@@ -19,6 +19,9 @@ public sealed record WorkflowPlan(
     /// <summary>The locale the request asked for (<c>en</c>, <c>fr-CA</c>); null: the business's default.</summary>
     public string? Locale { get; init; }
 
+    /// <summary>The template version the request was composed from (ADR 0021); null for a direct request.</summary>
+    public Templates.TemplateReference? Template { get; init; }
+
     public NotificationStep Notification => Steps.OfType<NotificationStep>().Single();
 
     public MoveMoneyStep? MoveMoney => Steps.OfType<MoveMoneyStep>().SingleOrDefault();
@@ -30,6 +33,7 @@ public sealed record WorkflowPlan(
         && PasscodeRequired == other.PasscodeRequired
         && CustomerMemo == other.CustomerMemo
         && Locale == other.Locale
+        && Template == other.Template
         && Steps.SequenceEqual(other.Steps);
 
     public override int GetHashCode() => HashCode.Combine(Title, ExpireIn, Steps.Count);

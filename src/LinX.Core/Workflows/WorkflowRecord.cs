@@ -45,6 +45,12 @@ public sealed record WorkflowRecord
     /// <summary>Every try at the money movement, first to last (empty until move-money ran).</summary>
     public IReadOnlyList<Payments.PaymentAttempt> PaymentAttempts { get; init; } = [];
 
+    /// <summary>The template the workflow was created from (the same for all its versions); null for a direct request.</summary>
+    public Guid? TemplateId { get; init; }
+
+    /// <summary>The template version the workflow was created from, and runs on; null for a direct request.</summary>
+    public Guid? TemplateVersionId { get; init; }
+
     public Guid? CustomerId { get; init; }
 
     public Guid? FinancialAccountId { get; init; }

@@ -21,6 +21,13 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
 
     public WorkflowRequest? Read(ReadOnlySpan<byte> utf8Json)
     {
+        using var document = Parse(utf8Json, errors);
+        return document is null ? null : ReadRoot(document.RootElement);
+    }
+
+    /// <summary>The body as a JSON document, or null with the problem reported: too large, empty, not UTF-8, not JSON.</summary>
+    internal static JsonDocument? Parse(ReadOnlySpan<byte> utf8Json, ValidationErrors errors)
+    {
         if (utf8Json.Length > WorkflowLimits.MaxBodyBytes)
         {
             errors.Add(JsonPath.Root, WorkflowErrorCodes.BodyTooLarge, $"The body must be at most {WorkflowLimits.MaxBodyBytes} bytes.");
@@ -45,21 +52,15 @@ internal sealed class WorkflowRequestReader(ValidationErrors errors)
             return null;
         }
 
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
+            return JsonDocument.Parse(utf8Json.ToArray(), DocumentOptions);
         }
         catch (JsonException ex)
         {
             errors.Add(JsonPath.Root, WorkflowErrorCodes.MalformedJson,
                 $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
             return null;
-        }
-
-        using (document)
-        {
-            return ReadRoot(document.RootElement);
         }
     }
 

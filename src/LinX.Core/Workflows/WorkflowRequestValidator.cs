@@ -28,6 +28,23 @@ public sealed class WorkflowRequestValidator
         return Apply(request, new ValidationErrors());
     }
 
+    /// <summary>
+    /// Validates a template composed as a workflow request (<see cref="Templates.TemplateComposer.ComposeTemplate"/>) by
+    /// the same rules, in template mode: what a request may still give (the title, any parameter) may be absent, but
+    /// every value present must be valid. Every problem, at the composed request's paths. Never throws for any input.
+    /// </summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API: injected as a service and substitutable in tests.")]
+    public IReadOnlyList<FieldError> ValidateTemplate(ReadOnlySpan<byte> utf8Json)
+    {
+        var errors = new ValidationErrors { WaivesRequestValues = true };
+        if (new WorkflowRequestReader(errors).Read(utf8Json) is { } request)
+        {
+            WorkflowRequestRules.Apply(request, errors);
+        }
+
+        return errors.ToList();
+    }
+
     private static WorkflowValidationResult Apply(WorkflowRequest request, ValidationErrors errors)
     {
         var plan = WorkflowRequestRules.Apply(request, errors);

@@ -19,6 +19,7 @@ public sealed class TableNames
         BusinessLogos = prefix + "BusinessLogos";
 
         SmsOptOuts = prefix + "SmsOptOuts";
+        Templates = prefix + "Templates";
         Batches = prefix + "Batches";
         BatchEntries = prefix + "BatchEntries";
     }
@@ -49,10 +50,12 @@ public sealed class TableNames
 
     public string SmsOptOuts { get; }
 
+    public string Templates { get; }
+
     public string Batches { get; }
 
     public string BatchEntries { get; }
 
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts, Batches, BatchEntries];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts, Templates, Batches, BatchEntries];
 }

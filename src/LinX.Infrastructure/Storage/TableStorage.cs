@@ -23,6 +23,7 @@ public sealed class TableStorage
         BusinessLogos = service.GetTableClient(names.BusinessLogos);
 
         SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
+        Templates = service.GetTableClient(names.Templates);
         Batches = service.GetTableClient(names.Batches);
         BatchEntries = service.GetTableClient(names.BatchEntries);
     }
@@ -56,6 +57,8 @@ public sealed class TableStorage
     public TableClient BusinessLogos { get; }
 
     public TableClient SmsOptOuts { get; }
+
+    public TableClient Templates { get; }
 
     public TableClient Batches { get; }
 

@@ -242,6 +242,10 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         public string? PaymentAttemptsJson { get; set; }
 
+        public Guid? TemplateId { get; set; }
+
+        public Guid? TemplateVersionId { get; set; }
+
         public Guid? CustomerId { get; set; }
 
         public Guid? FinancialAccountId { get; set; }
@@ -290,6 +294,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             FailureReason = r.FailureReason,
             FailureCode = r.FailureCode,
             PaymentAttemptsJson = r.PaymentAttempts.Count == 0 ? null : JsonSerializer.Serialize(r.PaymentAttempts, TableKeys.Json),
+            TemplateId = r.TemplateId,
+            TemplateVersionId = r.TemplateVersionId,
             CustomerId = r.CustomerId,
             FinancialAccountId = r.FinancialAccountId,
             TransactionId = r.TransactionId,
@@ -343,6 +349,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             FailureReason = FailureReason,
             FailureCode = FailureCode,
             PaymentAttempts = PaymentAttemptsJson is null ? [] : JsonSerializer.Deserialize<List<PaymentAttempt>>(PaymentAttemptsJson, TableKeys.Json) ?? [],
+            TemplateId = TemplateId,
+            TemplateVersionId = TemplateVersionId,
             CustomerId = CustomerId,
             FinancialAccountId = FinancialAccountId,
             TransactionId = TransactionId,

@@ -60,7 +60,7 @@ public sealed class BatchRequestReaderTests
         Assert.Equal(
             [
                 ("$.header.extra", "UNKNOWN_FIELD"),
-                (BatchRequestReader.TemplatePath, ServiceErrorCodes.BatchTemplateChoice),
+                (BatchRequestReader.TemplatePath + ".templateName", "TEMPLATE_REFERENCE_CONFLICT"),
                 (BatchRequestReader.CountPath, "VALUE_OUT_OF_RANGE"),
                 (BatchRequestReader.KeyPath, ServiceErrorCodes.IdempotencyKeyInvalid),
             ],

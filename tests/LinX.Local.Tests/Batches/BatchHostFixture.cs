@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LinX.Local.Tests.Batches;
 
 /// <summary>
-/// The real local host with a batch rate slow enough to cancel a batch mid-way (5 workflows a second, chunks of 5) and
-/// the batch template seam answering one template (<see cref="TestBatchTemplates"/>).
+/// The real local host with a batch rate slow enough to cancel a batch mid-way (5 workflows a second, chunks of 5).
 /// </summary>
 public sealed class BatchHostFixture : LocalHostFixture
 {
@@ -16,7 +15,6 @@ public sealed class BatchHostFixture : LocalHostFixture
             options.WorkflowsPerSecond = 5;
             options.ChunkSize = 5;
         });
-        services.AddSingleton<IBatchTemplates, TestBatchTemplates>();
     }
 }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using LinX.Core.Batches;
 using LinX.Core.Common;
+using LinX.Core.Templates;
 using LinX.Infrastructure.Storage;
 using LinX.Testing;
 using Microsoft.DurableTask.Client;
@@ -25,8 +26,9 @@ public sealed class BatchTests(BatchHostFixture host)
     public async Task Create_TwentyEntriesTwoInvalid_RejectsThoseWithTheirErrorsAndStartsTheRest()
     {
         // Arrange
-        var (_, business) = await host.CreateBusinessAsync("Batch Twenty");
-        var body = Body(20, "batch-twenty-1", invalid: position => position switch
+        var (owner, business) = await host.CreateBusinessAsync("Batch Twenty");
+        var template = await BatchTemplate.SeedAsync(host, owner.BusinessId);
+        var body = Body(template, 20, "batch-twenty-1", invalid: position => position switch
         {
             3 => entry => entry["parameters"]!["phoneNumber"] = "+1416",
             11 => entry => entry.Remove("title"),
@@ -44,7 +46,8 @@ public sealed class BatchTests(BatchHostFixture host)
         Assert.Equal("batch-twenty-1", accepted.GetProperty("idempotencyKey").GetString());
         Assert.Equal($"/api/linx/workflow-batches/{batchId}", created.Headers.Location!.OriginalString);
         Assert.Equal((2, 18, 0, 20), Counts(done, "rejected", "active", "pending", "total"));
-        Assert.Equal(TestBatchTemplates.Template.TemplateVersionId.ToString(), done.GetProperty("templateVersionId").GetString());
+        Assert.Equal(template.TemplateVersionId.ToString(), done.GetProperty("templateVersionId").GetString());
+        Assert.Equal(("Open an account", 1), (done.GetProperty("templateDisplayName").GetString(), done.GetProperty("templateVersion").GetInt32()));
 
         var rejected = await EntriesAsync(business, batchId, "REJECTED");
         Assert.Equal([3, 11], rejected.Select(e => e.GetProperty("position").GetInt32()));
@@ -65,12 +68,13 @@ public sealed class BatchTests(BatchHostFixture host)
     [Fact]
     public async Task Create_SameKey_ReplaysTheBatch_AndAnotherBodyIsAConflict()
     {
-        var (_, business) = await host.CreateBusinessAsync("Batch Replay");
-        using var first = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(2, "batch-replay-1"));
+        var (owner, business) = await host.CreateBusinessAsync("Batch Replay");
+        var template = await BatchTemplate.SeedAsync(host, owner.BusinessId);
+        using var first = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(template, 2, "batch-replay-1"));
         var batchId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString();
 
-        using var again = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(2, "batch-replay-1"));
-        using var other = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(3, "batch-replay-1"));
+        using var again = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(template, 2, "batch-replay-1"));
+        using var other = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(template, 3, "batch-replay-1"));
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, again.StatusCode));
         Assert.Equal(batchId, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString());
@@ -83,8 +87,8 @@ public sealed class BatchTests(BatchHostFixture host)
     [Fact]
     public async Task Create_BadHeader_Is400ListingEveryProblem_AndStoresNothing()
     {
-        var (_, business) = await host.CreateBusinessAsync("Batch Bad Header");
-        var body = Body(2, "short");
+        var (owner, business) = await host.CreateBusinessAsync("Batch Bad Header");
+        var body = Body(await BatchTemplate.SeedAsync(host, owner.BusinessId), 2, "short");
         body["header"]!["requestsInBatch"] = 3;
 
         using var response = await business.PostAsJsonAsync("/api/linx/workflow-batches", body);
@@ -101,9 +105,11 @@ public sealed class BatchTests(BatchHostFixture host)
     [Fact]
     public async Task Batch_OfAnotherBusiness_IsNotFound()
     {
-        var (_, owner) = await host.CreateBusinessAsync("Batch Owner");
+        var (ownerBusiness, owner) = await host.CreateBusinessAsync("Batch Owner");
         var (_, other) = await host.CreateBusinessAsync("Batch Other");
-        using var created = await owner.PostAsJsonAsync("/api/linx/workflow-batches", Body(1, "batch-owner-1"));
+        var template = await BatchTemplate.SeedAsync(host, ownerBusiness.BusinessId);
+        using var created = await owner.PostAsJsonAsync("/api/linx/workflow-batches", Body(template, 1, "batch-owner-1"));
+        using var othersTemplate = await other.PostAsJsonAsync("/api/linx/workflow-batches", Body(template, 1, "batch-other-1"));
         var batchId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString();
 
         using var get = await other.GetAsync($"/api/linx/workflow-batches/{batchId}");
@@ -113,6 +119,8 @@ public sealed class BatchTests(BatchHostFixture host)
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { get.StatusCode, entries.StatusCode, cancel.StatusCode });
         Assert.Equal(0, list.GetProperty("totalCount").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, othersTemplate.StatusCode);
+        Assert.Equal("TEMPLATE_NOT_FOUND", (await othersTemplate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0].GetProperty("errorCode").GetString());
         await WaitForBatchAsync(owner, batchId!, b => b.GetProperty("status").GetString() == "COMPLETED");
     }
 
@@ -120,8 +128,9 @@ public sealed class BatchTests(BatchHostFixture host)
     public async Task Cancel_MidBatch_EntriesNotStartedNeverStart_AndStartedWorkflowsAreCancelled()
     {
         // Arrange: 30 entries at 5 a second take 6 seconds; cancel once the first have started.
-        var (_, business) = await host.CreateBusinessAsync("Batch Cancel");
-        using var created = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(30, "batch-cancel-1"));
+        var (owner, business) = await host.CreateBusinessAsync("Batch Cancel");
+        var template = await BatchTemplate.SeedAsync(host, owner.BusinessId);
+        using var created = await business.PostAsJsonAsync("/api/linx/workflow-batches", Body(template, 30, "batch-cancel-1"));
         var batchId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batchId").GetString()!;
         await WaitForBatchAsync(business, batchId, b => b.GetProperty("activeRequestsCount").GetInt32() > 0);
 
@@ -143,7 +152,7 @@ public sealed class BatchTests(BatchHostFixture host)
         Assert.Equal(started.Count, await WorkflowsOfBatchAsync(batchId));
     }
 
-    internal static JsonObject Body(int count, string? key, Func<int, Action<JsonObject>?>? invalid = null)
+    internal static JsonObject Body(TemplateVersion template, int count, string? key, Func<int, Action<JsonObject>?>? invalid = null)
     {
         var entries = new JsonArray();
         for (var i = 0; i < count; i++)
@@ -160,7 +169,7 @@ public sealed class BatchTests(BatchHostFixture host)
 
         var header = new JsonObject
         {
-            ["useTemplate"] = new JsonObject { ["templateId"] = TestBatchTemplates.Template.TemplateId.ToString() },
+            ["useTemplate"] = new JsonObject { ["templateId"] = template.TemplateId.ToString() },
             ["requestsInBatch"] = count,
         };
         if (key is not null)
