@@ -71,7 +71,12 @@ internal static class WorkflowBench
             string.Join(", ", engineOps.Take(20).Select(o => $"{o.Operation.Replace(settings.TaskHub, "hub", StringComparison.OrdinalIgnoreCase)}: {Stats.F((double)o.Count / workflows, 2)}")));
     }
 
-    private static async Task<List<DriveResult>> DriveAsync(InProcessHost host, CustomerDriver driver, int[] seeds, int first, int count, int customers)
+    /// <summary>
+    /// <paramref name="customers"/> scripted customers driving <paramref name="count"/> seed workflows to COMPLETED, or
+    /// fewer: none starts once <paramref name="stop"/> says so.
+    /// </summary>
+    internal static async Task<List<DriveResult>> DriveAsync(
+        InProcessHost host, CustomerDriver driver, int[] seeds, int first, int count, int customers, Func<bool>? stop = null)
     {
         var results = new List<DriveResult>(count);
         var clock = Stopwatch.StartNew();
@@ -79,7 +84,7 @@ internal static class WorkflowBench
         await Task.WhenAll(Enumerable.Range(0, customers).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            while (stop?.Invoke() != true && (i = Interlocked.Increment(ref next)) < count)
             {
                 var script = new WorkflowScript(seeds[(first + i) % seeds.Length], ScriptEnding.Complete);
                 var created = await host.Api.CreateAsync(Seeds.Json(script.Seed), Guid.NewGuid().ToString("N"));

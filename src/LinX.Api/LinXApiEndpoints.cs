@@ -1,9 +1,11 @@
+using LinX.Api.Batches;
 using LinX.Api.Gateway;
 using LinX.Api.OpenApi;
 using LinX.Api.Resources;
 using LinX.Api.SmsOptOuts;
 using LinX.Api.Webhooks;
 using LinX.Api.Workflows;
+using LinX.Core.Batches;
 using LinX.Core.Common;
 using LinX.Core.Management;
 using LinX.Core.SmsOptOuts;
@@ -96,6 +98,8 @@ public static class LinXApiEndpoints
             .Responds<TransactionView>(StatusCodes.Status200OK, "The transaction.")
             .RespondsNotFound("transaction");
 
+        MapBatches(app);
+
         var webhooks = app.MapGroup("/api/linx/webhook-subscriptions").WithTags("Webhooks").DocumentedAsBusinessApi();
         const string WebhookBodyProblem = "The url, eventTypes or description is invalid (errors names each), or the body is not JSON.";
         webhooks.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)WebhookSubscriptionEndpoints.CreateAsync).WithName("CreateWebhookSubscription")
@@ -182,6 +186,43 @@ public static class LinXApiEndpoints
         app.MapGet("/linx/assets/{file}", GatewayPage.Asset).ExcludeFromDescription();
         app.MapGet("/linx/{token}", GatewayPage.Page).ExcludeFromDescription();
         return app;
+    }
+
+    private static void MapBatches(IEndpointRouteBuilder app)
+    {
+        var batches = app.MapGroup("/api/linx/workflow-batches").WithTags("Batches").DocumentedAsBusinessApi();
+        batches.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)BatchEndpoints.CreateAsync).WithName("CreateWorkflowBatch")
+            .WithSummary("Create a batch of workflows")
+            .WithDescription("Up to 10,000 workflows from one template in one call. Answers at once with the batch id: the header is checked now; each entry is then validated with the rules of a workflow from that template (an invalid entry is REJECTED with its fieldErrors, the others run) and started at a bounded rate. The body may be up to 8 MiB.")
+            .ReadsJson<BatchRequestBody>("The header is invalid (errors lists every problem: template, requestsInBatch, idempotencyKey, an entry that is not an object), requestsInBatch differs from the number of entries, the body is not JSON or is larger than 8 MiB.")
+            .Responds<BatchAccepted>(StatusCodes.Status202Accepted, "Stored and scheduled; with a replayed idempotencyKey and the same body, the same batch again.")
+            .WithResponseHeader(StatusCodes.Status202Accepted, "Location", "The batch: /api/linx/workflow-batches/{batchId}.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The idempotencyKey was used with another body (IDEMPOTENCY_KEY_REUSED).")
+            .RespondsProblem(StatusCodes.Status422UnprocessableEntity, "The business has no ACTIVE template of this id or name.");
+        batches.MapGet(string.Empty, (Func<HttpContext, Task<IResult>>)BatchEndpoints.ListAsync).WithName("ListWorkflowBatches")
+            .WithSummary("List batches")
+            .WithDescription("The business's batches with their counts, newest first, optionally of one status, one page at a time.")
+            .WithBatchListQuery<BatchStatus>("Only batches in this status.")
+            .Responds<ResultPage<BatchDetails>>(StatusCodes.Status200OK, "One page of batches and the total count.")
+            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+        batches.MapGet("/{id}", BatchEndpoints.GetAsync).WithName("GetWorkflowBatch")
+            .WithSummary("Get a batch")
+            .WithDescription("The batch's status, its template version and the counts of its workflows by status (active, cancelled, completed, declined, expired, failed), of its rejected and pending entries, and the total.")
+            .Responds<BatchDetails>(StatusCodes.Status200OK, "The batch.")
+            .RespondsNotFound("batch");
+        batches.MapGet("/{id}/entries", BatchEndpoints.EntriesAsync).WithName("ListWorkflowBatchEntries")
+            .WithSummary("List a batch's entries")
+            .WithDescription("The entries in position order, optionally of one status: REJECTED ones with their fieldErrors, PENDING ones not started yet, STARTED ones with their workflow's id and status, CANCELLED ones stopped by a cancel before they started.")
+            .WithBatchListQuery<BatchEntryStatus>("Only entries in this status.")
+            .Responds<ResultPage<BatchEntryView>>(StatusCodes.Status200OK, "One page of entries and how many match.")
+            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.")
+            .RespondsNotFound("batch");
+        batches.MapPost("/{id}/cancel", BatchEndpoints.CancelAsync).WithName("CancelWorkflowBatch")
+            .WithSummary("Cancel a batch")
+            .WithDescription("The batch becomes CANCELLING: no entry not yet started will start, and its started workflows are cancelled as by the workflow's cancel (one whose customer already accepted, or that has ended, stays as it is). Cancelling again changes nothing. Takes no body.")
+            .Responds<BatchDetails>(StatusCodes.Status202Accepted, "The batch, CANCELLING.")
+            .RespondsProblem(StatusCodes.Status409Conflict, "The batch is INVALID or FAILED: nothing of it runs (BATCH_NOT_CANCELLABLE).")
+            .RespondsNotFound("batch");
     }
 
     // Cancel, resend, extend: 202 with the command handed to the orchestrator, or 404.

@@ -1,5 +1,6 @@
 using LinX.Core.Activities;
 using LinX.Core.Admin;
+using LinX.Core.Batches;
 using LinX.Core.Businesses;
 using LinX.Core.Documents;
 using LinX.Core.Gateway;
@@ -18,7 +19,7 @@ namespace LinX.Core;
 public static class LinXCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the options sections <c>LinX</c>, <c>LinX:Security</c> and <c>LinX:Admin</c> (validated at start), the application
+    /// Adds the options sections <c>LinX</c>, <c>LinX:Security</c>, <c>LinX:Admin</c> and <c>LinX:Batches</c> (validated at start), the application
     /// services and every activity (see <see cref="ActivityCatalog"/>). Stores, SMS sender and payment processor
     /// come from an infrastructure registration.
     /// </summary>
@@ -36,6 +37,10 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddScoped<ApiKeyAuthenticator>();
         services.TryAddScoped<WorkflowService>();
         services.TryAddScoped<TemplateService>();
+        services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<BatchService>();
+        services.TryAddScoped<BatchEntryStarter>();
+        services.TryAddScoped<IBatchTemplates, TemplateBatchTemplates>();
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
         services.TryAddScoped<SmsOptOutService>();

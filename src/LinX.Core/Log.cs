@@ -36,6 +36,22 @@ internal static partial class Log
     public static partial void StepSubmitted(this ILogger logger, Guid workflowId, string stepName);
 }
 
+/// <summary>The batch log messages of LinX.Core: ids, counts and statuses only, never an entry's data.</summary>
+internal static partial class BatchLog
+{
+    [LoggerMessage(90, LogLevel.Information, "Batch {BatchId} of business {BusinessId} accepted with {EntryCount} entries")]
+    public static partial void BatchCreated(this ILogger logger, Guid batchId, Guid businessId, int entryCount);
+
+    [LoggerMessage(91, LogLevel.Information, "Batch {BatchId} queued: {EntryCount} entries to start")]
+    public static partial void BatchQueued(this ILogger logger, Guid batchId, int entryCount);
+
+    [LoggerMessage(92, LogLevel.Information, "Batch {BatchId} is {Status} with {Started} workflows started")]
+    public static partial void BatchEnded(this ILogger logger, Guid batchId, string status, int started);
+
+    [LoggerMessage(93, LogLevel.Information, "Batch {BatchId} cancelled by its business")]
+    public static partial void BatchCancelled(this ILogger logger, Guid batchId);
+}
+
 /// <summary>The webhook log messages of LinX.Core: ids and status codes only, never bodies or secrets.</summary>
 internal static partial class WebhookLog
 {

@@ -196,4 +196,10 @@ public static class ServiceErrorCodes
 
     /// <summary>400: a workflow request gives both templateId and templateName.</summary>
     public const string TemplateReferenceConflict = "TEMPLATE_REFERENCE_CONFLICT";
+
+    /// <summary>400: a batch's header.requestsInBatch differs from the number of payload.batchEntries.</summary>
+    public const string BatchEntryCountMismatch = "BATCH_ENTRY_COUNT_MISMATCH";
+
+    /// <summary>409: the batch cannot be cancelled: it is INVALID or FAILED, so nothing of it runs.</summary>
+    public const string BatchNotCancellable = "BATCH_NOT_CANCELLABLE";
 }

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using LinX.Core.Accounts;
+using LinX.Core.Batches;
 using LinX.Core.Consent;
 using LinX.Core.Businesses;
 using LinX.Core.Customers;
@@ -64,6 +65,7 @@ public static class LinXInfrastructureServiceCollectionExtensions
         services.TryAddSingleton<IBusinessDocumentStore, TableBusinessDocumentStore>();
         services.TryAddSingleton<ITemplateStore, TableTemplateStore>();
         services.TryAddSingleton<IResendQuota, TableResendQuota>();
+        services.TryAddSingleton<IBatchStore, TableBatchStore>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

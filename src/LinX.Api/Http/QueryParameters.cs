@@ -61,4 +61,25 @@ internal static class QueryParameters
 
         return null;
     }
+
+    /// <summary>A value of the contract enum <typeparamref name="T"/> by its wire name (e.g. <c>QUEUED</c>), or null when absent.</summary>
+    public static T? WireEnum<T>(IQueryCollection query, string name, List<FieldError> errors)
+        where T : struct, Enum
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var names = OpenApi.EnumWireNames.Of<T>();
+        var index = names.ToList().IndexOf(text);
+        if (index >= 0)
+        {
+            return Enum.GetValues<T>()[index];
+        }
+
+        errors.Add(new FieldError($"query.{name}", $"{GivenValue.Quote(text)} is not a {name}: use one of {string.Join(", ", names)}.", WorkflowErrorCodes.InvalidValue));
+        return null;
+    }
 }

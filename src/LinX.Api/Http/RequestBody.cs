@@ -22,22 +22,27 @@ public static class RequestBody
     /// given, UTF-8). That also refuses what a cross-origin page can post without a preflight (<c>text/plain</c>, forms).
     /// An empty body carries no media type and is not checked: every JSON endpoint's parser rejects it as not JSON.
     /// </summary>
-    public static Task<RequestBodyRead> ReadJsonAsync(HttpContext http) =>
+    public static Task<RequestBodyRead> ReadJsonAsync(HttpContext http) => ReadJsonAsync(http, MaxBytes);
+
+    /// <summary>As <see cref="ReadJsonAsync(HttpContext)"/>, for the one route whose limit is another (a batch: ADR 0022).</summary>
+    public static Task<RequestBodyRead> ReadJsonAsync(HttpContext http, int maxBytes) =>
         HasBody(http) && !IsJson(http.Request.Headers.ContentType)
             ? Task.FromResult(new RequestBodyRead(ReadOnlyMemory<byte>.Empty, ProblemResults.UnsupportedMediaType(http)))
-            : ReadAsync(http);
+            : ReadAsync(http, h => ProblemResults.BodyTooLarge(h, maxBytes), maxBytes);
 
     /// <summary>The body's bytes, or the 400 problem when it is larger than <see cref="MaxBytes"/> or cannot be read.</summary>
     public static Task<RequestBodyRead> ReadAsync(HttpContext http) => ReadAsync(http, h => ProblemResults.BodyTooLarge(h, MaxBytes));
 
     /// <summary>As <see cref="ReadAsync(HttpContext)"/>, answering <paramref name="tooLarge"/> for a body larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<RequestBodyRead> ReadAsync(HttpContext http, Func<HttpContext, IResult> tooLarge)
+    public static Task<RequestBodyRead> ReadAsync(HttpContext http, Func<HttpContext, IResult> tooLarge) => ReadAsync(http, tooLarge, MaxBytes);
+
+    private static async Task<RequestBodyRead> ReadAsync(HttpContext http, Func<HttpContext, IResult> tooLarge, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(tooLarge);
         try
         {
-            return await ReadBytesAsync(http.Request, http.RequestAborted) is { } bytes
+            return await ReadBytesAsync(http.Request, maxBytes, http.RequestAborted) is { } bytes
                 ? new RequestBodyRead(bytes, null)
                 : new RequestBodyRead(ReadOnlyMemory<byte>.Empty, tooLarge(http));
         }
@@ -53,9 +58,9 @@ public static class RequestBody
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
             return null;
         }
@@ -65,7 +70,7 @@ public static class RequestBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }

@@ -81,6 +81,18 @@ public static class LinXParameters
                 ParameterLocation.Query, "pageToken", "The nextPageToken of the page before; absent for the first page.",
                 () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9a-f]{64}$" });
 
+    /// <summary><c>status</c>, <c>page</c> and <c>size</c> of the batch listings.</summary>
+    public static RouteHandlerBuilder WithBatchListQuery<TStatus>(this RouteHandlerBuilder builder, string status)
+        where TStatus : struct, Enum =>
+        builder
+            .WithParameter(ParameterLocation.Query, "status", status, () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = EnumWireNames.AsEnum(EnumWireNames.Of<TStatus>()),
+            })
+            .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, Batches.BatchQuery<TStatus>.MaxPage, 1))
+            .WithParameter(ParameterLocation.Query, "size", "Items per page.", () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize));
+
     private static OpenApiSchema WholeNumber(int min, int max, int fallback) => new()
     {
         Type = JsonSchemaType.Integer,

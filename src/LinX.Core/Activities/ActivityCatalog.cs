@@ -1,3 +1,4 @@
+using LinX.Core.Batches;
 using LinX.Core.Orchestration;
 using LinX.Core.Webhooks;
 using LinX.Core.Workflows;
@@ -27,6 +28,7 @@ public static class ActivityCatalog
         Describe<MoveMoneyActivity, MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney),
         Describe<SettleTransactionActivity, SettleTransactionInput, TransactionOutput>(ActivityNames.SettleTransaction),
         Describe<UpdateWorkflowStatusActivity, WorkflowStatusUpdate, bool>(ActivityNames.UpdateWorkflowStatus),
+        Describe<RunBatchChunkActivity, BatchChunkInput, BatchChunkResult>(ActivityNames.RunBatchChunk),
         Describe<LoadPendingWebhooksActivity, PendingWebhooksInput, PendingWebhooksOutput>(WebhookActivityNames.LoadPendingWebhooks),
         Describe<DeliverWebhookActivity, DeliverWebhookInput, DeliverWebhookOutput>(WebhookActivityNames.DeliverWebhook),
         Describe<FailWebhookDeliveryActivity, FailWebhookDeliveryInput, bool>(WebhookActivityNames.FailWebhookDelivery),

@@ -1,3 +1,4 @@
+using LinX.Core.Batches;
 using LinX.Core.Orchestration;
 using LinX.Core.Security;
 using LinX.Core.Webhooks;
@@ -17,15 +18,17 @@ namespace LinX.Core.Activities;
 public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdate, bool>
 {
     private readonly IWorkflowStore _workflows;
+    private readonly IBatchStore _batches;
     private readonly WebhookPublisher _webhooks;
     private readonly LinXCrypto _crypto;
     private readonly TimeProvider _time;
     private readonly ILogger<UpdateWorkflowStatusActivity> _logger;
 
     public UpdateWorkflowStatusActivity(
-        IWorkflowStore workflows, WebhookPublisher webhooks, LinXCrypto crypto, TimeProvider time, ILogger<UpdateWorkflowStatusActivity> logger)
+        IWorkflowStore workflows, IBatchStore batches, WebhookPublisher webhooks, LinXCrypto crypto, TimeProvider time, ILogger<UpdateWorkflowStatusActivity> logger)
     {
         _workflows = workflows;
+        _batches = batches;
         _webhooks = webhooks;
         _crypto = crypto;
         _time = time;
@@ -70,6 +73,18 @@ public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdat
         else if (previous is not null && previous.Version == input.Version)
         {
             await _webhooks.KickPendingAsync(input.BusinessId, input.WorkflowId, cancellationToken);
+        }
+
+        if (previous is { BatchId: { } batchId, BatchPosition: { } position } && (applied || previous.Version == input.Version))
+        {
+            // The batch's counters follow its workflows (a re-run after the row was written counts it still, once).
+            await _batches.UpdateEntryAsync(batchId, position, e => e.WorkflowVersion >= input.Version ? null : e with
+            {
+                Status = BatchEntryStatus.Started,
+                WorkflowId = input.WorkflowId,
+                WorkflowStatus = input.Status,
+                WorkflowVersion = input.Version,
+            }, cancellationToken);
         }
 
         return applied;

@@ -1,4 +1,5 @@
 using LinX.Core.Accounts;
+using LinX.Core.Batches;
 using LinX.Core.Businesses;
 using LinX.Core.Common;
 using LinX.Core.Consent;
@@ -120,6 +121,21 @@ public sealed class WorkflowService
         }
 
         var plan = validation.Value!;
+        var referenceErrors = await CheckAllReferencesAsync(business, plan, cancellationToken);
+        if (referenceErrors.Count > 0)
+        {
+            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
+        }
+
+        return await CreateValidatedAsync(business, plan, requestHash, keyHash, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every 422 problem of a valid plan: unknown customer or accounts (<see cref="CheckReferencesAsync"/>), and a number
+    /// LinX may not text for the business (another country, or opted out).
+    /// </summary>
+    internal async Task<List<FieldError>> CheckAllReferencesAsync(Business business, WorkflowPlan plan, CancellationToken cancellationToken)
+    {
         var referenceErrors = await CheckReferencesAsync(business.BusinessId, plan, cancellationToken);
         if (!plan.Notification.DeliveredByBusiness && !business.MayText(PhoneCountry.Of(plan.Notification.PhoneNumber)))
         {
@@ -135,17 +151,12 @@ public sealed class WorkflowService
                 ServiceErrorCodes.PhoneOptedOut));
         }
 
-        if (referenceErrors.Count > 0)
-        {
-            return ServiceResult.Fail<WorkflowCreated>(ServiceOutcome.Unprocessable, referenceErrors);
-        }
-
-        return await CreateValidatedAsync(business, plan, requestHash, keyHash, cancellationToken);
+        return referenceErrors;
     }
 
     /// <summary>Stores and starts a validated plan whose references were checked (the second half of <see cref="CreateAsync"/>).</summary>
     internal async Task<ServiceResult<WorkflowCreated>> CreateValidatedAsync(
-        Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken)
+        Business business, WorkflowPlan plan, string requestHash, string? keyHash, CancellationToken cancellationToken, BatchEntryRef? batch = null)
     {
         // The documents' versions current now are the ones this workflow shows and records (checked to exist already).
         plan = (await _documents.PinAsync(business.BusinessId, plan, cancellationToken)).Plan;
@@ -174,6 +185,8 @@ public sealed class WorkflowService
             RequestHash = requestHash,
             TemplateId = plan.Template?.TemplateId,
             TemplateVersionId = plan.Template?.TemplateVersionId,
+            BatchId = batch?.BatchId,
+            BatchPosition = batch?.Position,
         };
         var stored = await _workflows.CreateAsync(record, cancellationToken);
         if (!stored.Created)

@@ -49,6 +49,7 @@ public sealed record WorkflowDetails(
         Locale = record.Plan.Locale,
         TemplateId = record.TemplateId,
         TemplateVersionId = record.TemplateVersionId,
+        BatchId = record.BatchId,
     };
 
     /// <summary>The template the workflow was created from; null (absent) for a direct request.</summary>
@@ -56,6 +57,9 @@ public sealed record WorkflowDetails(
 
     /// <summary>The template version the workflow was created from and runs on; null (absent) for a direct request.</summary>
     public Guid? TemplateVersionId { get; init; }
+
+    /// <summary>The batch that started the workflow (<c>/api/linx/workflow-batches/{batchId}</c>); null when it was created directly.</summary>
+    public Guid? BatchId { get; init; }
 
     /// <summary>Why a FAILED workflow ended, as a code: a payment's (<c>PAYMENT_DECLINED</c>, <c>CARD_DECLINED</c>, ...) or <c>SYSTEM_ERROR</c>; null unless FAILED.</summary>
     public string? FailureCode { get; init; }

@@ -13,4 +13,5 @@ public static class ActivityNames
     public const string MoveMoney = nameof(MoveMoney);
     public const string SettleTransaction = nameof(SettleTransaction);
     public const string UpdateWorkflowStatus = nameof(UpdateWorkflowStatus);
+    public const string RunBatchChunk = nameof(RunBatchChunk);
 }

@@ -1,4 +1,5 @@
 using LinX.Core.Activities;
+using LinX.Core.Batches;
 using LinX.Core.Webhooks;
 using Microsoft.DurableTask;
 
@@ -12,6 +13,7 @@ public static class LinxTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestratorFunc<LinxOrchestrationInput, WorkflowResult>(LinxOrchestration.Name, LinxOrchestration.RunAsync);
         registry.AddOrchestratorFunc<WebhookDispatchInput, string>(WebhookDispatchOrchestration.Name, WebhookDispatchOrchestration.RunAsync);
+        registry.AddOrchestratorFunc<BatchOrchestrationInput, string>(BatchOrchestration.Name, BatchOrchestration.RunAsync);
         foreach (var activity in ActivityCatalog.All)
         {
             registry.AddActivity(

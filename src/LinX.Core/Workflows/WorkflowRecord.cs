@@ -87,6 +87,12 @@ public sealed record WorkflowRecord
     /// <summary>SHA-256 hex of the request body.</summary>
     public required string RequestHash { get; init; }
 
+    /// <summary>The batch that started this workflow (null: created directly).</summary>
+    public Guid? BatchId { get; init; }
+
+    /// <summary>The entry of <see cref="BatchId"/> it was started for (its 0-based position).</summary>
+    public int? BatchPosition { get; init; }
+
     /// <summary>Version of the last orchestrator update applied; updates with a lower or equal version are ignored.</summary>
     public long Version { get; init; }
 

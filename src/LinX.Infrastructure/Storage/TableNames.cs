@@ -21,6 +21,8 @@ public sealed class TableNames
         SmsOptOuts = prefix + "SmsOptOuts";
         BusinessDocuments = prefix + "BusinessDocuments";
         Templates = prefix + "Templates";
+        Batches = prefix + "Batches";
+        BatchEntries = prefix + "BatchEntries";
     }
 
     public string Workflows { get; }
@@ -53,11 +55,17 @@ public sealed class TableNames
 
     public string Templates { get; }
 
+    public string Batches { get; }
+
+    public string BatchEntries { get; }
+
     public IReadOnlyList<string> All =>
     [
         Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions,
         WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts,
         BusinessDocuments,
         Templates,
+        Batches,
+        BatchEntries,
     ];
 }

@@ -25,6 +25,8 @@ public sealed class TableStorage
         SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
         BusinessDocuments = service.GetTableClient(names.BusinessDocuments);
         Templates = service.GetTableClient(names.Templates);
+        Batches = service.GetTableClient(names.Batches);
+        BatchEntries = service.GetTableClient(names.BatchEntries);
     }
 
     public TableNames Names { get; }
@@ -60,6 +62,10 @@ public sealed class TableStorage
     public TableClient BusinessDocuments { get; }
 
     public TableClient Templates { get; }
+
+    public TableClient Batches { get; }
+
+    public TableClient BatchEntries { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

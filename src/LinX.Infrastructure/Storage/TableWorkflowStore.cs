@@ -292,6 +292,10 @@ internal sealed class TableWorkflowStore : IWorkflowStore
 
         public long Version { get; set; }
 
+        public Guid? BatchId { get; set; }
+
+        public int? BatchPosition { get; set; }
+
         public static WorkflowEntity From(WorkflowRecord r) => new()
         {
             PartitionKey = TableKeys.Of(r.BusinessId),
@@ -326,6 +330,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             IdempotencyKeyHash = r.IdempotencyKeyHash,
             RequestHash = r.RequestHash,
             Version = r.Version,
+            BatchId = r.BatchId,
+            BatchPosition = r.BatchPosition,
         };
 
         public void Apply(WorkflowStatusUpdate u)
@@ -379,6 +385,8 @@ internal sealed class TableWorkflowStore : IWorkflowStore
             IdempotencyKeyHash = IdempotencyKeyHash,
             RequestHash = RequestHash,
             Version = Version,
+            BatchId = BatchId,
+            BatchPosition = BatchPosition,
             ETag = ETag.ToString(),
         };
     }

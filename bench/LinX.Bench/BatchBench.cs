@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using LinX.Bench.Harness;
+
+namespace LinX.Bench;
+
+/// <summary>
+/// Benchmark 5: a 1,000-entry batch (10 invalid) on the local host: its accept time (POST to 202), workflows started per
+/// second until every valid entry has started, and submit -> step done of 16 scripted customers (seed workflows) while it
+/// runs, against the same customers without a batch (ADR 0022).
+/// </summary>
+internal static class BatchBench
+{
+    public static async Task RunAsync(string connectionString, BenchOptions options)
+    {
+        var entries = options.Int("entries", 1000);
+        var customers = options.Int("customers", 16);
+        var rate = options.Int("rate", 20);
+        var baseline = options.Int("baseline", 160);
+        var settings = new HostSettings(connectionString);
+        settings.Values["LinX:Durable:MaxQueuePollingInterval"] = "00:00:00.100";
+        settings.Values["LinX:Batches:WorkflowsPerSecond"] = rate.ToString(CultureInfo.InvariantCulture);
+        await using var host = await InProcessHost.StartAsync(settings);
+        var driver = new CustomerDriver(host.Api, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+        int[] seeds = [1, 2, 3, 4];
+        var templateId = await BatchRun.SeedTemplateAsync(settings);
+
+        await WorkflowBench.DriveAsync(host, driver, seeds, 0, 8, 8); // warm-up
+        var alone = await WorkflowBench.DriveAsync(host, driver, seeds, 0, baseline, customers);
+
+        var invalid = Enumerable.Range(0, entries / 100).Select(i => (i * 100) + 37).ToHashSet();
+        var body = BatchRun.Body(templateId, entries, "bench-batch-" + Guid.NewGuid().ToString("N"), invalid);
+        var clock = Stopwatch.StartNew();
+        var batchId = await BatchRun.PostAsync(host.Api, body);
+        var accepted = clock.Elapsed;
+        var allStarted = false;
+        var during = WorkflowBench.DriveAsync(host, driver, seeds, 0, int.MaxValue, customers, () => Volatile.Read(ref allStarted));
+        var done = await LinX.Testing.Poll.UntilAsync(
+            () => BatchRun.GetAsync(host.Api, batchId), b => BatchRun.Started(b) >= entries - invalid.Count, TimeSpan.FromMinutes(30), "every valid entry to start");
+        var startedIn = clock.Elapsed - accepted;
+        Volatile.Write(ref allStarted, true);
+        var withBatch = await during;
+
+        var table = new ResultTable(
+            $"Batch: {entries} entries ({invalid.Count} invalid) at LinX:Batches:WorkflowsPerSecond={rate}, while {customers} scripted customers drive seed workflows",
+            "metric", "value");
+        table.Add("accept (POST -> 202)", Stats.F(accepted.TotalMilliseconds) + " ms");
+        table.Add($"started: {BatchRun.Started(done)} workflows in", Stats.F(startedIn.TotalSeconds) + " s");
+        table.Add("workflows started per second", Stats.F(BatchRun.Started(done) / startedIn.TotalSeconds));
+        table.Add("rejected entries", done.GetProperty("rejectedRequestsCount").GetInt32().ToString(CultureInfo.InvariantCulture));
+        Add(table, $"without a batch ({alone.Count} workflows)", alone);
+        Add(table, $"while the batch runs ({withBatch.Count} workflows)", withBatch);
+        table.Print();
+    }
+
+    private static void Add(ResultTable table, string label, List<DriveResult> results)
+    {
+        var latencies = results.SelectMany(r => r.StepLatenciesMs).ToList();
+        table.Add($"{label}: submit -> step done, p50", Stats.F(Stats.Percentile(latencies, 0.5)) + " ms");
+        table.Add($"{label}: submit -> step done, p99", Stats.F(Stats.Percentile(latencies, 0.99)) + " ms");
+    }
+}
