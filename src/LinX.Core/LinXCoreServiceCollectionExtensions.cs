@@ -33,6 +33,7 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddSingleton<CustomerSubmissions>();
         services.TryAddScoped<ApiKeyAuthenticator>();
         services.TryAddScoped<WorkflowService>();
+        services.TryAddScoped<WorkflowSearchService>();
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
         services.TryAddScoped<SmsOptOutService>();

@@ -160,4 +160,7 @@ public static class ServiceErrorCodes
 
     /// <summary>422: the customer's number opted out of the business's SMS (replied STOP, or the business added it).</summary>
     public const string PhoneOptedOut = "PHONE_OPTED_OUT";
+
+    /// <summary>400: a search's page goes past the first 10,000 matches, as far as a search reads (ADR 0023).</summary>
+    public const string ResultWindowExceeded = "RESULT_WINDOW_EXCEEDED";
 }

@@ -19,6 +19,7 @@ public sealed class TableNames
         BusinessLogos = prefix + "BusinessLogos";
 
         SmsOptOuts = prefix + "SmsOptOuts";
+        WorkflowIndex = prefix + "WorkflowIndex";
     }
 
     public string Workflows { get; }
@@ -47,6 +48,9 @@ public sealed class TableNames
 
     public string SmsOptOuts { get; }
 
+    /// <summary>The workflows' search index (ADR 0023).</summary>
+    public string WorkflowIndex { get; }
+
     public IReadOnlyList<string> All =>
-        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts];
+        [Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions, WebhookDeliveries, Consents, BusinessLogos, SmsOptOuts, WorkflowIndex];
 }

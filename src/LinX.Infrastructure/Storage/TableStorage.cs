@@ -23,6 +23,7 @@ public sealed class TableStorage
         BusinessLogos = service.GetTableClient(names.BusinessLogos);
 
         SmsOptOuts = service.GetTableClient(names.SmsOptOuts);
+        WorkflowIndex = service.GetTableClient(names.WorkflowIndex);
     }
 
     public TableNames Names { get; }
@@ -54,6 +55,8 @@ public sealed class TableStorage
     public TableClient BusinessLogos { get; }
 
     public TableClient SmsOptOuts { get; }
+
+    public TableClient WorkflowIndex { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)
