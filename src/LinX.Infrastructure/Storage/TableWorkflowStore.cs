@@ -170,12 +170,19 @@ internal sealed class TableWorkflowStore : IWorkflowStore
         try
         {
             await _table.UpdateEntityAsync(marked, entity.ETag, TableUpdateMode.Merge, cancellationToken);
-            return true;
         }
         catch (RequestFailedException e) when (TableKeys.IsPreconditionFailed(e))
         {
             return false; // it changed meanwhile: started after all
         }
+
+        if (failed)
+        {
+            var before = entity.ToRecord();
+            await ReindexAsync(before, before with { Status = WorkflowStatus.Failed }, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>
