@@ -45,6 +45,22 @@ internal sealed class TableWorkflowIndex
             ],
             cancellationToken)));
 
+    /// <summary>
+    /// Writes many entries' rows grouped by partition, up to 100 rows (the entity-group limit) a request: a bulk load
+    /// costs about one request per 50 entries of a partition instead of one per entry and partition.
+    /// </summary>
+    public async Task WriteManyAsync(IEnumerable<(Entry Entry, IReadOnlyList<string> Terms)> entries, int parallelism, CancellationToken cancellationToken)
+    {
+        var batches = entries
+            .SelectMany(e => PartitionsOf(e.Entry, e.Terms).SelectMany(partition => new[] { Row(partition, e.Entry, false), Row(partition, e.Entry, true) }))
+            .GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(100));
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (rows, ct) => await _table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct));
+    }
+
     /// <summary>Takes the entry out of the partition of <paramref name="status"/> (a status it no longer has); idempotent.</summary>
     public async Task RemoveStatusAsync(Entry entry, WorkflowStatus status, CancellationToken cancellationToken)
     {

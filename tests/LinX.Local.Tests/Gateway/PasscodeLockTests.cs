@@ -45,7 +45,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
         }
 
         var locked = await business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows/{workflowId}");
-        var found = await business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows?search={Uri.EscapeDataString(title)}");
+        var found = await business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows?search={workflowId}");
         var lockEvent = await Poll.UntilAsync(
             () => Task.FromResult<ReceivedWebhook?>(_receiver.For("locked").FirstOrDefault(r => r.Data.GetProperty("workflowId").GetString() == workflowId)),
             r => r is not null,
