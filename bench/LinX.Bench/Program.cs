@@ -1,11 +1,12 @@
 using LinX.Bench;
 using LinX.Testing;
 
-// Usage: dotnet run -c Release --project bench/LinX.Bench -- <create|workflow|engine|idle|batch|all> [name=value ...]
+// Usage: dotnet run -c Release --project bench/LinX.Bench -- <create|workflow|engine|idle|search|batch|all> [name=value ...]
 //   create:   seconds=10 levels=1,8,32,128
 //   workflow: workflows=1000 customers=16
 //   engine:   workflows=200 customers=16 (the bare engine, seed-3-shaped orchestrations)
 //   idle:     waiting=10000 idleSeconds=60
+//   search:   sizes=10000,100000 searches=50 (rows written straight to storage; searches over HTTP)
 //   batch:    entries=1000 customers=16 rate=20 baseline=160 (not part of all)
 //   any:      azurite=disk|memory (disk: in memory, Azurite's queue garbage collection is quadratic)
 var command = args.Length > 0 ? args[0] : "all";
@@ -39,6 +40,11 @@ try
     if (command is "idle" or "all")
     {
         await IdleBench.RunAsync(azurite.ConnectionString, options);
+    }
+
+    if (command is "search" or "all")
+    {
+        await SearchBench.RunAsync(azurite.ConnectionString, options);
     }
 
     if (command is "batch")

@@ -35,9 +35,9 @@ public static class LinXApiEndpoints
             .RespondsProblem(StatusCodes.Status422UnprocessableEntity, "The request names a customer or account the business does not have, or a phone number of a country it may not text.");
         business.MapGet("/workflows", (Func<HttpContext, Task<IResult>>)WorkflowEndpoints.SearchAsync).WithName("SearchWorkflows")
             .WithSummary("Search workflows")
-            .WithDescription("The business's workflows, newest first, by status and by text in the title, one page at a time.")
+            .WithDescription("The business's workflows, newest first (or oldest first), found by full text over the workflow id and the customer's first name, last name, e-mail and phone, and by status and template, one page at a time. Read from an index of their own: a page costs the same whatever the number of workflows; pages end at the first 10,000 matches.")
             .WithWorkflowSearchQuery()
-            .Responds<ResultPage<WorkflowDetails>>(StatusCodes.Status200OK, "One page of workflows (without their consents) and the total count.")
+            .Responds<SearchPage<WorkflowDetails>>(StatusCodes.Status200OK, "One page of workflows (without their consents), with totalElements counted up to 10,000 (totalElementsExact false beyond).")
             .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
         business.MapGet("/workflows/{id}", WorkflowEndpoints.GetAsync).WithName("GetWorkflow")
             .WithSummary("Get a workflow")
@@ -69,7 +69,7 @@ public static class LinXApiEndpoints
             .RespondsProblem(StatusCodes.Status409Conflict, "The workflow has ended (WORKFLOW_NOT_ACTIVE).");
         business.MapGet("/workflows/{id}/notifications", WorkflowEndpoints.NotificationsAsync).WithName("GetWorkflowNotifications")
             .WithSummary("List a workflow's notifications")
-            .WithDescription("The SMS history of the workflow: serial, origin (INITIAL, MANUAL, REMINDER, EXPIRY), when it was sent and the provider's message id.")
+            .WithDescription("The SMS history of the workflow: serial, channel, origin (INITIAL, MANUAL, REMINDER, EXPIRY), notifiedBy (service-account for a resend through the API, internal otherwise), notifiedAt, status (SENT or SKIPPED with its skipReason), the masked number and the provider's message id.")
             .Responds<IReadOnlyList<NotificationView>>(StatusCodes.Status200OK, "The notifications, oldest first.")
             .RespondsNotFound("workflow");
         business.MapGet("/payment-reasons", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.PaymentReasonsAsync).WithName("GetPaymentReasons")

@@ -41,6 +41,7 @@ public static class LinXCoreServiceCollectionExtensions
         services.TryAddScoped<BatchService>();
         services.TryAddScoped<BatchEntryStarter>();
         services.TryAddScoped<IBatchTemplates, TemplateBatchTemplates>();
+        services.TryAddScoped<WorkflowSearchService>();
         services.TryAddScoped<GatewayService>();
         services.TryAddScoped<BusinessReadService>();
         services.TryAddScoped<SmsOptOutService>();

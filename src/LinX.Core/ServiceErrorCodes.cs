@@ -202,4 +202,7 @@ public static class ServiceErrorCodes
 
     /// <summary>409: the batch cannot be cancelled: it is INVALID or FAILED, so nothing of it runs.</summary>
     public const string BatchNotCancellable = "BATCH_NOT_CANCELLABLE";
+
+    /// <summary>400: a search's page goes past the first 10,000 matches, as far as a search reads (ADR 0023).</summary>
+    public const string ResultWindowExceeded = "RESULT_WINDOW_EXCEEDED";
 }

@@ -43,7 +43,7 @@ public sealed class InvalidCorpusTests(LocalHostFixture host)
         Assert.True(files.Count >= 60, $"corpus has {files.Count} requests");
         Assert.Empty(failures);
         var page = await client.GetFromJsonAsync<JsonElement>("/api/linx/workflows?size=100");
-        Assert.Equal(0, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, page.GetProperty("totalElements").GetInt32());
         Assert.Equal(smsBefore, await host.SmsCountAsync());
     }
 }

@@ -74,7 +74,7 @@ public sealed class SecurityTests(LocalHostFixture host)
 
         // Assert: 404 everywhere, invisible in search, and the owner's workflow is still open.
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NotFound, s));
-        Assert.DoesNotContain(search.GetProperty("items").EnumerateArray(), w => w.GetProperty("workflowId").GetString() == id);
+        Assert.DoesNotContain(search.GetProperty("content").EnumerateArray(), w => w.GetProperty("id").GetString() == id);
         var owned = await host.Business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows/{id}");
         Assert.Contains(owned.GetProperty("status").GetString(), new[] { "CREATED", "ACTIVE" });
     }

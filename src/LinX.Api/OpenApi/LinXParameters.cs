@@ -27,12 +27,23 @@ public static class LinXParameters
                 Type = JsonSchemaType.String,
                 Enum = EnumWireNames.AsEnum(EnumWireNames.Of<WorkflowStatus>()),
             })
-            .WithParameter(ParameterLocation.Query, "search", "Only workflows whose title contains this text.", () => new OpenApiSchema
+            .WithParameter(
+                ParameterLocation.Query,
+                "search",
+                "Full text: a workflow id, or the customer's e-mail address, phone number (international, or national to the business's country) or name words (each must match a whole word of the first or last name; case and accents do not matter).",
+                () => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = QueryParameters.MaxSearchLength })
+            .WithParameter(ParameterLocation.Query, "templateId", "Only workflows created from this template (any of its versions).", () => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                MaxLength = QueryParameters.MaxSearchLength,
+                Format = "uuid",
             })
-            .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(1, WorkflowQuery.MaxPage, 1))
+            .WithParameter(ParameterLocation.Query, "sort", "createdAt,DESC (the default, newest first) or createdAt,ASC.", () => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = EnumWireNames.AsEnum(["createdAt,DESC", "createdAt,ASC"]),
+                Default = System.Text.Json.Nodes.JsonValue.Create("createdAt,DESC"),
+            })
+            .WithParameter(ParameterLocation.Query, "page", "The page, from 1; page x size at most 10,000.", () => WholeNumber(1, WorkflowQuery.MaxPage, 1))
             .WithParameter(ParameterLocation.Query, "size", "Workflows per page.", () => WholeNumber(1, QueryParameters.MaxPageSize, QueryParameters.DefaultPageSize));
 
     /// <summary>The query of <c>GET /api/linx/templates</c> (<see cref="Templates.TemplateQuery"/>).</summary>

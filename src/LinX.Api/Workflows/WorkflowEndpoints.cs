@@ -55,7 +55,7 @@ public static class WorkflowEndpoints
     public static Task<IResult> GetAsync(HttpContext http, string id) => WithWorkflowAsync(http, id, (business, workflowId) =>
         Workflows(http).GetAsync(business, workflowId, http.RequestAborted));
 
-    /// <summary><c>GET /api/linx/workflows?status=&amp;search=&amp;page=&amp;size=</c>: newest first.</summary>
+    /// <summary><c>GET /api/linx/workflows?search=&amp;status=&amp;templateId=&amp;sort=&amp;page=&amp;size=</c>: newest first unless sorted <c>createdAt,ASC</c>.</summary>
     public static Task<IResult> SearchAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
     {
         var query = WorkflowQuery.Parse(http.Request.Query);
@@ -64,7 +64,7 @@ public static class WorkflowEndpoints
             return ProblemResults.Validation(http, query.Errors);
         }
 
-        var result = await Workflows(http).SearchAsync(business, query.Status, query.Search, query.Page, query.Size, http.RequestAborted);
+        var result = await http.RequestServices.GetRequiredService<WorkflowSearchService>().SearchAsync(business, query.Request, http.RequestAborted);
         return ServiceResults.ToHttp(http, result, page => Results.Json(page, ApiJson.Options));
     });
 
@@ -104,7 +104,7 @@ public static class WorkflowEndpoints
         return ServiceResults.ToHttp(http, result, accepted => Results.Json(accepted, ApiJson.Options, statusCode: StatusCodes.Status202Accepted));
     });
 
-    /// <summary><c>GET /api/linx/workflows/{id}/notifications</c>: the SMS history (serial, origin, sentAt, provider id).</summary>
+    /// <summary><c>GET /api/linx/workflows/{id}/notifications</c>: the SMS history (serial, channel, origin, notifiedBy, notifiedAt, status).</summary>
     public static Task<IResult> NotificationsAsync(HttpContext http, string id) => WithWorkflowAsync(http, id, (business, workflowId) =>
         Workflows(http).GetNotificationsAsync(business, workflowId, http.RequestAborted));
 

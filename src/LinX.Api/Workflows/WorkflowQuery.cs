@@ -1,14 +1,22 @@
 using LinX.Api.Http;
 using LinX.Core;
+using LinX.Core.Management;
 using LinX.Core.Workflows;
 using Microsoft.AspNetCore.Http;
 
 namespace LinX.Api.Workflows;
 
-/// <summary>The search query of <c>GET /api/linx/workflows</c>, parsed with every problem reported.</summary>
-internal sealed record WorkflowQuery(WorkflowStatus? Status, string? Search, int Page, int Size, IReadOnlyList<FieldError> Errors)
+/// <summary>
+/// The query of <c>GET /api/linx/workflows</c> in RocketKOR's names (<c>search</c>, <c>status</c>, <c>templateId</c>,
+/// <c>sort</c>, 1-based <c>page</c> and <c>size</c>), parsed with every problem reported.
+/// </summary>
+internal sealed record WorkflowQuery(WorkflowSearchRequest Request, IReadOnlyList<FieldError> Errors)
 {
-    public const int MaxPage = 10_000;
+    /// <summary>The one field workflows sort by (RocketKOR's default <c>createdAt,DESC</c>); another needs an index of its own (ADR 0023).</summary>
+    public const string SortField = "createdAt";
+
+    /// <summary>The last page a search can reach at the smallest page size: pages end at the result window.</summary>
+    public const int MaxPage = WorkflowSearch.MaxResultWindow;
 
     public static WorkflowQuery Parse(IQueryCollection query)
     {
@@ -26,9 +34,53 @@ internal sealed record WorkflowQuery(WorkflowStatus? Status, string? Search, int
             }
         }
 
+        Guid? templateId = null;
+        if (query["templateId"].ToString() is { Length: > 0 } template)
+        {
+            if (Guid.TryParseExact(template, "D", out var id))
+            {
+                templateId = id;
+            }
+            else
+            {
+                errors.Add(new FieldError("query.templateId", $"{GivenValue.Quote(template)} is not a template id (a UUID).", WorkflowErrorCodes.InvalidUuid));
+            }
+        }
+
+        var ascending = Ascending(query, errors);
         var search = QueryParameters.Text(query, "search", QueryParameters.MaxSearchLength, errors);
         var page = QueryParameters.Int(query, "page", 1, 1, MaxPage, errors);
         var size = QueryParameters.Int(query, "size", QueryParameters.DefaultPageSize, 1, QueryParameters.MaxPageSize, errors);
-        return new WorkflowQuery(status, search, page, size, errors);
+        if ((long)page * size > WorkflowSearch.MaxResultWindow)
+        {
+            errors.Add(new FieldError(
+                "query.page",
+                $"Page {page} of {size} goes past the first {WorkflowSearch.MaxResultWindow:N0} matches, as far as a search reads: narrow it (status, templateId, search) instead.",
+                ServiceErrorCodes.ResultWindowExceeded));
+        }
+
+        return new WorkflowQuery(new WorkflowSearchRequest(search, status, templateId, ascending, page, size), errors);
+    }
+
+    // sort=createdAt,DESC (the default) or createdAt,ASC; the direction is optional (ascending, as RocketKOR reads it) and any case.
+    private static bool Ascending(IQueryCollection query, List<FieldError> errors)
+    {
+        var sorts = query["sort"];
+        if (sorts.Count == 0)
+        {
+            return false;
+        }
+
+        var parts = sorts.Count == 1 ? sorts[0]!.Split(',', StringSplitOptions.TrimEntries) : [];
+        if (parts is [SortField] or [SortField, _] && (parts.Length == 1 || parts[1].ToUpperInvariant() is "ASC" or "DESC"))
+        {
+            return parts.Length == 1 || parts[1].Equals("ASC", StringComparison.OrdinalIgnoreCase);
+        }
+
+        errors.Add(new FieldError(
+            "query.sort",
+            $"{GivenValue.Quote(string.Join("&sort=", sorts.ToArray()))} is not a sort workflows support: use {SortField},DESC (the default) or {SortField},ASC.",
+            WorkflowErrorCodes.InvalidValue));
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 using LinX.Core.Batches;
+using LinX.Core.Customers;
 using LinX.Core.Orchestration;
 using LinX.Core.Security;
 using LinX.Core.Webhooks;
@@ -13,22 +14,28 @@ namespace LinX.Core.Activities;
 /// from the row before the update and the snapshot, their delivery rows written first (idempotent: deterministic event
 /// ids), then the row, then the dispatchers are kicked. A re-run after the row was written kicks again whatever is pending.
 /// The snapshot carries the steps' display data sealed (orchestration history holds none in the clear, ADR 0011): it is
-/// opened here, before the events are derived and the row is written.
+/// opened here, before the events are derived and the row is written. Here too each step gets the time it took its
+/// status, and, when the snapshot first names the workflow's customer, the customer's search terms go to the workflow's
+/// index (ADR 0023): the one place both customer steps (customer-account, lookup-profile) pass through.
 /// </summary>
 public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdate, bool>
 {
     private readonly IWorkflowStore _workflows;
     private readonly IBatchStore _batches;
+
+    private readonly ICustomerStore _customers;
     private readonly WebhookPublisher _webhooks;
     private readonly LinXCrypto _crypto;
     private readonly TimeProvider _time;
     private readonly ILogger<UpdateWorkflowStatusActivity> _logger;
 
     public UpdateWorkflowStatusActivity(
-        IWorkflowStore workflows, IBatchStore batches, WebhookPublisher webhooks, LinXCrypto crypto, TimeProvider time, ILogger<UpdateWorkflowStatusActivity> logger)
+        IWorkflowStore workflows, IBatchStore batches, ICustomerStore customers, WebhookPublisher webhooks, LinXCrypto crypto, TimeProvider time,
+        ILogger<UpdateWorkflowStatusActivity> logger)
     {
         _workflows = workflows;
         _batches = batches;
+        _customers = customers;
         _webhooks = webhooks;
         _crypto = crypto;
         _time = time;
@@ -57,6 +64,7 @@ public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdat
         IReadOnlyList<WebhookSubscription> receiving = [];
         if (previous is not null && previous.Version < input.Version)
         {
+            input = await CompletedAsync(previous, input, cancellationToken);
             var events = WebhookEventFactory.Derive(previous, input, _time.GetUtcNow());
             receiving = await _webhooks.RecordAsync(input.BusinessId, input.WorkflowId, input.Version, events, cancellationToken);
         }
@@ -88,5 +96,22 @@ public sealed class UpdateWorkflowStatusActivity : IActivity<WorkflowStatusUpdat
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// The snapshot with each step's <see cref="StepState.UpdatedAt"/> (kept from the row while its status is the same, else
+    /// now) and, when it first names the customer, the hashes of the customer's search terms.
+    /// </summary>
+    private async Task<WorkflowStatusUpdate> CompletedAsync(WorkflowRecord previous, WorkflowStatusUpdate input, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var steps = input.Steps.Select((step, i) => previous.Steps.ElementAtOrDefault(i) is { } before && before.Name == step.Name && before.Status == step.Status
+            ? step with { UpdatedAt = before.UpdatedAt ?? previous.CreatedAt }
+            : step with { UpdatedAt = now });
+        var added = input.CustomerId is { } customerId && customerId != previous.CustomerId
+            && await _customers.GetAsync(input.BusinessId, customerId, cancellationToken) is { } customer
+            ? WorkflowSearchTerms.OfCustomer(_crypto, customer)
+            : null;
+        return input with { Steps = [.. steps], AddedSearchTerms = added };
     }
 }

@@ -123,7 +123,7 @@ public static class BatchRequestReader
         {
             errors.Add(id is null
                 ? new FieldError(TemplatePath + ".templateId", "Give templateId or templateName.", WorkflowErrorCodes.FieldRequired)
-                : new FieldError(TemplatePath + ".templateName", "Give templateId or templateName, not both.", WorkflowErrorCodes.TemplateReferenceConflict));
+                : new FieldError(TemplatePath + ".templateName", "Give templateId or templateName, not both.", ServiceErrorCodes.TemplateReferenceConflict));
             return (null, null);
         }
 

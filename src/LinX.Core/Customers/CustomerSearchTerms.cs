@@ -38,7 +38,10 @@ public static class CustomerSearchTerms
 
     private static string Email(string email) => "email:" + email.Trim().ToLowerInvariant();
 
-    private static string Phone(string e164) => "phone:" + e164;
+    /// <summary>The term of a phone number (E.164).</summary>
+    public static string PhoneTerm(string e164) => "phone:" + e164;
+
+    private static string Phone(string e164) => PhoneTerm(e164);
 
     private static IEnumerable<string> Words(string names) =>
         names.Split([' ', '-', '\'', '’', '.', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

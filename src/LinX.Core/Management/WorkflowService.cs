@@ -174,7 +174,7 @@ public sealed class WorkflowService
             Plan = plan with { Steps = [.. plan.Steps.Select(s => s is NotificationStep n ? n with { PhoneNumber = maskedPhone } : s)] },
             Status = WorkflowStatus.Created,
             CurrentStep = 0,
-            Steps = [.. plan.Steps.Select(s => new StepState(s.Name, StepStatus.Created))],
+            Steps = [.. plan.Steps.Select(s => new StepState(s.Name, StepStatus.Created) { UpdatedAt = now })],
             CreatedAt = now,
             ExpireAt = now + plan.ExpireIn,
             EncryptedPhoneNumber = _crypto.Encrypt(phone, workflowId.ToString("D")),
@@ -187,6 +187,7 @@ public sealed class WorkflowService
             TemplateVersionId = plan.Template?.TemplateVersionId,
             BatchId = batch?.BatchId,
             BatchPosition = batch?.Position,
+            SearchTerms = WorkflowSearchTerms.OfPhone(_crypto, phone),
         };
         var stored = await _workflows.CreateAsync(record, cancellationToken);
         if (!stored.Created)
@@ -223,20 +224,6 @@ public sealed class WorkflowService
 
         var consents = await _consents.ListAsync(business.BusinessId, workflowId, cancellationToken);
         return ServiceResult.Ok(WorkflowDetails.From(workflow) with { Consents = [.. consents.Select(ConsentView.From)] });
-    }
-
-    /// <summary>Newest first. <c>page</c> is 1-based, <c>size</c> 1–100; <c>search</c> matches the title (contains).</summary>
-    public async Task<ServiceResult<ResultPage<WorkflowDetails>>> SearchAsync(
-        Business business, WorkflowStatus? status, string? search, int page, int size, CancellationToken cancellationToken)
-    {
-        if (page < 1 || size is < 1 or > 100 || search is { Length: > 100 })
-        {
-            return ServiceResult.Fail<ResultPage<WorkflowDetails>>(ServiceOutcome.Invalid, new FieldError(
-                "$", "page must be at least 1, size 1 to 100, search at most 100 characters.", WorkflowErrorCodes.ValueOutOfRange));
-        }
-
-        var found = await _workflows.SearchAsync(business.BusinessId, status, search, page, size, cancellationToken);
-        return ServiceResult.Ok(new ResultPage<WorkflowDetails>([.. found.Items.Select(WorkflowDetails.From)], found.PageNumber, found.Size, found.TotalCount));
     }
 
     /// <summary>
@@ -401,7 +388,7 @@ public sealed class WorkflowService
         }
 
         var history = await _notifications.ListAsync(workflowId, cancellationToken);
-        return ServiceResult.Ok<IReadOnlyList<NotificationView>>([.. history.Select(NotificationView.From)]);
+        return ServiceResult.Ok<IReadOnlyList<NotificationView>>([.. history.Select(n => NotificationView.From(n, business.BusinessId))]);
     }
 
     private const string NotStartedReason =
@@ -495,10 +482,11 @@ public sealed class WorkflowService
         });
     }
 
-    /// <summary>Indexes the link token and schedules the orchestration; both idempotent, so a replay may re-do them.</summary>
+    /// <summary>Indexes the link token and the workflow's search rows, and schedules the orchestration; all idempotent, so a replay may re-do them.</summary>
     private async Task StartAsync(WorkflowRecord workflow, CancellationToken cancellationToken)
     {
         await _linkTokens.PutAsync(new LinkTokenEntry(workflow.LinkTokenHash, workflow.BusinessId, workflow.WorkflowId), cancellationToken);
+        await _workflows.IndexAsync(workflow, cancellationToken);
         await _orchestrations.ScheduleOnceAsync(
             LinxOrchestration.Name,
             new LinxOrchestrationInput(

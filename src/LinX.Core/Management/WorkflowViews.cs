@@ -14,14 +14,18 @@ public sealed record WorkflowCreated(
     public bool LinkDeliveredByBusiness { get; init; }
 }
 
-/// <summary>A workflow as the business reads it.</summary>
-/// <remarks><c>Locked</c>: the customer's link is locked after too many wrong passcodes (since <c>LockedAt</c>). Not a status: the workflow stays ACTIVE (or CREATED) until it expires or is cancelled, sends no reminders and refuses resend; new-passcode unlocks it.</remarks>
+/// <summary>A workflow as the business reads it: RocketKOR's LinX Workflow Detail object, and what LinX adds (ADR 0023).</summary>
+/// <remarks>
+/// <c>Id</c>: the workflow's id. <c>CurrentStep</c>: index in <c>Steps</c> of the step the customer is on.
+/// <c>PhoneNumber</c>: the number the link is texted to, masked (<c>+1******4567</c>).
+/// <c>Locked</c>: the customer's link is locked after too many wrong passcodes (since <c>LockedAt</c>). Not a status: the workflow stays ACTIVE (or CREATED) until it expires or is cancelled, sends no reminders and refuses resend; new-passcode unlocks it.
+/// </remarks>
 public sealed record WorkflowDetails(
-    Guid WorkflowId,
+    Guid Id,
     string Title,
     WorkflowStatus Status,
     int CurrentStep,
-    IReadOnlyList<StepState> Steps,
+    IReadOnlyList<WorkflowStepView> Steps,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpireAt,
     DateTimeOffset? NextNotificationAt,
@@ -32,14 +36,14 @@ public sealed record WorkflowDetails(
     Guid? CustomerId,
     Guid? FinancialAccountId,
     Guid? TransactionId,
-    string MaskedPhoneNumber,
+    string PhoneNumber,
     bool PasscodeRequired,
     string Channel,
     bool Locked,
     DateTimeOffset? LockedAt)
 {
     public static WorkflowDetails From(WorkflowRecord record) => new(
-        record.WorkflowId, record.Title, record.Status, record.CurrentStep, record.Steps.ShownUnder(record.Status), record.CreatedAt, record.ExpireAt,
+        record.WorkflowId, record.Title, record.Status, record.CurrentStep, WorkflowStepView.Of(record), record.CreatedAt, record.ExpireAt,
         record.NextNotificationAt, record.CompletedAt, record.DeclineReason, record.DeclineComment, record.FailureReason,
         record.CustomerId, record.FinancialAccountId, record.TransactionId, record.MaskedPhoneNumber, record.PasscodeHash is not null,
         record.Plan.Notification.Channel, record.IsLocked, record.LockedAt)
@@ -98,18 +102,43 @@ public sealed record ConsentView(
     public Documents.DocumentGroup? DocumentGroup { get; init; }
 }
 
-/// <summary>One notification of a workflow's history.</summary>
-/// <remarks><c>SkipReason</c>: why an unsuccessful one was not sent (PHONE_OPTED_OUT: the number opted out of the business); null when sent.</remarks>
+/// <summary>One notification of a workflow's history, in RocketKOR's shape, and what LinX adds.</summary>
+/// <remarks>
+/// <c>Serial</c>: 0 for the first, then 1, 2, ... <c>Origin</c>: INITIAL, MANUAL (a resend), REMINDER, EXPIRY.
+/// <c>NotifiedBy</c>: who caused it (<see cref="NotifiedBy"/>). <c>NotifiedAt</c>: when it was sent (or skipped).
+/// LinX adds <c>Status</c> (SENT or SKIPPED), <c>SkipReason</c> (why one was not sent: PHONE_OPTED_OUT, the number opted
+/// out of the business), <c>PhoneNumber</c> (masked) and <c>ProviderMessageId</c>.
+/// </remarks>
 public sealed record NotificationView(
-    int Serial, string Channel, NotificationOrigin Origin, DateTimeOffset SentAt, string? ProviderMessageId, string MaskedPhoneNumber, bool Successful)
+    int Serial, string Channel, NotificationOrigin Origin, NotifiedBy NotifiedBy, DateTimeOffset NotifiedAt, string Status, string? SkipReason,
+    string PhoneNumber, string? ProviderMessageId)
 {
-    public static NotificationView From(NotificationRecord record) => new(
-        record.Serial, record.Channel, record.Origin, record.SentAt, record.ProviderMessageId, record.MaskedPhoneNumber, record.Successful)
-    {
-        SkipReason = record.Successful ? null : record.Error,
-    };
+    public const string Sent = "SENT";
 
-    public string? SkipReason { get; init; }
+    public const string Skipped = "SKIPPED";
+
+    /// <summary>The row as the business reads it; a MANUAL one was asked for by the business's API key (<paramref name="businessId"/>).</summary>
+    public static NotificationView From(NotificationRecord record, Guid businessId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new NotificationView(
+            record.Serial, record.Channel, record.Origin, NotifiedBy.Of(record.Origin, businessId), record.SentAt,
+            record.Successful ? Sent : Skipped, record.Successful ? null : record.Error, record.MaskedPhoneNumber, record.ProviderMessageId);
+    }
+}
+
+/// <summary>
+/// Who caused a notification (RocketKOR's <c>notifiedBy</c>): <c>service-account</c> with the business's id for a resend
+/// through the API; <c>internal</c> with no id for those LinX sends itself (the first, reminders, expiry).
+/// </summary>
+public sealed record NotifiedBy(Guid? Id, string Type)
+{
+    public const string ServiceAccount = "service-account";
+
+    public const string Internal = "internal";
+
+    public static NotifiedBy Of(NotificationOrigin origin, Guid businessId) =>
+        origin == NotificationOrigin.Manual ? new NotifiedBy(businessId, ServiceAccount) : new NotifiedBy(null, Internal);
 }
 
 /// <summary>The answer to new-passcode: the new 6-digit passcode, shown this once (only its keyed hash is stored).</summary>

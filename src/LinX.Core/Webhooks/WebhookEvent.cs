@@ -18,5 +18,26 @@ public sealed record WebhookEvent(Guid Id, string Type, DateTimeOffset CreatedAt
     public string ToJson() => JsonSerializer.Serialize(new { id = Id, type = Type, createdAt = CreatedAt, data = Data }, Json);
 }
 
-/// <summary>A step as events show it.</summary>
-public sealed record WebhookStepView(int Index, string Name, string Status);
+/// <summary>
+/// A step as <c>linx.workflow-updated</c> shows it (RocketKOR's <c>previousStepStatus</c>, <c>currentStepStatus</c>,
+/// <c>nextStepStatus</c>): its id (the detail's <c>steps[].id</c>), status, name, display name and when it took that
+/// status (<c>updateAt</c>, RocketKOR's spelling); LinX adds its index.
+/// </summary>
+public sealed record WebhookStepView(Guid Id, string Status, string Name, string DisplayName, DateTimeOffset? UpdateAt, int Index);
+
+/// <summary>
+/// The data of <c>financial-account.state-updated</c> in RocketKOR's shape: the account, its status and since when
+/// (<c>dateTime</c>), its previous status and since when (null for a new account), when the update was made; LinX adds
+/// the workflow, the customer, the sub type and the last 4.
+/// </summary>
+public sealed record FinancialAccountStateUpdate(
+    Guid FinancialAccountId, DateTimeOffset DateTime, string Status, string? PreviousStatus, DateTimeOffset? PreviousDateTime, DateTimeOffset CreatedAt,
+    Guid WorkflowId, Guid? CustomerId, string? FinancialAccountSubType, string? Last4)
+{
+    /// <summary>Statuses of RocketKOR's enum: PENDING (being processed), ACTIVE, SUSPENDED (cannot be used).</summary>
+    public const string Pending = "PENDING";
+
+    public const string Active = "ACTIVE";
+
+    public const string Suspended = "SUSPENDED";
+}

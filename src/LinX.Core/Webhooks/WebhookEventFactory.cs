@@ -28,18 +28,14 @@ public static class WebhookEventFactory
             });
         }
 
-        if (current.FinancialAccountId is { } accountId && previous.FinancialAccountId != accountId)
+        // A financial account the workflow created is new and ACTIVE (no previous status); one it looked up keeps its state: no event.
+        if (current.FinancialAccountId is { } accountId && previous.FinancialAccountId != accountId
+            && current.Steps.Any(s => s.Name == StepNames.FinancialAccount))
         {
             var data = StepData(current.Steps, "financialAccountId", accountId);
-            Add(WebhookEventTypes.FinancialAccountStateUpdated, new
-            {
-                workflowId,
-                financialAccountId = accountId,
-                customerId = current.CustomerId,
-                state = "ACTIVE",
-                financialAccountSubType = data?.GetValueOrDefault("financialAccountSubType"),
-                last4 = data?.GetValueOrDefault("last4"),
-            });
+            Add(WebhookEventTypes.FinancialAccountStateUpdated, new FinancialAccountStateUpdate(
+                accountId, now, FinancialAccountStateUpdate.Active, null, null, now, workflowId, current.CustomerId,
+                data?.GetValueOrDefault("financialAccountSubType"), data?.GetValueOrDefault("last4")));
         }
 
         if (current.TransactionId is { } transactionId)
@@ -83,12 +79,12 @@ public static class WebhookEventFactory
             Add(WebhookEventTypes.WorkflowUpdated, new
             {
                 workflowId,
-                version = current.Version,
+                previousStepStatus = StepAt(workflowId, current.Steps, current.CurrentStep - 1),
+                currentStepStatus = StepAt(workflowId, current.Steps, current.CurrentStep),
+                nextStepStatus = StepAt(workflowId, current.Steps, current.CurrentStep + 1),
                 status = current.Status.ToContractString(),
                 previousStatus = previous.Status.ToContractString(),
-                previousStep = StepAt(current.Steps, current.CurrentStep - 1),
-                currentStep = StepAt(current.Steps, current.CurrentStep),
-                nextStep = StepAt(current.Steps, current.CurrentStep + 1),
+                version = current.Version,
             });
         }
 
@@ -108,8 +104,12 @@ public static class WebhookEventFactory
         return events;
     }
 
-    private static WebhookStepView? StepAt(IReadOnlyList<StepState> steps, int index) =>
-        index >= 0 && index < steps.Count ? new WebhookStepView(index, steps[index].Name, steps[index].Status.ToContractString()) : null;
+    private static WebhookStepView? StepAt(Guid workflowId, IReadOnlyList<StepState> steps, int index) =>
+        index >= 0 && index < steps.Count
+            ? new WebhookStepView(
+                StepState.IdOf(workflowId, index), steps[index].Status.ToContractString(), steps[index].Name,
+                StepCatalog.Find(steps[index].Name)?.DisplayName ?? steps[index].Name, steps[index].UpdatedAt, index)
+            : null;
 
     private static bool StepStatusesEqual(IReadOnlyList<StepState> a, IReadOnlyList<StepState> b) =>
         a.Count == b.Count && a.Zip(b).All(p => p.First.Name == p.Second.Name && p.First.Status == p.Second.Status);

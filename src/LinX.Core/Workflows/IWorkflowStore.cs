@@ -19,11 +19,22 @@ public interface IWorkflowStore
     /// <summary>The workflow created with this idempotency key hash, or null.</summary>
     Task<WorkflowRecord?> FindByIdempotencyKeyAsync(Guid businessId, string idempotencyKeyHash, CancellationToken cancellationToken);
 
-    /// <summary>The business's workflows, newest first, filtered by status and title (contains, case-insensitive).</summary>
-    Task<ResultPage<WorkflowRecord>> SearchAsync(
-        Guid businessId, WorkflowStatus? status, string? titleContains, int page, int size, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the workflow's search index rows (by creation time; by status; by template; by each of its
+    /// <see cref="WorkflowRecord.SearchTerms"/>). Idempotent: a replay of a create writes them again.
+    /// </summary>
+    Task IndexAsync(WorkflowRecord workflow, CancellationToken cancellationToken);
 
-    /// <summary>Applies an orchestrator snapshot when its version is newer than the stored one; false when ignored.</summary>
+    /// <summary>
+    /// One page of the business's workflows matching <paramref name="search"/>, read from the index (never a scan of the
+    /// business's rows), counting matches up to <see cref="WorkflowSearch.MaxResultWindow"/>.
+    /// </summary>
+    Task<SearchPage<WorkflowRecord>> SearchAsync(Guid businessId, WorkflowSearch search, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies an orchestrator snapshot when its version is newer than the stored one; false when ignored. A new status, and
+    /// any <see cref="WorkflowStatusUpdate.AddedSearchTerms"/>, reach the index before the row, so a re-run repairs both.
+    /// </summary>
     Task<bool> ApplyAsync(WorkflowStatusUpdate update, CancellationToken cancellationToken);
 
     /// <summary>

@@ -12,6 +12,18 @@ public sealed record WorkflowRecord
 
     public required string Title { get; init; }
 
+    /// <summary>The template the workflow was created from (the same for all its versions); null when it was not.</summary>
+    public Guid? TemplateId { get; init; }
+
+    /// <summary>The version of that template; null when it was not created from one.</summary>
+    public Guid? TemplateVersionId { get; init; }
+
+    /// <summary>
+    /// The keyed hashes of the terms the workflow is found by (<see cref="WorkflowSearchTerms"/>): its phone number from
+    /// create, its customer's names, e-mail and phone once known. Hashes only: no personal data in the index's keys.
+    /// </summary>
+    public IReadOnlyList<string> SearchTerms { get; init; } = [];
+
     /// <summary>The validated plan with the phone number masked: what the orchestrator runs.</summary>
     public required WorkflowPlan Plan { get; init; }
 
@@ -44,12 +56,6 @@ public sealed record WorkflowRecord
 
     /// <summary>Every try at the money movement, first to last (empty until move-money ran).</summary>
     public IReadOnlyList<Payments.PaymentAttempt> PaymentAttempts { get; init; } = [];
-
-    /// <summary>The template the workflow was created from (the same for all its versions); null for a direct request.</summary>
-    public Guid? TemplateId { get; init; }
-
-    /// <summary>The template version the workflow was created from, and runs on; null for a direct request.</summary>
-    public Guid? TemplateVersionId { get; init; }
 
     public Guid? CustomerId { get; init; }
 

@@ -33,6 +33,12 @@ public sealed record WorkflowStatusUpdate(
     IReadOnlyList<Payments.PaymentAttempt>? PaymentAttempts = null)
 {
     /// <summary>
+    /// Keyed hashes of search terms to add to the workflow's index (<see cref="WorkflowRecord.SearchTerms"/>): set by the
+    /// activity when the customer becomes known, never by the orchestrator (no hash of personal data in its history).
+    /// </summary>
+    public IReadOnlyList<string>? AddedSearchTerms { get; init; }
+
+    /// <summary>
     /// The snapshot as the row holds it: each step's sealed data opened by <paramref name="open"/>. Data already in the
     /// clear (the step an activity just completed, or a snapshot from a history before ADR 0011) is kept.
     /// </summary>

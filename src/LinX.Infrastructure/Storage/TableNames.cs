@@ -23,6 +23,7 @@ public sealed class TableNames
         Templates = prefix + "Templates";
         Batches = prefix + "Batches";
         BatchEntries = prefix + "BatchEntries";
+        WorkflowIndex = prefix + "WorkflowIndex";
     }
 
     public string Workflows { get; }
@@ -59,6 +60,9 @@ public sealed class TableNames
 
     public string BatchEntries { get; }
 
+    /// <summary>The workflows' search index (ADR 0023).</summary>
+    public string WorkflowIndex { get; }
+
     public IReadOnlyList<string> All =>
     [
         Workflows, LinkTokens, Customers, FinancialAccounts, Transactions, Notifications, Businesses, ApiKeys, WebhookSubscriptions,
@@ -67,5 +71,6 @@ public sealed class TableNames
         Templates,
         Batches,
         BatchEntries,
+        WorkflowIndex,
     ];
 }

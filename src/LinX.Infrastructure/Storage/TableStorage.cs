@@ -27,6 +27,7 @@ public sealed class TableStorage
         Templates = service.GetTableClient(names.Templates);
         Batches = service.GetTableClient(names.Batches);
         BatchEntries = service.GetTableClient(names.BatchEntries);
+        WorkflowIndex = service.GetTableClient(names.WorkflowIndex);
     }
 
     public TableNames Names { get; }
@@ -66,6 +67,8 @@ public sealed class TableStorage
     public TableClient Batches { get; }
 
     public TableClient BatchEntries { get; }
+
+    public TableClient WorkflowIndex { get; }
 
     /// <summary>Creates every table if it does not exist (idempotent).</summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed class WebhookEventFactoryTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Derive_FirstStepBecomesActive_IsOneWorkflowUpdatedWithPreviousCurrentAndNextStep()
+    public void Derive_FirstStepBecomesActive_IsOneWorkflowUpdatedWithPreviousCurrentAndNextStepStatus()
     {
         // Arrange: CREATED -> ACTIVE, notification done, financial-account active.
         var previous = Record(WorkflowStatus.Created, 0, [StepStatus.Created, StepStatus.Created, StepStatus.Created]);
@@ -27,9 +27,15 @@ public sealed class WebhookEventFactoryTests
         var data = Data(e);
         Assert.Equal("ACTIVE", data.GetProperty("status").GetString());
         Assert.Equal("CREATED", data.GetProperty("previousStatus").GetString());
-        Assert.Equal("COMPLETED", data.GetProperty("previousStep").GetProperty("status").GetString());
-        Assert.Equal("ACTIVE", data.GetProperty("currentStep").GetProperty("status").GetString());
-        Assert.Equal(StepNames.MoveMoney, data.GetProperty("nextStep").GetProperty("name").GetString());
+        var previousStep = data.GetProperty("previousStepStatus");
+        Assert.Equal(
+            (Core.Workflows.StepState.IdOf(WorkflowId, 0), "COMPLETED", StepNames.Notification, "Notification", Now),
+            (previousStep.GetProperty("id").GetGuid(), previousStep.GetProperty("status").GetString(), previousStep.GetProperty("name").GetString(),
+             previousStep.GetProperty("displayName").GetString(), previousStep.GetProperty("updateAt").GetDateTimeOffset()));
+        Assert.Equal("ACTIVE", data.GetProperty("currentStepStatus").GetProperty("status").GetString());
+        Assert.Equal(StepState.IdOf(WorkflowId, 1), data.GetProperty("currentStepStatus").GetProperty("id").GetGuid());
+        Assert.Equal(StepNames.MoveMoney, data.GetProperty("nextStepStatus").GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("nextStepStatus").GetProperty("updateAt").ValueKind);
     }
 
     [Fact]
@@ -61,9 +67,31 @@ public sealed class WebhookEventFactoryTests
             [WebhookEventTypes.CustomerStatusUpdated, WebhookEventTypes.FinancialAccountStateUpdated, WebhookEventTypes.TransactionStatusChanged,
              WebhookEventTypes.WorkflowUpdated, WebhookEventTypes.WorkflowCompleted],
             events.Select(e => e.Type));
-        Assert.Equal("1111", Data(events[1]).GetProperty("last4").GetString());
+        var account = Data(events[1]);
+        Assert.Equal(
+            (accountId, "ACTIVE", JsonValueKind.Null, Now, "1111"),
+            (account.GetProperty("financialAccountId").GetGuid(), account.GetProperty("status").GetString(), account.GetProperty("previousStatus").ValueKind,
+             account.GetProperty("dateTime").GetDateTimeOffset(), account.GetProperty("last4").GetString()));
         Assert.Equal("COMPLETED", Data(events[2]).GetProperty("status").GetString());
         Assert.Equal(transactionId, Data(events[4]).GetProperty("transactionId").GetGuid());
+    }
+
+    [Fact]
+    public void Derive_AccountFoundByLookup_IsNoFinancialAccountStateUpdate()
+    {
+        var previous = Record(WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
+        var update = Update(2, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]) with
+        {
+            FinancialAccountId = Guid.NewGuid(),
+            Steps =
+            [
+                new StepState(StepNames.Notification, StepStatus.Completed),
+                new StepState(StepNames.LookupFinancialAccount, StepStatus.Completed),
+                new StepState(StepNames.MoveMoney, StepStatus.Active),
+            ],
+        };
+
+        Assert.Equal([WebhookEventTypes.WorkflowUpdated], WebhookEventFactory.Derive(previous, update, Now).Select(e => e.Type));
     }
 
     [Fact]
@@ -103,7 +131,9 @@ public sealed class WebhookEventFactoryTests
 
     private static readonly string[] StepNamesOfPlan = [StepNames.Notification, StepNames.FinancialAccount, StepNames.MoveMoney];
 
-    private static StepState[] Steps(StepStatus[] statuses) => [.. statuses.Select((s, i) => new StepState(StepNamesOfPlan[i], s))];
+    // As the status activity hands them over: stamped with when they took their status (the last not yet).
+    private static StepState[] Steps(StepStatus[] statuses) =>
+        [.. statuses.Select((s, i) => new StepState(StepNamesOfPlan[i], s) { UpdatedAt = i < statuses.Length - 1 ? Now : null })];
 
     private static WorkflowStatusUpdate Update(long version, WorkflowStatus status, int current, StepStatus[] steps) =>
         new(BusinessId, WorkflowId, version, status, current, Steps(steps), Now.AddDays(2), null, status == WorkflowStatus.Completed ? Now : null,

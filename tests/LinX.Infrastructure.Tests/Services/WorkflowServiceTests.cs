@@ -59,7 +59,7 @@ public sealed class WorkflowServiceTests(AzuriteFixture azurite)
         Assert.Equal("+1647*****67", orchestrationInput.Plan.Notification.PhoneNumber);
         Assert.Equal(TimeSpan.FromDays(1), orchestrationInput.ReminderInterval);
         var details = (await host.Get<WorkflowService>().GetAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None)).Value!;
-        Assert.Equal((WorkflowStatus.Created, true, "+1647*****67"), (details.Status, details.PasscodeRequired, details.MaskedPhoneNumber));
+        Assert.Equal((WorkflowStatus.Created, true, "+1647*****67"), (details.Status, details.PasscodeRequired, details.PhoneNumber));
     }
 
     [Fact]
@@ -158,7 +158,8 @@ public sealed class WorkflowServiceTests(AzuriteFixture azurite)
         Assert.Equal(ServiceOutcome.NotFound, (await service.CancelAsync(other, created.WorkflowId, CancellationToken.None)).Outcome);
         Assert.Equal(ServiceOutcome.NotFound, (await service.GetNotificationsAsync(other, created.WorkflowId, CancellationToken.None)).Outcome);
         Assert.Equal(ServiceOutcome.NotFound, (await host.Get<BusinessReadService>().GetCustomerAsync(other, DemoData.CustomerId, CancellationToken.None)).Outcome);
-        Assert.Empty((await service.SearchAsync(other, null, null, 1, 10, CancellationToken.None)).Value!.Items);
+        Assert.Empty((await host.Get<WorkflowSearchService>().SearchAsync(
+            other, new WorkflowSearchRequest(created.WorkflowId.ToString(), null, null, false, 1, 10), CancellationToken.None)).Value!.Content);
         Assert.Empty(host.Orchestrations.Raised);
     }
 
@@ -233,7 +234,9 @@ public sealed class WorkflowServiceTests(AzuriteFixture azurite)
         var result = await host.Get<WorkflowService>().GetNotificationsAsync(host.DemoBusiness, created.WorkflowId, CancellationToken.None);
 
         var row = Assert.Single(result.Value!);
-        Assert.Equal((0, "SMS", NotificationOrigin.Initial, "+1647*****67", true), (row.Serial, row.Channel, row.Origin, row.MaskedPhoneNumber, row.Successful));
+        Assert.Equal(
+            (0, "SMS", NotificationOrigin.Initial, new NotifiedBy(null, NotifiedBy.Internal), "+1647*****67", NotificationView.Sent),
+            (row.Serial, row.Channel, row.Origin, row.NotifiedBy, row.PhoneNumber, row.Status));
     }
 
     [Fact]

@@ -50,57 +50,6 @@ public sealed class TableStoresTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task WorkflowStore_Search_FiltersByStatusAndTitleNewestFirst()
-    {
-        await using var host = await TestHost.StartAsync(azurite);
-        var a = await TestPlans.CreateAsync(host, TestPlans.NewCustomer());
-        host.Time.Advance(TimeSpan.FromMinutes(1));
-        var b = await TestPlans.CreateAsync(host, TestPlans.NewCard());
-
-        var all = await host.Get<IWorkflowStore>().SearchAsync(DemoData.BusinessId, WorkflowStatus.Created, null, 1, 10, CancellationToken.None);
-        var cards = await host.Get<IWorkflowStore>().SearchAsync(DemoData.BusinessId, null, "financial", 1, 10, CancellationToken.None);
-        var none = await host.Get<IWorkflowStore>().SearchAsync(Guid.NewGuid(), null, null, 1, 10, CancellationToken.None);
-
-        Assert.Equal([b.WorkflowId, a.WorkflowId], all.Items.Select(w => w.WorkflowId));
-        Assert.Equal([b.WorkflowId], cards.Items.Select(w => w.WorkflowId));
-        Assert.Empty(none.Items);
-    }
-
-    [Fact]
-    public async Task WorkflowStore_SearchAPage_ReadsInFullOnlyThatPagesRows()
-    {
-        await using var host = await TestHost.StartAsync(azurite);
-        var created = new List<Guid>();
-        for (var i = 0; i < 12; i++)
-        {
-            created.Add((await TestPlans.CreateAsync(host, i % 2 == 0 ? TestPlans.NewCustomer() : TestPlans.NewCard())).WorkflowId);
-            host.Time.Advance(TimeSpan.FromMinutes(1));
-        }
-
-        var newestFirst = created.AsEnumerable().Reverse().ToList();
-        var reads = new TableReadCounter(nameof(TableWorkflowStore.WorkflowEntity.PlanJson));
-        var store = new TableWorkflowStore(new TableStorage(reads.Client(azurite.ConnectionString), host.Tables.Names));
-
-        var second = await store.SearchAsync(DemoData.BusinessId, null, null, 2, 5, CancellationToken.None);
-        var fullRowsForSecond = reads.ReadWithColumn;
-        reads.Reset();
-        var lastCards = await store.SearchAsync(DemoData.BusinessId, null, "financial", 2, 4, CancellationToken.None);
-        var fullRowsForLastCards = reads.ReadWithColumn;
-        reads.Reset();
-        var beyond = await store.SearchAsync(DemoData.BusinessId, null, null, 4, 5, CancellationToken.None);
-
-        Assert.Equal(newestFirst.Skip(5).Take(5), second.Items.Select(w => w.WorkflowId));
-        Assert.Equal(12, second.TotalCount);
-        Assert.Equal(5, fullRowsForSecond);
-        Assert.Equal([created[3], created[1]], lastCards.Items.Select(w => w.WorkflowId));
-        Assert.Equal(6, lastCards.TotalCount);
-        Assert.Equal(2, fullRowsForLastCards);
-        Assert.Empty(beyond.Items);
-        Assert.Equal(12, beyond.TotalCount);
-        Assert.Equal(0, reads.ReadWithColumn);
-    }
-
-    [Fact]
     public async Task TransactionStore_CreateSameKeyTwice_OneTransactionAndOneIndexRow()
     {
         await using var host = await TestHost.StartAsync(azurite);

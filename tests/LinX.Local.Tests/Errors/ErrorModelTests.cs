@@ -31,7 +31,7 @@ public sealed class ErrorModelTests(LocalHostFixture host)
                 .Select(e => (e.GetProperty("path").GetString(), e.GetProperty("errorCode").GetString(), e.GetProperty("message").GetString()))
                 .Order());
         var page = await business.GetFromJsonAsync<JsonElement>("/api/linx/workflows");
-        Assert.Equal(0, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, page.GetProperty("totalElements").GetInt32());
     }
 
     [Theory]

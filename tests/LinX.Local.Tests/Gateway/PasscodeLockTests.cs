@@ -45,7 +45,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
         }
 
         var locked = await business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows/{workflowId}");
-        var found = await business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows?search={Uri.EscapeDataString(title)}");
+        var found = await business.GetFromJsonAsync<JsonElement>($"/api/linx/workflows?search={workflowId}");
         var lockEvent = await Poll.UntilAsync(
             () => Task.FromResult<ReceivedWebhook?>(_receiver.For("locked").FirstOrDefault(r => r.Data.GetProperty("workflowId").GetString() == workflowId)),
             r => r is not null,
@@ -60,7 +60,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
         Assert.Equal("ACTIVE", locked.GetProperty("status").GetString());
         Assert.True(locked.GetProperty("locked").GetBoolean());
         Assert.Equal(JsonValueKind.String, locked.GetProperty("lockedAt").ValueKind);
-        Assert.True(found.GetProperty("items")[0].GetProperty("locked").GetBoolean());
+        Assert.True(found.GetProperty("content")[0].GetProperty("locked").GetBoolean());
         Assert.True(lockEvent!.Data.GetProperty("locked").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(ServiceErrorCodes.WorkflowLocked, refusedProblem.GetProperty("errorCode").GetString());

@@ -178,7 +178,9 @@ public sealed class OpenApiQualityTests(LocalHostFixture host)
 
         // Assert
         var search = Parameters(document, "/api/linx/workflows", "get");
-        Assert.Equal(["status", "search", "page", "size"], search.Keys);
+        Assert.Equal(["status", "search", "templateId", "sort", "page", "size"], search.Keys);
+        Assert.Equal("uuid", search["templateId"]["schema"]!["format"]!.GetValue<string>());
+        Assert.Equal(["createdAt,DESC", "createdAt,ASC"], search["sort"]["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal("integer", search["size"]["schema"]!["type"]!.GetValue<string>());
         Assert.Equal(100, search["size"]["schema"]!["maximum"]!.GetValue<int>());
         Assert.Contains("ACTIVE", search["status"]["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));

@@ -225,7 +225,7 @@ public sealed class CustomerConsentAttackTests(LocalHostFixture host)
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal(("$.parameters.phoneNumber", "PHONE_COUNTRY_NOT_ALLOWED"), (error.GetProperty("path").GetString(), error.GetProperty("errorCode").GetString()));
         Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
-        Assert.Equal(1, list.GetProperty("totalCount").GetInt32());
+        Assert.Equal(1, list.GetProperty("totalElements").GetInt32());
     }
 
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response) =>

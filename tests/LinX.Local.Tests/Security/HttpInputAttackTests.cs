@@ -152,7 +152,7 @@ public sealed class HttpInputAttackTests(HttpInputAttackTests.HostFixture host) 
         Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", reusedBody.GetProperty("errors")[0].GetProperty("errorCode").GetString());
         var page = await business.GetFromJsonAsync<JsonElement>("/api/linx/workflows?size=100");
-        Assert.Equal(1, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(1, page.GetProperty("totalElements").GetInt32());
     }
 
     private static string Head(string method, string path, HttpClient business) =>
@@ -161,7 +161,7 @@ public sealed class HttpInputAttackTests(HttpInputAttackTests.HostFixture host) 
     private static async Task AssertNoWorkflowAsync(HttpClient business)
     {
         var page = await business.GetFromJsonAsync<JsonElement>("/api/linx/workflows?size=100");
-        Assert.Equal(0, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, page.GetProperty("totalElements").GetInt32());
     }
 
     /// <summary>Writes the bytes on a new connection and reads the answer to its end (the requests ask the server to close).</summary>

@@ -49,7 +49,7 @@ public sealed class StorageFaultTests(StorageFaultHostFixture host, ITestOutputH
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var workflowId = created.GetProperty("workflowId").GetString();
         Assert.Equal(workflowId, replayed.GetProperty("workflowId").GetString());
-        Assert.Equal([workflowId], (await ListAsync(business)).Select(w => w.GetProperty("workflowId").GetString()));
+        Assert.Equal([workflowId], (await ListAsync(business)).Select(w => w.GetProperty("id").GetString()));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class StorageFaultTests(StorageFaultHostFixture host, ITestOutputH
         var (retry, created) = await CustomerScript.PostWorkflowAsync(business, CustomerScript.Seed(1), key);
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
         var workflowId = created.GetProperty("workflowId").GetString()!;
-        Assert.Equal(written.GetProperty("workflowId").GetString(), workflowId);
+        Assert.Equal(written.GetProperty("id").GetString(), workflowId);
         await CustomerScript.WaitForStatusAsync(business, workflowId, "ACTIVE");
         Assert.Single(await ListAsync(business));
     }
@@ -154,7 +154,7 @@ public sealed class StorageFaultTests(StorageFaultHostFixture host, ITestOutputH
     }
 
     private static async Task<IReadOnlyList<JsonElement>> ListAsync(HttpClient business) =>
-        [.. (await business.GetFromJsonAsync<JsonElement>("/api/linx/workflows?size=100")).GetProperty("items").EnumerateArray()];
+        [.. (await business.GetFromJsonAsync<JsonElement>("/api/linx/workflows?size=100")).GetProperty("content").EnumerateArray()];
 
     private async Task<Answer> TimedAsync(string what, Func<Task<(HttpResponseMessage Response, JsonElement Body)>> call)
     {

@@ -157,8 +157,8 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
 
         // Assert
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Accepted), (reply.StatusCode, remind.StatusCode));
-        Assert.Equal(("REMINDER", false, ServiceErrorCodes.PhoneOptedOut),
-            (history[1].GetProperty("origin").GetString(), history[1].GetProperty("successful").GetBoolean(), history[1].GetProperty("skipReason").GetString()));
+        Assert.Equal(("REMINDER", "SKIPPED", ServiceErrorCodes.PhoneOptedOut),
+            (history[1].GetProperty("origin").GetString(), history[1].GetProperty("status").GetString(), history[1].GetProperty("skipReason").GetString()));
         Assert.Single(await DevInbox.OfAsync(host.Anonymous, workflowId));
     }
 

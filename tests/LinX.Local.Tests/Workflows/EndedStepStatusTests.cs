@@ -48,7 +48,7 @@ public sealed class EndedStepStatusTests(LocalHostFixture host) : IAsyncLifetime
             _ => true,
             CustomerScript.Deadline,
             "the workflow-updated webhook of the cancel");
-        Assert.Equal("CANCELLED", updated.Data.GetProperty("currentStep").GetProperty("status").GetString());
+        Assert.Equal("CANCELLED", updated.Data.GetProperty("currentStepStatus").GetProperty("status").GetString());
     }
 
     [Theory]

@@ -82,7 +82,7 @@ public sealed class WorkflowFunctionsTests(FunctionsHostFixture host)
         var response = await FunctionInvocation.RunAsync(request, r => WorkflowFunctions.SearchAsync(r, invocation.Client));
 
         Assert.Equal(200, response.Status);
-        Assert.Contains(response.Json.GetProperty("items").EnumerateArray(), w => w.GetProperty("workflowId").GetGuid() == workflow.WorkflowId);
+        Assert.Contains(response.Json.GetProperty("content").EnumerateArray(), w => w.GetProperty("id").GetGuid() == workflow.WorkflowId);
     }
 
     [Fact]
