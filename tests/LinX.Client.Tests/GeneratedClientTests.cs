@@ -40,10 +40,10 @@ public sealed class GeneratedClientTests(LocalHostFixture host) : IClassFixture<
         Assert.Contains(created.Status, new[] { WorkflowStatus.CREATED, WorkflowStatus.ACTIVE });
         Assert.Null(created.Link);
         Assert.EndsWith($"/instances/{created.WorkflowId}", new Uri(created.StatusQueryGetUri).AbsolutePath, StringComparison.Ordinal);
-        Assert.Equal(created.WorkflowId, workflow.WorkflowId);
+        Assert.Equal(created.WorkflowId, workflow.Id);
         Assert.Equal(request.Title, workflow.Title);
         Assert.Contains(workflow.Status, new[] { WorkflowStatus.CREATED, WorkflowStatus.ACTIVE });
-        Assert.Equal([StepNames.Notification, StepNames.CustomerAccount], workflow.Steps.Select(s => s.Name));
+        Assert.Equal([StepNames.Notification, StepNames.CustomerAccount], workflow.Steps.Select(s => s.StepName));
         Assert.Equal("SMS", workflow.Channel);
         Assert.True(created.ExpireAt > DateTimeOffset.UtcNow.AddDays(1) && created.ExpireAt <= DateTimeOffset.UtcNow.AddDays(2));
     }

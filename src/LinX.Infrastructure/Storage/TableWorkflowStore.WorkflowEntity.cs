@@ -146,10 +146,11 @@ internal sealed partial class TableWorkflowStore
             TransactionId = u.TransactionId;
             if (u.AddedSearchTerms is { Count: > 0 } added)
             {
-                var terms = (SearchTermsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(SearchTermsJson, TableKeys.Json) ?? []).Union(added, StringComparer.Ordinal);
-                SearchTermsJson = JsonSerializer.Serialize(terms.ToList(), TableKeys.Json);
+                SearchTermsJson = JsonSerializer.Serialize(SearchTerms().Union(added, StringComparer.Ordinal).ToList(), TableKeys.Json);
             }
         }
+
+        private List<string> SearchTerms() => SearchTermsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(SearchTermsJson, TableKeys.Json) ?? [];
 
         public WorkflowRecord ToRecord() => new()
         {
@@ -158,7 +159,7 @@ internal sealed partial class TableWorkflowStore
             Title = Title,
             TemplateId = TemplateId,
             TemplateVersionId = TemplateVersionId,
-            SearchTerms = SearchTermsJson is null ? [] : JsonSerializer.Deserialize<List<string>>(SearchTermsJson, TableKeys.Json) ?? [],
+            SearchTerms = SearchTerms(),
             Plan = JsonSerializer.Deserialize<WorkflowPlan>(PlanJson, TableKeys.Json)!,
             Status = Enum.Parse<WorkflowStatus>(Status, ignoreCase: true),
             CurrentStep = CurrentStep,
