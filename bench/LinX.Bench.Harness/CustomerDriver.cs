@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace LinX.Bench.Harness;
@@ -96,9 +97,10 @@ public sealed class CustomerDriver(LinxHttp api, TimeSpan pollInterval, TimeSpan
                     }
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or SocketException)
             {
-                // The host is down (killed); keep trying until the deadline.
+                // The host is down (killed); keep trying until the deadline. A connect that races the host's death can
+                // surface as a bare SocketException ("Transport endpoint is not connected") instead of HttpRequestException.
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
