@@ -71,6 +71,11 @@ internal static class WorkflowBench
             string.Join(", ", engineOps.Take(20).Select(o => $"{o.Operation.Replace(settings.TaskHub, "hub", StringComparison.OrdinalIgnoreCase)}: {Stats.F((double)o.Count / workflows, 2)}")));
     }
 
+    private static int _sheds;
+
+    /// <summary>Creates answered 503 (and retried with the same idempotency key) so far.</summary>
+    internal static int Sheds => Volatile.Read(ref _sheds);
+
     /// <summary>
     /// <paramref name="customers"/> scripted customers driving <paramref name="count"/> seed workflows to COMPLETED, or
     /// fewer: none starts once <paramref name="stop"/> says so.
@@ -87,7 +92,16 @@ internal static class WorkflowBench
             while (stop?.Invoke() != true && (i = Interlocked.Increment(ref next)) < count)
             {
                 var script = new WorkflowScript(seeds[(first + i) % seeds.Length], ScriptEnding.Complete);
-                var created = await host.Api.CreateAsync(Seeds.Json(script.Seed), Guid.NewGuid().ToString("N"));
+                var key = Guid.NewGuid().ToString("N");
+                var created = await host.Api.CreateAsync(Seeds.Json(script.Seed), key);
+                while (created.Status == HttpStatusCode.ServiceUnavailable)
+                {
+                    // An overloaded host sheds with 503 (a request deadline passed): a client retries with the same key.
+                    Interlocked.Increment(ref _sheds);
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    created = await host.Api.CreateAsync(Seeds.Json(script.Seed), key);
+                }
+
                 if (created.Status != HttpStatusCode.Accepted)
                 {
                     throw new InvalidOperationException($"Create answered {(int)created.Status}: {created.Body}");
