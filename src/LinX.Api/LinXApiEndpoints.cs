@@ -38,12 +38,11 @@ public static class LinXApiEndpoints
             .WithDescription("The business's workflows, newest first (or oldest first), found by full text over the workflow id and the customer's first name, last name, e-mail and phone, and by status and template, one page at a time. Read from an index of their own: a page costs the same whatever the number of workflows; pages end at the first 10,000 matches.")
             .WithWorkflowSearchQuery()
             .Responds<SearchPage<WorkflowDetails>>(StatusCodes.Status200OK, "One page of workflows (without their consents), with totalElements counted up to 10,000 (totalElementsExact false beyond).")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+            .RespondsInvalidQuery();
         business.MapGet("/workflows/{id}", WorkflowEndpoints.GetAsync).WithName("GetWorkflow")
             .WithSummary("Get a workflow")
             .WithDescription("The workflow's status, its steps with their status and masked data, the current step, expiry, next notification, the ids of what it created and, under consents, what the customer accepted, when and from where.")
-            .Responds<WorkflowDetails>(StatusCodes.Status200OK, "The workflow.")
-            .RespondsNotFound("workflow");
+            .RespondsOkOrNotFound<WorkflowDetails>("The workflow.", "workflow");
         business.MapPost("/workflows/{id}/cancel", WorkflowEndpoints.CancelAsync).WithName("CancelWorkflow")
             .WithSummary("Cancel a workflow")
             .WithDescription("Asks the orchestrator to cancel the workflow: its status becomes CANCELLED and the customer's link stops working. Takes no body.")
@@ -70,8 +69,7 @@ public static class LinXApiEndpoints
         business.MapGet("/workflows/{id}/notifications", WorkflowEndpoints.NotificationsAsync).WithName("GetWorkflowNotifications")
             .WithSummary("List a workflow's notifications")
             .WithDescription("The SMS history of the workflow: serial, channel, origin (INITIAL, MANUAL, REMINDER, EXPIRY), notifiedBy (service-account for a resend through the API, internal otherwise), notifiedAt, status (SENT or SKIPPED with its skipReason), the masked number and the provider's message id.")
-            .Responds<IReadOnlyList<NotificationView>>(StatusCodes.Status200OK, "The notifications, oldest first.")
-            .RespondsNotFound("workflow");
+            .RespondsOkOrNotFound<IReadOnlyList<NotificationView>>("The notifications, oldest first.", "workflow");
         business.MapGet("/payment-reasons", (Func<HttpContext, Task<IResult>>)ResourceEndpoints.PaymentReasonsAsync).WithName("GetPaymentReasons")
             .WithSummary("List payment reasons")
             .WithDescription("The catalog of reasons a move-money step names in paymentReasonId.")
@@ -81,22 +79,19 @@ public static class LinXApiEndpoints
             .WithDescription("The business's customers in full, newest first, or those found by e-mail, phone number or name words, one page at a time (pass nextPageToken as pageToken).")
             .WithCustomerListQuery()
             .Responds<CustomerListView>(StatusCodes.Status200OK, "One page of customers and the token of the next (null on the last page).")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+            .RespondsInvalidQuery();
         business.MapGet("/customers/{id}", ResourceEndpoints.CustomerAsync).WithName("GetCustomer")
             .WithSummary("Get a customer")
             .WithDescription("A customer of the business in full (contact details, date of birth, address), created or confirmed by a workflow.")
-            .Responds<CustomerView>(StatusCodes.Status200OK, "The customer.")
-            .RespondsNotFound("customer");
+            .RespondsOkOrNotFound<CustomerView>("The customer.", "customer");
         business.MapGet("/financial-accounts/{id}", ResourceEndpoints.FinancialAccountAsync).WithName("GetFinancialAccount")
             .WithSummary("Get a financial account")
             .WithDescription("A financial account of the business or of one of its customers: never its number, only brand, last 4 digits and expiry of a card, or routing number and last 4 digits of a bank account.")
-            .Responds<FinancialAccountView>(StatusCodes.Status200OK, "The financial account.")
-            .RespondsNotFound("financial account");
+            .RespondsOkOrNotFound<FinancialAccountView>("The financial account.", "financial account");
         business.MapGet("/transactions/{id}", ResourceEndpoints.TransactionAsync).WithName("GetTransaction")
             .WithSummary("Get a transaction")
             .WithDescription("A transaction created by a move-money step, with its status.")
-            .Responds<TransactionView>(StatusCodes.Status200OK, "The transaction.")
-            .RespondsNotFound("transaction");
+            .RespondsOkOrNotFound<TransactionView>("The transaction.", "transaction");
 
         MapBatches(app);
 
@@ -142,8 +137,7 @@ public static class LinXApiEndpoints
         webhooks.MapGet("/{id}/deliveries", WebhookSubscriptionEndpoints.DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("List a webhook subscription's deliveries")
             .WithDescription("The delivery log, newest first: each event with its attempts (status code, latency, error).")
-            .Responds<IReadOnlyList<WebhookDeliveryView>>(StatusCodes.Status200OK, "The deliveries.")
-            .RespondsNotFound("webhook subscription");
+            .RespondsOkOrNotFound<IReadOnlyList<WebhookDeliveryView>>("The deliveries.", "webhook subscription");
         webhooks.MapPost("/{id}/deliveries/{eventId}/redeliver", WebhookSubscriptionEndpoints.RedeliverAsync).WithName("RedeliverWebhookEvent")
             .WithSummary("Deliver a webhook event again")
             .WithDescription("The event goes out again, with a new signature. Takes no body.")
@@ -157,7 +151,7 @@ public static class LinXApiEndpoints
             .WithDescription("The numbers LinX never texts for the business (they replied STOP, or the business added them), one page at a time (pass nextPageToken as pageToken).")
             .WithSmsOptOutListQuery()
             .Responds<SmsOptOutListView>(StatusCodes.Status200OK, "One page of opt-outs and the token of the next (null on the last page).")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+            .RespondsInvalidQuery();
         optOuts.MapPost(string.Empty, (Func<HttpContext, Task<IResult>>)SmsOptOutEndpoints.AddAsync).WithName("AddSmsOptOut")
             .WithSummary("Add an SMS opt-out")
             .WithDescription("LinX stops texting the number for the business: a workflow for it is refused with 422 PHONE_OPTED_OUT and running workflows send it no more reminders. Idempotent: the same number again answers the same opt-out (200).")
@@ -204,18 +198,17 @@ public static class LinXApiEndpoints
             .WithDescription("The business's batches with their counts, newest first, optionally of one status, one page at a time.")
             .WithBatchListQuery<BatchStatus>("Only batches in this status.")
             .Responds<ResultPage<BatchDetails>>(StatusCodes.Status200OK, "One page of batches and the total count.")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+            .RespondsInvalidQuery();
         batches.MapGet("/{id}", BatchEndpoints.GetAsync).WithName("GetWorkflowBatch")
             .WithSummary("Get a batch")
             .WithDescription("The batch's status, its template version and the counts of its workflows by status (active, cancelled, completed, declined, expired, failed), of its rejected and pending entries, and the total.")
-            .Responds<BatchDetails>(StatusCodes.Status200OK, "The batch.")
-            .RespondsNotFound("batch");
+            .RespondsOkOrNotFound<BatchDetails>("The batch.", "batch");
         batches.MapGet("/{id}/entries", BatchEndpoints.EntriesAsync).WithName("ListWorkflowBatchEntries")
             .WithSummary("List a batch's entries")
             .WithDescription("The entries in position order, optionally of one status: REJECTED ones with their fieldErrors, PENDING ones not started yet, STARTED ones with their workflow's id and status, CANCELLED ones stopped by a cancel before they started.")
             .WithBatchListQuery<BatchEntryStatus>("Only entries in this status.")
             .Responds<ResultPage<BatchEntryView>>(StatusCodes.Status200OK, "One page of entries and how many match.")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.")
+            .RespondsInvalidQuery()
             .RespondsNotFound("batch");
         batches.MapPost("/{id}/cancel", BatchEndpoints.CancelAsync).WithName("CancelWorkflowBatch")
             .WithSummary("Cancel a batch")
@@ -231,5 +224,5 @@ public static class LinXApiEndpoints
 
     // The routes of one subscription: 200 with it, or 404.
     private static RouteHandlerBuilder RespondsWithSubscription(this RouteHandlerBuilder builder, string answer) =>
-        builder.Responds<WebhookSubscriptionView>(StatusCodes.Status200OK, answer).RespondsNotFound("webhook subscription");
+        builder.RespondsOkOrNotFound<WebhookSubscriptionView>(answer, "webhook subscription");
 }

@@ -47,7 +47,7 @@ public static class AdminEndpoints
             .WithParameter(ParameterLocation.Query, "page", "The page, from 1.", () => WholeNumber(BusinessAdminService.MaxPage, 1))
             .WithParameter(ParameterLocation.Query, "size", "Businesses per page.", () => WholeNumber(BusinessAdminService.MaxPageSize, BusinessAdminService.DefaultPageSize))
             .Responds<ResultPage<BusinessView>>(StatusCodes.Status200OK, "One page of businesses and the total count.")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+            .RespondsInvalidQuery();
         admin.MapGet("/{id}", GetBusinessAsync).WithName("AdminGetBusiness")
             .WithSummary("Get a business")
             .Responds<BusinessView>(StatusCodes.Status200OK, "The business.")

@@ -34,25 +34,22 @@ public static class BusinessDocumentEndpoints
         documents.MapGet("/{documentId}", GetAsync).WithName("GetBusinessDocument")
             .WithSummary("Get a document")
             .WithDescription("Its current version, with its text: the version new workflows pin.")
-            .Responds<BusinessDocumentView>(StatusCodes.Status200OK, "The current version.")
-            .RespondsNotFound("document");
+            .RespondsOkOrNotFound<BusinessDocumentView>("The current version.", "document");
         documents.MapPut("/{documentId}", UpdateAsync).WithName("UpdateBusinessDocument")
             .WithSummary("Store a document's next version")
             .WithDescription("A new version with this title, text and locale; earlier versions stay as they were, and workflows created before keep the version they pinned. The same title, text and locale as the current version store nothing (200, the current version).")
             .ReadsJson<BusinessDocumentVersionRequest>("A field breaks the contract (errors lists every problem) or the body is not JSON.")
-            .Responds<BusinessDocumentView>(StatusCodes.Status200OK, "The version now current.")
-            .RespondsNotFound("document");
+            .RespondsOkOrNotFound<BusinessDocumentView>("The version now current.", "document");
         documents.MapGet("/{documentId}/versions/{version}", GetVersionAsync).WithName("GetBusinessDocumentVersion")
             .WithSummary("Get a version of a document")
             .WithDescription("That version as it was stored: what a workflow that pinned it showed its customer.")
-            .Responds<BusinessDocumentView>(StatusCodes.Status200OK, "The version.")
-            .RespondsNotFound("document or version");
+            .RespondsOkOrNotFound<BusinessDocumentView>("The version.", "document or version");
         return app;
     }
 
     /// <summary><c>GET /api/linx/documents</c>.</summary>
     public static Task<IResult> ListAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
-        ServiceResults.ToHttp(http, await Service(http).ListAsync(business, http.RequestAborted), list => Results.Json(list, ApiJson.Options)));
+        ServiceResults.Json(http, await Service(http).ListAsync(business, http.RequestAborted)));
 
     /// <summary><c>POST /api/linx/documents</c>: 201 when created, 200 when the same document existed.</summary>
     public static Task<IResult> CreateAsync(HttpContext http) => BusinessAuthentication.RunAsync(http, async business =>
@@ -64,14 +61,13 @@ public static class BusinessDocumentEndpoints
 
     /// <summary><c>GET /api/linx/documents/{documentId}</c>.</summary>
     public static Task<IResult> GetAsync(HttpContext http, string documentId) => BusinessAuthentication.RunAsync(http, async business =>
-        ServiceResults.ToHttp(http, await Service(http).GetAsync(business, documentId, null, http.RequestAborted), view => Results.Json(view, ApiJson.Options)));
+        ServiceResults.Json(http, await Service(http).GetAsync(business, documentId, null, http.RequestAborted)));
 
     /// <summary><c>GET /api/linx/documents/{documentId}/versions/{version}</c>; a version that is not a positive number is 404.</summary>
     public static Task<IResult> GetVersionAsync(HttpContext http, string documentId, string version) => BusinessAuthentication.RunAsync(http, async business =>
     {
         var number = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 0;
-        return ServiceResults.ToHttp(
-            http, await Service(http).GetAsync(business, number == 0 ? string.Empty : documentId, number, http.RequestAborted), view => Results.Json(view, ApiJson.Options));
+        return ServiceResults.Json(http, await Service(http).GetAsync(business, number == 0 ? string.Empty : documentId, number, http.RequestAborted));
     });
 
     /// <summary><c>PUT /api/linx/documents/{documentId}</c>: the next version.</summary>

@@ -64,6 +64,10 @@ internal static class QueryParameters
 
     /// <summary>A value of the contract enum <typeparamref name="T"/> by its wire name (e.g. <c>QUEUED</c>), or null when absent.</summary>
     public static T? WireEnum<T>(IQueryCollection query, string name, List<FieldError> errors)
+        where T : struct, Enum => WireEnum<T>(query, name, name, errors);
+
+    /// <summary>As <see cref="WireEnum{T}(IQueryCollection, string, List{FieldError})"/>, a bad value reported as not a <paramref name="what"/> (e.g. <c>workflow status</c>).</summary>
+    public static T? WireEnum<T>(IQueryCollection query, string name, string what, List<FieldError> errors)
         where T : struct, Enum
     {
         var text = query[name].ToString();
@@ -79,7 +83,34 @@ internal static class QueryParameters
             return Enum.GetValues<T>()[index];
         }
 
-        errors.Add(new FieldError($"query.{name}", $"{GivenValue.Quote(text)} is not a {name}: use one of {string.Join(", ", names)}.", WorkflowErrorCodes.InvalidValue));
+        errors.Add(new FieldError($"query.{name}", $"{GivenValue.Quote(text)} is not a {what}: use one of {string.Join(", ", names)}.", WorkflowErrorCodes.InvalidValue));
         return null;
+    }
+
+    /// <summary>
+    /// RocketKOR's <c>sort=field,ASC|DESC</c> over <paramref name="fields"/> (the first is the default, descending): the
+    /// direction optional (ascending, as RocketKOR reads it) and of any case; the default when absent. A bad one is
+    /// reported as not a sort <paramref name="resources"/> (e.g. <c>workflows</c>) support.
+    /// </summary>
+    public static (string Field, bool Descending) Sort(IQueryCollection query, IReadOnlyList<string> fields, string resources, List<FieldError> errors)
+    {
+        var sorts = query["sort"];
+        if (sorts.Count == 0)
+        {
+            return (fields[0], true);
+        }
+
+        var parts = sorts.Count == 1 ? sorts[0]!.Split(',', StringSplitOptions.TrimEntries) : [];
+        if (parts.Length is 1 or 2 && fields.Contains(parts[0]) && (parts.Length == 1 || parts[1].ToUpperInvariant() is "ASC" or "DESC"))
+        {
+            return (parts[0], parts.Length == 2 && parts[1].Equals("DESC", StringComparison.OrdinalIgnoreCase));
+        }
+
+        var use = fields.Count == 1
+            ? $"{fields[0]},DESC (the default) or {fields[0]},ASC"
+            : $"field,ASC or field,DESC with a field of {string.Join(", ", fields)} (default {fields[0]},DESC)";
+        errors.Add(new FieldError(
+            "query.sort", $"{GivenValue.Quote(string.Join("&sort=", sorts.ToArray()))} is not a sort {resources} support: use {use}.", WorkflowErrorCodes.InvalidValue));
+        return (fields[0], true);
     }
 }

@@ -15,6 +15,13 @@ public static class ServiceResults
                 ? ProblemResults.TooManyRequests(http, result.RetryAfter ?? TimeSpan.FromMinutes(1), result.Errors[0].Message, result.Errors[0].ErrorCode)
                 : Problem(http, result.Outcome, result.Errors);
 
+    /// <summary>200 with the value as JSON, or the outcome's problem.</summary>
+    public static IResult Json<T>(HttpContext http, ServiceResult<T> result) => Json(http, result, StatusCodes.Status200OK);
+
+    /// <summary><paramref name="statusCode"/> with the value as JSON, or the outcome's problem.</summary>
+    public static IResult Json<T>(HttpContext http, ServiceResult<T> result, int statusCode) =>
+        ToHttp(http, result, value => Results.Json(value, ApiJson.Options, statusCode: statusCode));
+
     /// <summary>The problem response of a failed outcome.</summary>
     public static IResult Problem(HttpContext http, ServiceOutcome outcome, IReadOnlyList<FieldError> errors)
     {

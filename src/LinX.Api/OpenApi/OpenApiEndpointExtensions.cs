@@ -63,6 +63,14 @@ public static class OpenApiEndpointExtensions
     public static RouteHandlerBuilder RespondsNotFound(this RouteHandlerBuilder builder, string what) =>
         builder.RespondsProblem(StatusCodes.Status404NotFound, $"No such {what} for this business (also another business's, or an id that is not a UUID).");
 
+    /// <summary>The answers of a route that reads one thing by id: 200 with it (<typeparamref name="T"/>), or 404 (<see cref="RespondsNotFound"/>).</summary>
+    public static RouteHandlerBuilder RespondsOkOrNotFound<T>(this RouteHandlerBuilder builder, string ok, string what) =>
+        builder.Responds<T>(StatusCodes.Status200OK, ok).RespondsNotFound(what);
+
+    /// <summary>400 for a listing whose query parameters break their rules.</summary>
+    public static RouteHandlerBuilder RespondsInvalidQuery(this RouteHandlerBuilder builder) =>
+        builder.RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+
     /// <summary>A query, header or path parameter the handler reads itself (so the framework cannot infer it).</summary>
     public static RouteHandlerBuilder WithParameter(
         this RouteHandlerBuilder builder, ParameterLocation location, string name, string description, Func<OpenApiSchema> schema, bool required = false) =>

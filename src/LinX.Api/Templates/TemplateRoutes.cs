@@ -27,29 +27,25 @@ public static class TemplateRoutes
             .WithDescription("The business's templates (their latest versions) whose id, name or display name contains search, by status (DELETED ones only when asked for), sorted (default createdAt,DESC), one 1-based page at a time.")
             .WithTemplateSearchQuery()
             .Responds<TemplatePage>(StatusCodes.Status200OK, "One page of template summaries, with their usage.")
-            .RespondsProblem(StatusCodes.Status400BadRequest, "A query parameter is invalid; errors names each.");
+            .RespondsInvalidQuery();
         templates.MapGet("/{id}", TemplateEndpoints.GetAsync).WithName("GetTemplate")
             .WithSummary("Get a template")
             .WithDescription("The template's latest version: its steps and parameters, state, and usage (workflows created, still active, last created) of this version and of all.")
-            .Responds<TemplateDetails>(StatusCodes.Status200OK, "The latest version.")
-            .RespondsNotFound("template");
+            .RespondsOkOrNotFound<TemplateDetails>("The latest version.", "template");
         templates.MapPut("/{id}", TemplateEndpoints.UpdateAsync).WithName("UpdateTemplate")
             .WithSummary("Update a template")
             .WithDescription("Adds a new version (the same templateId, the next version, a new templateVersionId) with the same body as create; the name cannot change. Earlier versions stay readable, and workflows created from them keep running on them.")
             .ReadsJson<TemplateRequestBody>(BodyProblem)
-            .Responds<TemplateDetails>(StatusCodes.Status200OK, "The new version.")
-            .RespondsNotFound("template")
+            .RespondsOkOrNotFound<TemplateDetails>("The new version.", "template")
             .RespondsProblem(StatusCodes.Status409Conflict, "The template is DELETED (TEMPLATE_DELETED).");
         templates.MapGet("/{id}/versions", TemplateEndpoints.VersionsAsync).WithName("ListTemplateVersions")
             .WithSummary("List a template's versions")
             .WithDescription("Every version of the template, newest first, each with its own usage.")
-            .Responds<IReadOnlyList<TemplateSummary>>(StatusCodes.Status200OK, "The versions.")
-            .RespondsNotFound("template");
+            .RespondsOkOrNotFound<IReadOnlyList<TemplateSummary>>("The versions.", "template");
         templates.MapGet("/{id}/versions/{versionId}", TemplateEndpoints.VersionAsync).WithName("GetTemplateVersion")
             .WithSummary("Get a template version")
             .WithDescription("One version of the template, with its steps, parameters and usage.")
-            .Responds<TemplateDetails>(StatusCodes.Status200OK, "The version.")
-            .RespondsNotFound("template version");
+            .RespondsOkOrNotFound<TemplateDetails>("The version.", "template version");
         MapState(templates.MapPost("/{id}/activate", TemplateEndpoints.ActivateAsync).WithName("ActivateTemplate"), "Activate a template", "The template creates workflows again (ACTIVE). Takes no body.");
         MapState(templates.MapPost("/{id}/suspend", TemplateEndpoints.SuspendAsync).WithName("SuspendTemplate"), "Suspend a template", "The template creates no workflow (422 TEMPLATE_NOT_ACTIVE) until it is activated; running workflows continue. Takes no body.");
         MapState(templates.MapPost("/{id}/archive", TemplateEndpoints.ArchiveAsync).WithName("ArchiveTemplate"), "Archive a template", "The template is kept for the record and creates no workflow; it can be activated again. Takes no body.");
@@ -59,7 +55,6 @@ public static class TemplateRoutes
 
     private static void MapState(RouteHandlerBuilder builder, string summary, string description) =>
         builder.WithSummary(summary).WithDescription(description)
-            .Responds<TemplateDetails>(StatusCodes.Status200OK, "The template's latest version, in its new state.")
-            .RespondsNotFound("template")
+            .RespondsOkOrNotFound<TemplateDetails>("The template's latest version, in its new state.", "template")
             .RespondsProblem(StatusCodes.Status409Conflict, "The template is DELETED (TEMPLATE_DELETED).");
 }

@@ -18,22 +18,12 @@ internal sealed record WorkflowQuery(WorkflowSearchRequest Request, IReadOnlyLis
     /// <summary>The last page a search can reach at the smallest page size: pages end at the result window.</summary>
     public const int MaxPage = WorkflowSearch.MaxResultWindow;
 
+    private static readonly string[] SortFields = [SortField];
+
     public static WorkflowQuery Parse(IQueryCollection query)
     {
         var errors = new List<FieldError>();
-        WorkflowStatus? status = null;
-        if (query["status"].ToString() is { Length: > 0 } text)
-        {
-            status = Enum.GetValues<WorkflowStatus>().Cast<WorkflowStatus?>().FirstOrDefault(s => s!.Value.ToContractString() == text);
-            if (status is null)
-            {
-                errors.Add(new FieldError(
-                    "query.status",
-                    $"{GivenValue.Quote(text)} is not a workflow status: use one of {string.Join(", ", Enum.GetValues<WorkflowStatus>().Select(s => s.ToContractString()))}.",
-                    WorkflowErrorCodes.InvalidValue));
-            }
-        }
-
+        var status = QueryParameters.WireEnum<WorkflowStatus>(query, "status", "workflow status", errors);
         Guid? templateId = null;
         if (query["templateId"].ToString() is { Length: > 0 } template)
         {
@@ -47,7 +37,7 @@ internal sealed record WorkflowQuery(WorkflowSearchRequest Request, IReadOnlyLis
             }
         }
 
-        var ascending = Ascending(query, errors);
+        var ascending = !QueryParameters.Sort(query, SortFields, "workflows", errors).Descending;
         var search = QueryParameters.Text(query, "search", QueryParameters.MaxSearchLength, errors);
         var page = QueryParameters.Int(query, "page", 1, 1, MaxPage, errors);
         var size = QueryParameters.Int(query, "size", QueryParameters.DefaultPageSize, 1, QueryParameters.MaxPageSize, errors);
@@ -60,27 +50,5 @@ internal sealed record WorkflowQuery(WorkflowSearchRequest Request, IReadOnlyLis
         }
 
         return new WorkflowQuery(new WorkflowSearchRequest(search, status, templateId, ascending, page, size), errors);
-    }
-
-    // sort=createdAt,DESC (the default) or createdAt,ASC; the direction is optional (ascending, as RocketKOR reads it) and any case.
-    private static bool Ascending(IQueryCollection query, List<FieldError> errors)
-    {
-        var sorts = query["sort"];
-        if (sorts.Count == 0)
-        {
-            return false;
-        }
-
-        var parts = sorts.Count == 1 ? sorts[0]!.Split(',', StringSplitOptions.TrimEntries) : [];
-        if (parts is [SortField] or [SortField, _] && (parts.Length == 1 || parts[1].ToUpperInvariant() is "ASC" or "DESC"))
-        {
-            return parts.Length == 1 || parts[1].Equals("ASC", StringComparison.OrdinalIgnoreCase);
-        }
-
-        errors.Add(new FieldError(
-            "query.sort",
-            $"{GivenValue.Quote(string.Join("&sort=", sorts.ToArray()))} is not a sort workflows support: use {SortField},DESC (the default) or {SortField},ASC.",
-            WorkflowErrorCodes.InvalidValue));
-        return false;
     }
 }

@@ -21,36 +21,17 @@ public static partial class TemplateRequestReader
     /// <summary>The draft and every problem found, reading and checking it by the workflow rules.</summary>
     public static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) Read(ReadOnlySpan<byte> utf8Json)
     {
-        try
-        {
-            return ReadChecked(utf8Json);
-        }
-        catch (InvalidOperationException)
-        {
-            // A key holding an unpaired surrogate escape cannot be read as a string.
-            return (null, [new FieldError(JsonPath.Root, "A key holds an unpaired surrogate escape.", WorkflowErrorCodes.InvalidEncoding)]);
-        }
+        var (read, errors) = JsonObjectBody.Read(utf8Json, ReadDraft);
+        return read.Draft is { } draft ? (draft, [.. errors, .. read.RuleErrors]) : (null, errors);
     }
 
-    private static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) ReadChecked(ReadOnlySpan<byte> utf8Json)
+    /// <summary>The draft with the problems of its shape and own fields in <paramref name="errors"/>, and those of the workflow rules apart.</summary>
+    private static (TemplateDraft Draft, IReadOnlyList<FieldError> RuleErrors) ReadDraft(JsonElement root, ValidationErrors errors)
     {
-        var errors = new ValidationErrors();
-        using var document = WorkflowRequestReader.Parse(utf8Json, errors);
-        if (document is null)
-        {
-            return (null, errors.ToList());
-        }
-
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(JsonPath.Root, WorkflowErrorCodes.InvalidType, "The body must be a JSON object.");
-            return (null, errors.ToList());
-        }
-
         var values = new JsonValueReader(errors);
         var draft = new TemplateDraft();
         var definitionSeen = false;
-        foreach (var property in document.RootElement.EnumerateObject())
+        foreach (var property in root.EnumerateObject())
         {
             var path = JsonPath.Property(JsonPath.Root, property.Name);
             var value = property.Value;
@@ -70,8 +51,7 @@ public static partial class TemplateRequestReader
         }
 
         CheckOwnFields(draft, definitionSeen, errors);
-        var problems = errors.ToList();
-        return (draft, [.. problems, .. TemplateWorkflows.Validate(draft.Steps ?? [], draft.CustomerMemo, draft.DefaultExpiryDays)
+        return (draft, [.. TemplateWorkflows.Validate(draft.Steps ?? [], draft.CustomerMemo, draft.DefaultExpiryDays)
             .Where(e => draft.Steps is not null || !e.Path.StartsWith("$.definition", StringComparison.Ordinal))]);
     }
 

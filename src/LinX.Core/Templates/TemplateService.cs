@@ -1,5 +1,6 @@
 using System.Text;
 using LinX.Core.Businesses;
+using LinX.Core.Common;
 using LinX.Core.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -152,9 +153,8 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time,
         Business business, string? search, TemplateState? state, TemplateSort sort, int page, int size, CancellationToken cancellationToken)
     {
         var found = await templates.SearchAsync(Tenant(business), search, state, sort, page, size, cancellationToken);
-        var pages = (found.TotalCount + size - 1) / size;
-        return ServiceResult.Ok(new TemplatePage(
-            found.TotalCount, pages, page, found.Items.Count, page < pages, await SummariesAsync(found.Items, cancellationToken)));
+        var shown = SearchPage.Of(await SummariesAsync(found.Items, cancellationToken), page, size, found.TotalCount, totalExact: true);
+        return ServiceResult.Ok(new TemplatePage(shown.TotalElements, shown.TotalPages, shown.Number, shown.NumberOfElements, shown.HasNext, shown.Content));
     }
 
     /// <summary>

@@ -40,27 +40,8 @@ public sealed record TemplateWorkflowRequest(Guid? TemplateId, string? TemplateN
     /// <summary>The request, or every problem of its shape (types, unknown fields, a <c>steps</c>). Never throws for any input.</summary>
     public static (TemplateWorkflowRequest? Request, IReadOnlyList<FieldError> Errors) Read(ReadOnlySpan<byte> utf8Json)
     {
-        var errors = new ValidationErrors();
-        using var document = WorkflowRequestReader.Parse(utf8Json, errors);
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            if (document is not null)
-            {
-                errors.Add(JsonPath.Root, WorkflowErrorCodes.InvalidType, "The body must be a JSON object.");
-            }
-
-            return (null, errors.ToList());
-        }
-
-        try
-        {
-            var request = ReadRoot(document.RootElement, errors);
-            return errors.Count == 0 ? (request, []) : (null, errors.ToList());
-        }
-        catch (InvalidOperationException)
-        {
-            return (null, [new FieldError(JsonPath.Root, "A key holds an unpaired surrogate escape.", WorkflowErrorCodes.InvalidEncoding)]);
-        }
+        var (request, errors) = JsonObjectBody.Read(utf8Json, ReadRoot);
+        return errors.Count == 0 ? (request, []) : (null, errors);
     }
 
     private static TemplateWorkflowRequest ReadRoot(JsonElement root, ValidationErrors errors)

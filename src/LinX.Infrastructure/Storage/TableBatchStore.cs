@@ -77,8 +77,7 @@ internal sealed class TableBatchStore : IBatchStore
             all.Add(ToRecord(row));
         }
 
-        var items = all.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.BatchId).Skip((page - 1) * size).Take(size).ToList();
-        return new ResultPage<BatchRecord>(items, page, size, all.Count);
+        return ResultPage.Of(all.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.BatchId), all.Count, page, size);
     }
 
     public async Task<bool> TrySetStatusAsync(Guid businessId, Guid batchId, IReadOnlyCollection<BatchStatus> from, BatchStatus to, CancellationToken cancellationToken)

@@ -67,8 +67,7 @@ internal sealed class TableBusinessStore : IBusinessStore
             all.Add(ToBusiness(row));
         }
 
-        var items = all.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.BusinessId).Skip((page - 1) * size).Take(size).ToList();
-        return new ResultPage<Business>(items, page, size, all.Count);
+        return ResultPage.Of(all.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.BusinessId), all.Count, page, size);
     }
 
     public Task<Business?> UpdateProfileAsync(Guid businessId, BusinessProfile profile, CancellationToken cancellationToken) =>

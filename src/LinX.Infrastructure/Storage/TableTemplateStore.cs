@@ -152,7 +152,7 @@ internal sealed class TableTemplateStore : ITemplateStore
             _ => t => t.CreatedAt,
         };
         var sorted = sort.Descending ? found.OrderByDescending(key).ThenBy(t => t.TemplateId) : found.OrderBy(key).ThenBy(t => t.TemplateId);
-        return new ResultPage<TemplateVersion>([.. sorted.Skip((page - 1) * size).Take(size)], page, size, found.Count);
+        return ResultPage.Of(sorted, found.Count, page, size);
     }
 
     public Task<TemplateStats> GetStatsAsync(Guid businessId, Guid templateId, Guid templateVersionId, CancellationToken cancellationToken) =>

@@ -21,6 +21,14 @@ internal static class ActivityOutputs
     public static TransactionOutput Transaction(Guid id, TransactionStatus status, DateTime? settleAt = null, string? reason = null) =>
         new(id, status, settleAt, reason, Seal(new Dictionary<string, string> { ["status"] = status.ToString().ToUpperInvariant() }));
 
+    /// <summary>What EnhanceProfile answers: the workflow's customer, its step data masked and sealed.</summary>
+    public static StepActivityOutput Enhanced(EnhanceProfileInput input) =>
+        new(input.CustomerId, true, Seal(new Dictionary<string, string> { ["salutation"] = "DR" }));
+
+    /// <summary>What AcceptDocuments answers: the step's documents with the version and SHA-256 each was accepted at.</summary>
+    public static StepActivityOutput Accepted(AcceptDocumentsInput input) =>
+        new(input.WorkflowId, true, Seal(StepData.Documents(input.Step, SentAt)));
+
     /// <summary>
     /// Stands in for a step activity's sealing (<see cref="StepData.Seal"/>): a value the orchestrator can only pass on,
     /// and the tests open without a key (<see cref="Open"/>). The sealing itself is tested with the real key.

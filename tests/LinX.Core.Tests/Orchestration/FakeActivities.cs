@@ -60,6 +60,10 @@ internal sealed class FakeActivities
             ActivityNames.CreateFinancialAccount, (_, i) => Record(i.BusinessId, ActivityNames.CreateFinancialAccount, i, ActivityOutputs.Found(AccountIdOf(i.WorkflowId, i.Attempt))));
         registry.AddActivityFunc<LookupInput, StepActivityOutput>(
             ActivityNames.LookupFinancialAccount, (_, i) => Record(i.BusinessId, ActivityNames.LookupFinancialAccount, i, ActivityOutputs.Found(i.Id)));
+        registry.AddActivityFunc<EnhanceProfileInput, StepActivityOutput>(
+            ActivityNames.EnhanceProfile, (_, i) => Record(i.BusinessId, ActivityNames.EnhanceProfile, i, ActivityOutputs.Enhanced(i)));
+        registry.AddActivityFunc<AcceptDocumentsInput, StepActivityOutput>(
+            ActivityNames.AcceptDocuments, (_, i) => Record(i.BusinessId, ActivityNames.AcceptDocuments, i, ActivityOutputs.Accepted(i)));
         registry.AddActivityFunc<MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney, (_, i) => Record(i.BusinessId, ActivityNames.MoveMoney, i, Move(i)));
         registry.AddActivityFunc<SettleTransactionInput, TransactionOutput>(
             ActivityNames.SettleTransaction, (_, i) => Record(i.BusinessId, ActivityNames.SettleTransaction, i, ActivityOutputs.Transaction(i.TransactionId, TransactionStatus.Settled)));

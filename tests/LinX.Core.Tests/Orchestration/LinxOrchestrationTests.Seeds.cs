@@ -120,4 +120,64 @@ public sealed partial class LinxOrchestrationTests
         Assert.Equal(Plans.DemoCustomerAccountId, Assert.Single(o.InputsOf<MoveMoneyInput>()).CustomerFinancialAccountId);
         AssertWellBehaved(o);
     }
+
+    [Fact]
+    public async Task RunAsync_EverySlotNewCustomer_RunsTheSixStepsInRequestOrderAndCompletes()
+    {
+        var o = Script(Plans.EverySlot())
+            .Raise(WorkflowEvent.SubmitProfile(Plans.SealedProfile()))
+            .Raise(WorkflowEvent.SubmitEnhancement(Plans.SealedEnhancement()))
+            .Raise(WorkflowEvent.SubmitCard(Plans.SealedCard()))
+            .Raise(WorkflowEvent.Confirm(StepNames.DocumentAcceptance))
+            .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
+
+        var result = await RunAsync(o);
+
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, NewCustomerId, NewAccountId, TransactionId), result);
+        Assert.Equal(
+            [
+                ActivityNames.SendNotification, ActivityNames.CreateCustomerAccount, ActivityNames.EnhanceProfile,
+                ActivityNames.CreateFinancialAccount, ActivityNames.AcceptDocuments, ActivityNames.MoveMoney,
+            ],
+            o.ActivitySequence);
+        var enhance = Assert.Single(o.InputsOf<EnhanceProfileInput>());
+        Assert.Equal((BusinessId, WorkflowId, NewCustomerId, Plans.SealedEnhancement()), (enhance.BusinessId, enhance.WorkflowId, enhance.CustomerId, enhance.SealedEnhancement));
+        Assert.Equal(Plans.Documents(), Assert.Single(o.InputsOf<AcceptDocumentsInput>()).Step);
+        Assert.Equal(
+            [(WorkflowStatus.Active, 1), (WorkflowStatus.Active, 2), (WorkflowStatus.Active, 3), (WorkflowStatus.Active, 4), (WorkflowStatus.Active, 5), (WorkflowStatus.Completed, 5)],
+            o.StatusSnapshots.Select(u => (u.Status, u.CurrentStep)));
+        var final = LastUpdate(o);
+        Assert.All(final.Steps, s => Assert.Equal(StepStatus.Completed, s.Status));
+        Assert.Equal(
+            ("E_COMMUNICATION v1 sha256:" + new string('c', 64), "PRIVACY_POLICY v3 sha256:" + new string('d', 64)),
+            (final.Steps[4].Data!["document.e-communication-consent"], final.Steps[4].Data!["document.privacy-policy"]));
+        Assert.Equal("DR", final.Steps[2].Data!["salutation"]);
+        AssertWellBehaved(o);
+    }
+
+    [Fact]
+    public async Task RunAsync_EverySlotLookedUpCustomer_EnhancesTheLookedUpCustomerThenAcceptsDocumentsBeforeTheMoney()
+    {
+        var o = Script(Plans.EverySlot(lookUp: true))
+            .Raise(WorkflowEvent.Confirm(StepNames.LookupProfile))
+            .Raise(WorkflowEvent.SubmitEnhancement(Plans.SealedEnhancement()))
+            .Raise(WorkflowEvent.Confirm(StepNames.LookupFinancialAccount))
+            .Raise(WorkflowEvent.Confirm(StepNames.DocumentAcceptance))
+            .Raise(WorkflowEvent.Confirm(StepNames.MoveMoney));
+
+        var result = await RunAsync(o);
+
+        Assert.Equal(new WorkflowResult(WorkflowStatus.Completed, Plans.DemoCustomerId, Plans.DemoCustomerAccountId, TransactionId), result);
+        Assert.Equal(
+            [
+                ActivityNames.SendNotification, ActivityNames.LookupProfile, ActivityNames.UpdateWorkflowStatus, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.EnhanceProfile, ActivityNames.LookupFinancialAccount, ActivityNames.UpdateWorkflowStatus, ActivityNames.UpdateWorkflowStatus,
+                ActivityNames.AcceptDocuments, ActivityNames.MoveMoney,
+            ],
+            o.ActivitySequence);
+        Assert.Equal(Plans.DemoCustomerId, Assert.Single(o.InputsOf<EnhanceProfileInput>()).CustomerId);
+        Assert.Equal(Plans.DemoCustomerAccountId, Assert.Single(o.InputsOf<MoveMoneyInput>()).CustomerFinancialAccountId);
+        Assert.Equal((WorkflowStatus.Completed, 5), (LastUpdate(o).Status, LastUpdate(o).CurrentStep));
+        AssertWellBehaved(o);
+    }
 }

@@ -34,6 +34,8 @@ public sealed partial class LinxOrchestrationTests
             .Answer<LookupInput, StepActivityOutput>(ActivityNames.LookupProfile, i => ActivityOutputs.Found(i.Id))
             .Answer<CreateFinancialAccountInput, StepActivityOutput>(ActivityNames.CreateFinancialAccount, _ => ActivityOutputs.Found(NewAccountId))
             .Answer<LookupInput, StepActivityOutput>(ActivityNames.LookupFinancialAccount, i => ActivityOutputs.Found(i.Id))
+            .Answer<EnhanceProfileInput, StepActivityOutput>(ActivityNames.EnhanceProfile, ActivityOutputs.Enhanced)
+            .Answer<AcceptDocumentsInput, StepActivityOutput>(ActivityNames.AcceptDocuments, ActivityOutputs.Accepted)
             .Answer<MoveMoneyInput, TransactionOutput>(ActivityNames.MoveMoney, _ => ActivityOutputs.Transaction(TransactionId, TransactionStatus.Settled));
     }
 

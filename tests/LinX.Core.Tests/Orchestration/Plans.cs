@@ -1,5 +1,6 @@
 using LinX.Core.Accounts;
 using LinX.Core.Customers;
+using LinX.Core.Documents;
 using LinX.Core.Security;
 using LinX.Core.Workflows;
 
@@ -37,6 +38,28 @@ internal static class Plans
     public static WorkflowPlan RebateToExistingCard() => new(
         "Send a rebate to an existing Financial Account for John Doe", TimeSpan.FromDays(2), false, null,
         [Notification("You have a rebate"), new LookupProfileStep(DemoCustomerId), new LookupFinancialAccountStep(DemoCustomerAccountId), Rebate()]);
+
+    /// <summary>The customer's profile completed on an enhance-profile step: a salutation, a mailing address and a home phone.</summary>
+    public static EnhanceProfileStep Enhance() => new([PersonalInfoField.Salutation], [AddressType.Mailing], [PhoneType.Home]);
+
+    /// <summary>Two documents as LinX pins them when it creates the workflow: each with its version and SHA-256.</summary>
+    public static DocumentAcceptanceStep Documents() => new(
+    [
+        new DocumentReference(DocumentGroup.ECommunication, "e-communication-consent", 1, new string('c', 64)),
+        new DocumentReference(DocumentGroup.PrivacyPolicy, "privacy-policy", 3, new string('d', 64)),
+    ]);
+
+    /// <summary>
+    /// The six slots of a request in order, one step kind in each (ADR 0020): a new customer who completes the profile and
+    /// adds a card, or (<paramref name="lookUp"/>) an existing customer and account confirmed; both accept the documents and the rebate.
+    /// </summary>
+    public static WorkflowPlan EverySlot(bool lookUp = false) => new(
+        "Onboard John Doe and send a rebate", TimeSpan.FromDays(2), false, null,
+        lookUp
+            ? [Notification("You have a rebate"), new LookupProfileStep(DemoCustomerId), Enhance(), new LookupFinancialAccountStep(DemoCustomerAccountId), Documents(), Rebate()]
+            : [Notification("You have a rebate"), new CustomerAccountStep(), Enhance(), new FinancialAccountStep(FinancialAccountSubType.Debit), Documents(), Rebate()]);
+
+    public static Sealed<ProfileEnhancement> SealedEnhancement() => new("sealed-enhancement");
 
     /// <summary>A submitted profile as the Gateway seals it: opaque to the orchestrator, which only passes it on.</summary>
     public static Sealed<CustomerProfile> SealedProfile() => new("sealed-profile");

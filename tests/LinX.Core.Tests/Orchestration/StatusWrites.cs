@@ -26,6 +26,8 @@ internal static class StatusWrites
         SendNotificationInput { Then: { } then } => then.Update,
         CreateCustomerAccountInput { Then: { } then } => then.Update,
         CreateFinancialAccountInput { Then: { } then } => then.Update,
+        EnhanceProfileInput { Then: { } then } => then.Update,
+        AcceptDocumentsInput { Then: { } then } => then.Update,
         MoveMoneyInput { Then: { } then } => then.Update,
         _ => null,
     };
@@ -36,6 +38,8 @@ internal static class StatusWrites
         (SendNotificationInput { Then: { } then }, SendNotificationOutput) => then.With(null),
         (CreateCustomerAccountInput { Then: { } then }, StepActivityOutput created) => then.With(Open(created.SealedData), customerId: created.Id),
         (CreateFinancialAccountInput { Then: { } then }, StepActivityOutput created) => then.With(Open(created.SealedData), financialAccountId: created.Id),
+        (EnhanceProfileInput { Then: { } then }, StepActivityOutput enhanced) => then.With(Open(enhanced.SealedData)),
+        (AcceptDocumentsInput { Then: { } then }, StepActivityOutput accepted) => then.With(Open(accepted.SealedData)),
         (MoveMoneyInput { Then: { } then } move, TransactionOutput { Status: not (TransactionStatus.Declined or TransactionStatus.Error) } moved) =>
             then.With(
                 Open(moved.SealedData), transactionId: moved.TransactionId,

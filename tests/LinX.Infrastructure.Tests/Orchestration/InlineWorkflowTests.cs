@@ -133,24 +133,27 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
     }
 
     /// <summary>Creates the plan, starts the run and plays the customer: each step submitted once it is current.</summary>
-    internal static async Task<(WorkflowCreated Created, InlineOrchestration Run)> RunToEndAsync(TestHost host, WorkflowPlan plan)
+    internal static async Task<(WorkflowCreated Created, InlineOrchestration Run)> RunToEndAsync(TestHost host, WorkflowPlan plan, int runsPerActivity = 1)
     {
         var created = await TestPlans.CreateAsync(host, plan);
-        var run = Start(host);
+        var run = Start(host, runsPerActivity);
         await PlayCustomerAsync(host, created, plan);
         return (created, run);
     }
 
-    /// <summary>The customer on the Gateway: each step's body submitted once that step is current.</summary>
+    /// <summary>The customer on the Gateway: each step's body submitted once that step is current (documents: the versions pinned).</summary>
     internal static async Task PlayCustomerAsync(TestHost host, WorkflowCreated created, WorkflowPlan plan)
     {
         var gateway = host.Get<GatewayService>();
+        var pinned = (await host.Get<IWorkflowStore>().GetAsync(DemoData.BusinessId, created.WorkflowId, CancellationToken.None))!.Plan;
         for (var index = 1; index < plan.Steps.Count; index++)
         {
             await WaitForStepAsync(host, created.WorkflowId, index);
-            var body = plan.Steps[index] switch
+            var body = pinned.Steps[index] switch
             {
                 CustomerAccountStep => Profile,
+                EnhanceProfileStep => TestPlans.EnhancementBody,
+                DocumentAcceptanceStep documents => TestPlans.AcceptanceBody(documents),
                 FinancialAccountStep { FinancialAccountSubType: FinancialAccountSubType.Debit or FinancialAccountSubType.Credit } =>
                     $$"""{ "cardNumber": "{{CardNumber}}", "expiry": "2030-12", "nameOnCard": "{{DistinctivePersonalData.NameOnCard}}", "cvc": "{{DistinctivePersonalData.Cvc}}", "postalCode": "{{DistinctivePersonalData.BillingPostalCode}}" }""",
                 FinancialAccountStep => $$"""{ "routingNumber": "011000015", "accountNumber": "{{AccountNumber}}", "accountNumberConfirm": "{{AccountNumber}}", "nameOnAccount": "{{DistinctivePersonalData.NameOnAccount}}" }""",
@@ -162,10 +165,10 @@ public sealed class InlineWorkflowTests(AzuriteFixture azurite)
         }
     }
 
-    private static InlineOrchestration Start(TestHost host)
+    private static InlineOrchestration Start(TestHost host, int runsPerActivity = 1)
     {
         var input = (LinxOrchestrationInput)host.Orchestrations.Scheduled.Last().Input!;
-        return new InlineOrchestration(host, input).Start();
+        return new InlineOrchestration(host, input, runsPerActivity).Start();
     }
 
     internal static Task WaitForStepAsync(TestHost host, Guid workflowId, int step) =>

@@ -17,6 +17,8 @@ namespace LinX.Infrastructure.Tests.Support;
 /// the hosts' converter) as a durable history would, and that JSON is kept in <see cref="History"/> for the
 /// personal-data scan. Timers fire only when the test says so. Retry policies are not simulated: an activity's first
 /// failure reaches the orchestrator as <see cref="TaskFailedException"/>. Members LinX's orchestrator does not use throw.
+/// With <c>runsPerActivity</c> 2 every activity runs twice, as at-least-once delivery may run it (a worker lost after the
+/// activity ran, before its result reached history), and the orchestrator gets the second run's result.
 /// </summary>
 internal sealed class InlineOrchestration : TaskOrchestrationContext
 {
@@ -30,11 +32,14 @@ internal sealed class InlineOrchestration : TaskOrchestrationContext
     private readonly string _input;
     private readonly InlineTimers _timers;
     private readonly InlineEvents _events = new(Json);
+    private readonly int _runsPerActivity;
     private int _lastTaskId;
 
-    public InlineOrchestration(TestHost host, LinxOrchestrationInput input)
+    public InlineOrchestration(TestHost host, LinxOrchestrationInput input, int runsPerActivity = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(runsPerActivity, 1);
         _host = host;
+        _runsPerActivity = runsPerActivity;
         _timers = new InlineTimers(host.Time);
         InstanceId = input.WorkflowId.ToString("D");
         _input = Record(JsonSerializer.Serialize(input, Json));
@@ -77,11 +82,14 @@ internal sealed class InlineOrchestration : TaskOrchestrationContext
         var activity = ActivityCatalog.Find(name.Name) ?? throw new InvalidOperationException("Unknown activity " + name.Name);
         var taskId = Interlocked.Increment(ref _lastTaskId);
         var typedInput = JsonSerializer.Deserialize(Record(JsonSerializer.Serialize(input, activity.InputType, Json)), activity.InputType, Json)!;
-        object? output;
+        object? output = null;
         try
         {
-            await using var scope = _host.Services.CreateAsyncScope();
-            output = await activity.Invoke(scope.ServiceProvider, typedInput, CancellationToken.None);
+            for (var run = 0; run < _runsPerActivity; run++)
+            {
+                await using var scope = _host.Services.CreateAsyncScope();
+                output = await activity.Invoke(scope.ServiceProvider, typedInput, CancellationToken.None);
+            }
         }
         catch (Exception e)
         {

@@ -3,6 +3,7 @@ using LinX.Core;
 using LinX.Core.Accounts;
 using LinX.Core.Activities;
 using LinX.Core.Customers;
+using LinX.Core.Documents;
 using LinX.Core.Gateway;
 using LinX.Core.Management;
 using LinX.Core.Security;
@@ -41,6 +42,32 @@ internal static class TestPlans
     public static WorkflowPlan RebateToExistingCard() => new(
         "Send a rebate to an existing Financial Account for John Doe", TimeSpan.FromDays(2), false, null,
         [Notification("You have a rebate"), new LookupProfileStep(DemoData.CustomerId), new LookupFinancialAccountStep(DemoData.CustomerFinancialAccountId), Rebate()]);
+
+    /// <summary>
+    /// The six slots of a request, one step kind in each: a new customer who completes the profile (salutation, date of
+    /// birth, a mailing address, a home phone), adds a card and accepts the demo business's two documents and the rebate.
+    /// </summary>
+    public static WorkflowPlan EverySlot() => new(
+        "Onboard Jane Roe and send a rebate", TimeSpan.FromDays(2), false, null,
+        [
+            Notification("You have a rebate"), new CustomerAccountStep(),
+            new EnhanceProfileStep([PersonalInfoField.Salutation, PersonalInfoField.DateOfBirth], [AddressType.Mailing], [PhoneType.Home]),
+            new FinancialAccountStep(FinancialAccountSubType.Debit),
+            new DocumentAcceptanceStep(
+                [new DocumentReference(DocumentGroup.ECommunication, DemoDocuments.ECommunicationConsentId), new DocumentReference(DocumentGroup.PrivacyPolicy, DemoDocuments.PrivacyPolicyId)]),
+            Rebate(),
+        ]);
+
+    /// <summary>What the customer enters on the enhance-profile step of <see cref="EverySlot"/>.</summary>
+    public const string EnhancementBody = """
+        { "salutation": "MS", "dateOfBirth": "1990-04-02",
+          "addresses": [{ "type": "MAILING", "streetLine1": "PO Box 12", "cityName": "Toronto", "stateCode": "ON", "countryCode": "CAN", "zipCode": "M5V 1A1" }],
+          "phoneNumbers": [{ "type": "HOME", "phoneNumber": "+14165550123" }] }
+        """;
+
+    /// <summary>The customer accepting every document of <paramref name="step"/> at the version the workflow pinned.</summary>
+    public static string AcceptanceBody(DocumentAcceptanceStep step) =>
+        System.Text.Json.JsonSerializer.Serialize(new { accepted = step.Documents.Select(d => new { documentId = d.DocumentId, version = d.Version }) });
 
     /// <summary>Creates the workflow as <see cref="WorkflowService.CreateAsync"/> does after validation.</summary>
     public static async Task<WorkflowCreated> CreateAsync(TestHost host, WorkflowPlan plan, string body = "{}", string? idempotencyKey = null)

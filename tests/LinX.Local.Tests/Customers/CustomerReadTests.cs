@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LinX.Testing;
 
 namespace LinX.Local.Tests.Customers;
 
@@ -19,7 +20,7 @@ public sealed class CustomerReadTests(LocalHostFixture host)
     {
         // Arrange
         var (_, business) = await host.CreateBusinessAsync("Customer Reader");
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
 
         // Act
         var customerId = await CreateCustomerAsync(business, phone, "Ana", "Lima", "ana.lima@example.com");
@@ -46,9 +47,9 @@ public sealed class CustomerReadTests(LocalHostFixture host)
     {
         // Arrange: two customers of one business.
         var (_, business) = await host.CreateBusinessAsync("Customer Lister");
-        var firstPhone = NewPhone();
+        var firstPhone = TestPhones.New("555");
         var older = await CreateCustomerAsync(business, firstPhone, "Zoë", "Tremblay-Roy", "zoe@example.com");
-        var newer = await CreateCustomerAsync(business, NewPhone(), "Marc", "Roy", "marc@example.com");
+        var newer = await CreateCustomerAsync(business, TestPhones.New("555"), "Marc", "Roy", "marc@example.com");
 
         // Act
         var all = await ListAsync(business, string.Empty);
@@ -73,7 +74,7 @@ public sealed class CustomerReadTests(LocalHostFixture host)
         // Arrange
         var (_, owner) = await host.CreateBusinessAsync("Customer Owner");
         var (_, other) = await host.CreateBusinessAsync("Customer Outsider");
-        var customerId = await CreateCustomerAsync(owner, NewPhone(), "Lea", "Stone", "lea.stone@example.com");
+        var customerId = await CreateCustomerAsync(owner, TestPhones.New("555"), "Lea", "Stone", "lea.stone@example.com");
 
         // Act
         using var read = await other.GetAsync($"/api/linx/customers/{customerId}");
@@ -97,8 +98,6 @@ public sealed class CustomerReadTests(LocalHostFixture host)
             ["query.search:STRING_TOO_LONG", "query.size:VALUE_OUT_OF_RANGE"],
             problem.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("path").GetString()}:{e.GetProperty("errorCode").GetString()}").Order());
     }
-
-    private static string NewPhone() => "+1647555" + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Guid[] Ids(JsonElement page) =>
         [.. page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];

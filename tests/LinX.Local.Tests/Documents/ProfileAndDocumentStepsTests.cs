@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinX.Infrastructure.Demo;
+using LinX.Testing;
 
 namespace LinX.Local.Tests.Documents;
 
@@ -23,7 +24,7 @@ public sealed class ProfileAndDocumentStepsTests(LocalHostFixture host)
         // Arrange: a document of the business's own (version 1) next to the demo's e-communication consent.
         var terms = "terms-" + Guid.NewGuid().ToString("N")[..8];
         await CreateDocumentAsync(terms, "TERMS_AND_CONDITIONS", "Terms, version one.\nSecond line.");
-        var phone = NewPhone();
+        var phone = TestPhones.New("556");
 
         // Act 1: the six slots for a new customer.
         var first = await StartAsync(NewCustomerRequest(phone, terms));
@@ -108,7 +109,7 @@ public sealed class ProfileAndDocumentStepsTests(LocalHostFixture host)
     [Fact]
     public async Task CreateWorkflow_DocumentTheBusinessDoesNotHave_Is422WithItsPathAndStoresNothing()
     {
-        var phone = NewPhone();
+        var phone = TestPhones.New("556");
         var body = NewCustomerRequest(phone, "no-such-document");
 
         var (response, problem) = await CustomerScript.PostWorkflowAsync(host.Business, body);
@@ -203,6 +204,4 @@ public sealed class ProfileAndDocumentStepsTests(LocalHostFixture host)
 
     private static string[] ErrorsOf(JsonElement problem) =>
         [.. problem.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("path").GetString()}:{e.GetProperty("errorCode").GetString()}").Order(StringComparer.Ordinal)];
-
-    private static string NewPhone() => "+1647556" + Random.Shared.Next(1000, 10000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
         // Arrange: a business of its own, subscribed to the lock event, with a passcode workflow the customer was texted.
         var (_, business) = await host.CreateBusinessAsync("Passcode Lock");
         await WebhookDeliveryTests.SubscribeAsync(business, _receiver.Url("locked"), [WebhookEventTypes.WorkflowLocked]);
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         var title = "Lock " + Guid.NewGuid().ToString("N");
         var (workflowId, link, oldPasscode) = await CreateAsync(business, phone, title, passcode: true);
         var token = await _customer.TokenFromSmsAsync(phone, link);
@@ -93,7 +93,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
     public async Task NewPasscode_AnotherBusinessesWorkflow_IsNotFoundAndChangesNothing()
     {
         // Arrange
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         var (workflowId, link, passcode) = await CreateAsync(host.Business, phone, "Lock tenant", passcode: true);
         var token = await _customer.TokenFromSmsAsync(phone, link);
         var (_, other) = await host.CreateBusinessAsync("Another Business");
@@ -114,7 +114,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
     public async Task NewPasscode_EndsTheAccessOfWhoeverEnteredTheOldOne()
     {
         // Arrange: a browser that entered the passcode (it holds the proof cookie) and sees the page.
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         var (workflowId, link, passcode) = await CreateAsync(host.Business, phone, "Lock proof", passcode: true);
         var token = await _customer.TokenFromSmsAsync(phone, link);
         using var browser = host.NewClient(null);
@@ -135,7 +135,7 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
     public async Task NewPasscode_WorkflowWithoutPasscode_IsAConflict()
     {
         // Arrange
-        var (workflowId, _, _) = await CreateAsync(host.Business, NewPhone(), "No passcode", passcode: false);
+        var (workflowId, _, _) = await CreateAsync(host.Business, TestPhones.New("555"), "No passcode", passcode: false);
 
         // Act
         using var response = await host.Business.PostAsync($"/api/linx/workflows/{workflowId}/new-passcode", null);
@@ -145,8 +145,6 @@ public sealed class PasscodeLockTests(LocalHostFixture host) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(ServiceErrorCodes.PasscodeNotUsed, problem.GetProperty("errorCode").GetString());
     }
-
-    private static string NewPhone() => "+1647555" + Random.Shared.Next(1000, 10000).ToString(CultureInfo.InvariantCulture);
 
     // A seed-1 workflow (create a customer) texted to the phone: its id, link and passcode (null without one).
     private async Task<(string WorkflowId, string Link, string? Passcode)> CreateAsync(HttpClient business, string phone, string title, bool passcode)

@@ -39,7 +39,7 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
     [InlineData("wrong-secret")]
     public async Task Events_MissingOrWrongSecret_401BeforeTheBodyIsRead(string? secret)
     {
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         await TextAsync(phone);
 
         using var stop = await PostEventsAsync(Received(phone, "STOP"), secret);
@@ -65,7 +65,7 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
     public async Task Events_StopThenStart_CreateRefused422ListedThenAccepted()
     {
         // Arrange: the demo business texted the number.
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         await TextAsync(phone);
 
         // Act: the customer replies STOP.
@@ -89,7 +89,7 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
     [Fact]
     public async Task Events_Stop_OnlyTheBusinessThatTextedIsOptedOutOf()
     {
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         await TextAsync(phone);
         var (_, other) = await host.CreateBusinessAsync("Opt-out Neighbour");
 
@@ -104,7 +104,7 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
     [Fact]
     public async Task Api_AddTwiceListRemove_IdempotentAndTenantIsolated()
     {
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         var (_, other) = await host.CreateBusinessAsync("Opt-out Other Tenant");
 
         using var first = await host.Business.PostAsJsonAsync(OptOuts, new { phoneNumber = phone });
@@ -144,7 +144,7 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
     public async Task DevReplyStop_ThenReminder_NotTextedAndRecordedSkipped()
     {
         // Arrange: a workflow whose first SMS went out.
-        var phone = NewPhone();
+        var phone = TestPhones.New("555");
         var workflowId = await TextAsync(phone);
         var sms = (await DevInbox.OfAsync(host.Anonymous, workflowId))[0];
 
@@ -161,8 +161,6 @@ public sealed class SmsOptOutTests(TimeTravelHostFixture host)
             (history[1].GetProperty("origin").GetString(), history[1].GetProperty("status").GetString(), history[1].GetProperty("skipReason").GetString()));
         Assert.Single(await DevInbox.OfAsync(host.Anonymous, workflowId));
     }
-
-    private static string NewPhone() => "+1647555" + Random.Shared.Next(1000, 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Has the demo business text <paramref name="phone"/> (seed 1 to it); returns the workflow id.</summary>
     private async Task<string> TextAsync(string phone)

@@ -26,11 +26,11 @@ public sealed class TemplateWorkflowTests(LocalHostFixture host)
         var templateId = v1.GetProperty("templateId").GetString()!;
 
         // Act: workflow A from version 1; the template updated to version 2 (a card step, another memo); workflow B from it, by name.
-        var phoneA = NewPhone();
+        var phoneA = TestPhones.New("556");
         var (createdA, a) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateId", templateId, "A", phoneA));
         using var update = await business.PutAsJsonAsync($"{Templates}/{templateId}", Template("Rebates for new customers", "Version two memo", ["notification", "customer-account", "financial-account"]));
         var v2 = await update.Content.ReadFromJsonAsync<JsonElement>();
-        var (createdB, b) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateName", v1.GetProperty("name").GetString()!, "B", NewPhone()));
+        var (createdB, b) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateName", v1.GetProperty("name").GetString()!, "B", TestPhones.New("556")));
 
         // Assert: each workflow runs on its version.
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.Accepted), (createdA.StatusCode, update.StatusCode, createdB.StatusCode));
@@ -68,9 +68,9 @@ public sealed class TemplateWorkflowTests(LocalHostFixture host)
         var templateId = template.GetProperty("templateId").GetString()!;
 
         using var suspend = await business.PostAsync($"{Templates}/{templateId}/suspend", null);
-        var (refused, problem) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateId", templateId, "Refused", NewPhone()));
+        var (refused, problem) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateId", templateId, "Refused", TestPhones.New("556")));
         using var activate = await business.PostAsync($"{Templates}/{templateId}/activate", null);
-        var (accepted, _) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateId", templateId, "Accepted", NewPhone()));
+        var (accepted, _) = await CustomerScript.PostWorkflowAsync(business, FromTemplate("templateId", templateId, "Accepted", TestPhones.New("556")));
 
         Assert.Equal("SUSPENDED", (await suspend.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -91,7 +91,7 @@ public sealed class TemplateWorkflowTests(LocalHostFixture host)
         using var version = await other.GetAsync($"{Templates}/{templateId}/versions/{template.GetProperty("templateVersionId").GetString()}");
         using var update = await other.PutAsJsonAsync($"{Templates}/{templateId}", Template("Stolen", null, ["notification", "customer-account"]));
         using var delete = await other.DeleteAsync($"{Templates}/{templateId}");
-        var (create, problem) = await CustomerScript.PostWorkflowAsync(other, FromTemplate("templateId", templateId, "Other", NewPhone()));
+        var (create, problem) = await CustomerScript.PostWorkflowAsync(other, FromTemplate("templateId", templateId, "Other", TestPhones.New("556")));
         var search = await other.GetFromJsonAsync<JsonElement>(Templates);
 
         Assert.All([get, version, update, delete], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
@@ -201,8 +201,6 @@ public sealed class TemplateWorkflowTests(LocalHostFixture host)
 
     internal static string FromTemplate(string by, string template, string title, string phone) =>
         JsonSerializer.Serialize(new Dictionary<string, object> { [by] = template, ["title"] = title, ["parameters"] = new { phoneNumber = phone } });
-
-    internal static string NewPhone() => "+1647556" + Random.Shared.Next(1000, 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string?, string?) FirstError(JsonElement problem) =>
         (problem.GetProperty("errors")[0].GetProperty("path").GetString(), problem.GetProperty("errors")[0].GetProperty("errorCode").GetString());
