@@ -18,12 +18,12 @@ public static partial class TemplateRequestReader
 
     public const int MaxDescriptionLength = 500;
 
-    /// <summary>The draft and every problem found, reading and checking it by the workflow rules.</summary>
-    public static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) Read(ReadOnlySpan<byte> utf8Json)
+    /// <summary>The draft and every problem found, reading and checking it by the workflow rules (times by <paramref name="time"/>).</summary>
+    public static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) Read(ReadOnlySpan<byte> utf8Json, TimeProvider time)
     {
         try
         {
-            return ReadChecked(utf8Json);
+            return ReadChecked(utf8Json, time);
         }
         catch (InvalidOperationException)
         {
@@ -32,7 +32,7 @@ public static partial class TemplateRequestReader
         }
     }
 
-    private static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) ReadChecked(ReadOnlySpan<byte> utf8Json)
+    private static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) ReadChecked(ReadOnlySpan<byte> utf8Json, TimeProvider time)
     {
         var errors = new ValidationErrors();
         using var document = WorkflowRequestReader.Parse(utf8Json, errors);
@@ -71,7 +71,7 @@ public static partial class TemplateRequestReader
 
         CheckOwnFields(draft, definitionSeen, errors);
         var problems = errors.ToList();
-        return (draft, [.. problems, .. TemplateWorkflows.Validate(draft.Steps ?? [], draft.CustomerMemo, draft.DefaultExpiryDays)
+        return (draft, [.. problems, .. TemplateWorkflows.Validate(draft.Steps ?? [], draft.CustomerMemo, draft.DefaultExpiryDays, time)
             .Where(e => draft.Steps is not null || !e.Path.StartsWith("$.definition", StringComparison.Ordinal))]);
     }
 
