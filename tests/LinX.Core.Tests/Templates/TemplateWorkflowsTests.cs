@@ -106,6 +106,45 @@ public sealed class TemplateWorkflowsTests
     }
 
     [Fact]
+    public void Plan_TemplateSchedulesAndRequestGivesTheStart_PlanWithTheRequestsStart()
+    {
+        var template = ScheduledAch(new JsonObject());
+
+        var withStart = TemplateWorkflows.Plan(template, Input(RequestParameters(start: "2026-12-24T09:00:00-05:00")), Clock);
+        var without = TemplateWorkflows.Plan(template, Input(RequestParameters()), Clock);
+
+        Assert.Empty(TemplateWorkflows.Validate(template.Steps, template.CustomerMemo, template.DefaultExpiryDays, Clock));
+        Assert.True(withStart.IsValid, string.Join("; ", withStart.Errors.Select(e => e.Path + " " + e.ErrorCode)));
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5)), withStart.Plan!.MoveMoney!.StartDateTime);
+        Assert.Equal([("$.parameters.startDateTime", WorkflowErrorCodes.ParameterRequired)], without.Errors.Select(e => (e.Path, e.ErrorCode)));
+    }
+
+    [Fact]
+    public void Plan_TemplateFixesTheStart_RequestMayNotGiveItAgain()
+    {
+        var template = ScheduledAch(new JsonObject { ["startDateTime"] = "2026-12-24T09:00:00-05:00" });
+
+        var fixedStart = TemplateWorkflows.Plan(template, Input(RequestParameters()), Clock);
+        var again = TemplateWorkflows.Plan(template, Input(RequestParameters(start: "2026-12-25T09:00:00-05:00")), Clock);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5)), fixedStart.Plan?.MoveMoney?.StartDateTime);
+        Assert.Equal([("$.parameters.startDateTime", ServiceErrorCodes.TemplateParameterFixed)], again.Errors.Select(e => (e.Path, e.ErrorCode)));
+    }
+
+    [Fact]
+    public void Validate_TemplateFixesAPastStartOrOneWithAnotherPriority_ReportedAtItsStep()
+    {
+        var past = ScheduledAch(new JsonObject { ["startDateTime"] = "2026-11-30T09:00:00-05:00" });
+        var sameDay = ScheduledAch(new JsonObject { ["startDateTime"] = "2026-12-24T09:00:00-05:00", ["priority"] = "SAME_DAY" }, priority: null);
+
+        var pastErrors = TemplateWorkflows.Validate(past.Steps, null, null, Clock).Select(e => (e.Path, e.ErrorCode));
+        var sameDayErrors = TemplateWorkflows.Validate(sameDay.Steps, null, null, Clock).Select(e => (e.Path, e.ErrorCode));
+
+        Assert.Equal([("$.definition.steps[3].input.preDefined.startDateTime", WorkflowErrorCodes.ValueOutOfRange)], pastErrors);
+        Assert.Equal([("$.definition.steps[3].input.preDefined.startDateTime", WorkflowErrorCodes.ParameterNotAllowed)], sameDayErrors);
+    }
+
+    [Fact]
     public void Compose_TemplateAndInput_ContractShapeWithUserInputs()
     {
         var template = Payout() with { Steps = [new(StepNames.Notification) { User = new JsonObject { ["x"] = 1 } }, new(StepNames.CustomerAccount)] };
@@ -153,8 +192,37 @@ public sealed class TemplateWorkflowsTests
 
     private static TemplateWorkflowInput Input(JsonObject parameters) => new() { Title = "Rebate", Parameters = parameters };
 
-    private static JsonObject RequestParameters() =>
-        new() { ["phoneNumber"] = "+16471234567", ["amount"] = "25.50", ["baFinancialAccountId"] = BusinessAccount.ToString() };
+    private static JsonObject RequestParameters(string? start = null)
+    {
+        var parameters = new JsonObject { ["phoneNumber"] = "+16471234567", ["amount"] = "25.50", ["baFinancialAccountId"] = BusinessAccount.ToString() };
+        if (start is not null)
+        {
+            parameters["startDateTime"] = start;
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The payout template on ach, SCHEDULED unless <paramref name="priority"/> is null, with <paramref name="extra"/> in move-money's preDefined.</summary>
+    private static TemplateVersion ScheduledAch(JsonObject extra, string? priority = "SCHEDULED")
+    {
+        var move = new JsonObject { ["transactionType"] = "SEND", ["solution"] = "ach", ["currency"] = "CAD", ["paymentReasonId"] = "payment-of-rebates" };
+        if (priority is not null)
+        {
+            move["priority"] = priority;
+        }
+
+        foreach (var (name, value) in extra)
+        {
+            move[name] = value?.DeepClone();
+        }
+
+        var steps = Payout().Steps;
+        return Payout() with
+        {
+            Steps = [steps[0], steps[1], new TemplateStep(StepNames.FinancialAccount) { PreDefined = new JsonObject { ["financialAccountSubType"] = "CHECKING" } }, MoveMoney(move)],
+        };
+    }
 
     private static TemplateStep MoveMoney(JsonObject preDefined) => new(StepNames.MoveMoney) { PreDefined = preDefined };
 
