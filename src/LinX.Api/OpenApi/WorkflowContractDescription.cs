@@ -41,7 +41,7 @@ internal static class WorkflowContractDescription
 
         text.AppendLine();
         text.AppendLine("Between fields:");
-        foreach (var name in new[] { P.Channel, P.Solution, P.Priority })
+        foreach (var name in new[] { P.Channel, P.Solution, P.Priority, P.StartDateTime })
         {
             text.Append("- ").Append(name).Append(": ").AppendLine(WorkflowRequestSchema.Purposes[name]);
         }

@@ -29,10 +29,11 @@ internal static class WorkflowRequestSchema
         [P.BaFinancialAccountId] = "The id of a financial account of the business (the other side of the transaction).",
         [P.Currency] = "ISO 4217 code, upper case.",
         [P.Amount] = $"More than 0 and at most {WorkflowLimits.MaxAmount.ToString("0.00", CultureInfo.InvariantCulture)}, at most {WorkflowLimits.AmountDecimals} decimals: a JSON number or a plain decimal string such as \"256.25\" (no exponent, spaces or '+').",
-        [P.Priority] = "ach: SAME_DAY, NEXT_DAY or STANDARD; wire: IMMEDIATE or SAME_DAY; push-to-card: IMMEDIATE (the default).",
+        [P.Priority] = "ach: SAME_DAY, NEXT_DAY or SCHEDULED; wire: IMMEDIATE, SAME_DAY or SCHEDULED; push-to-card: IMMEDIATE (the default). STANDARD is no longer offered (PRIORITY_NOT_ALLOWED).",
         [P.Description] = "What the transaction is for, shown to the customer.",
         [P.Memo] = "A memo that travels with a wire.",
         [P.PaymentReasonId] = "A payment reason of the catalog served at GET /api/linx/payment-reasons.",
+        [P.StartDateTime] = $"When a SCHEDULED payment moves: an ISO 8601 date and time with its offset, e.g. 2026-12-24T09:00:00-05:00 (INVALID_DATE_TIME otherwise); required with SCHEDULED, refused with any other priority (PARAMETER_NOT_ALLOWED); after the request and at most {WorkflowLimits.MaxScheduleAheadDays} days ahead (VALUE_OUT_OF_RANGE). Accepted after it has passed, the payment runs at once.",
     };
 
     /// <summary>Adds the contract to the schema of <paramref name="type"/> when it is one of the request's types.</summary>
@@ -120,7 +121,9 @@ internal static class WorkflowRequestSchema
         Property(schema, P.FinancialAccountSubType).Enum = EnumWireNames.AsEnum(EnumWireNames.Of<FinancialAccountSubType>());
         Property(schema, P.TransactionType).Enum = EnumWireNames.AsEnum(EnumWireNames.Of<TransactionType>());
         Property(schema, P.Solution).Enum = EnumWireNames.AsEnum(EnumWireNames.Of<PaymentSolution>());
-        Property(schema, P.Priority).Enum = EnumWireNames.AsEnum(EnumWireNames.Of<PaymentPriority>());
+        // STANDARD still reads in stored workflows and transactions, but no request may name it (ADR 0024).
+        Property(schema, P.Priority).Enum = EnumWireNames.AsEnum(EnumWireNames.Of<PaymentPriority>().Where(p => p != PaymentPriority.Standard.WireName()));
+        Property(schema, P.StartDateTime).Format = "date-time";
         Property(schema, P.Currency).Enum = EnumWireNames.AsEnum(CurrencyCatalog.Supported);
         Property(schema, P.PaymentReasonId).Enum = EnumWireNames.AsEnum(PaymentReasonCatalog.All.Select(r => r.Id));
 

@@ -37,7 +37,7 @@ public static class WorkflowEndpoints
         {
             var bodyErrors = TemplateWorkflowRequest.NamesTemplate(body.Bytes.Span)
                 ? TemplateWorkflowRequest.Read(body.Bytes.Span).Errors
-                : new WorkflowRequestValidator().Validate(body.Bytes.Span).Errors;
+                : new WorkflowRequestValidator(http.RequestServices.GetRequiredService<TimeProvider>()).Validate(body.Bytes.Span).Errors;
             return ProblemResults.Validation(http, [keyError, .. bodyErrors]);
         }
 

@@ -90,7 +90,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
                     TransactionId(input.WorkflowId, input.Attempt), input.BusinessId, input.WorkflowId, key,
                     step.TransactionType, step.Solution, step.Priority, step.Amount, step.Currency, input.CustomerFinancialAccountId,
                     step.BaFinancialAccountId, step.PaymentReasonId, step.Description, step.Memo, TransactionStatus.New,
-                    null, null, _time.GetUtcNow(), null, null),
+                    null, null, _time.GetUtcNow(), null, null) { StartDateTime = step.StartDateTime },
                 cancellationToken);
         if (transaction.Status != TransactionStatus.New)
         {
@@ -110,7 +110,7 @@ public sealed class MoveMoneyActivity : IActivity<MoveMoneyInput, TransactionOut
             outcome = await _processor.SubmitAsync(
                 new PaymentRequest(
                     key, step.TransactionType, step.Solution, step.Priority, step.Amount, step.Currency,
-                    customerAccount.ProcessorToken, businessAccount.ProcessorToken),
+                    customerAccount.ProcessorToken, businessAccount.ProcessorToken) { StartDateTime = transaction.StartDateTime },
                 cancellationToken);
         }
 

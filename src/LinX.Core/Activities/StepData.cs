@@ -4,6 +4,7 @@ using LinX.Core.Common;
 using LinX.Core.Customers;
 using LinX.Core.Payments;
 using LinX.Core.Security;
+using LinX.Core.Workflows;
 
 namespace LinX.Core.Activities;
 
@@ -71,27 +72,27 @@ public static class StepData
 
         foreach (var address in enhancement.Addresses)
         {
-            data["address." + Workflows.WireValues.AddressTypes.Format(address.Type)] =
+            data["address." + WireValues.AddressTypes.Format(address.Type)] =
                 address.Address.City + ", " + address.Address.StateCode + ", " + CountryCodes.Alpha3(address.Address.CountryCode);
         }
 
         foreach (var phone in enhancement.PhoneNumbers)
         {
-            data["phoneNumber." + Workflows.WireValues.AskedPhoneTypes.Format(phone.Type)] = Masking.Phone(phone.PhoneNumber);
+            data["phoneNumber." + WireValues.AskedPhoneTypes.Format(phone.Type)] = Masking.Phone(phone.PhoneNumber);
         }
 
         return data;
     }
 
     /// <summary>The documents a document-acceptance step's customer accepted: <c>privacy-policy</c> → <c>PRIVACY_POLICY v1 sha256:…</c>.</summary>
-    public static IReadOnlyDictionary<string, string> Documents(Workflows.DocumentAcceptanceStep step, DateTimeOffset acceptedAt)
+    public static IReadOnlyDictionary<string, string> Documents(DocumentAcceptanceStep step, DateTimeOffset acceptedAt)
     {
         ArgumentNullException.ThrowIfNull(step);
         var data = new Dictionary<string, string> { ["acceptedAt"] = acceptedAt.ToString("O", CultureInfo.InvariantCulture) };
         foreach (var document in step.Documents)
         {
             data["document." + document.DocumentId] = string.Create(
-                CultureInfo.InvariantCulture, $"{Workflows.WireValues.DocumentGroups.Format(document.DocumentGroup)} v{document.Version} sha256:{document.Sha256}");
+                CultureInfo.InvariantCulture, $"{WireValues.DocumentGroups.Format(document.DocumentGroup)} v{document.Version} sha256:{document.Sha256}");
         }
 
         return data;
@@ -123,11 +124,23 @@ public static class StepData
         return data;
     }
 
-    public static IReadOnlyDictionary<string, string> Transaction(Transaction transaction) => new Dictionary<string, string>
+    /// <summary>The transaction: its id, amount, currency, status, priority and, when SCHEDULED, its start time (ISO 8601, the business's offset).</summary>
+    public static IReadOnlyDictionary<string, string> Transaction(Transaction transaction)
     {
-        ["transactionId"] = transaction.TransactionId.ToString("D"),
-        ["amount"] = transaction.Amount.ToString("0.00", CultureInfo.InvariantCulture),
-        ["currency"] = transaction.Currency,
-        ["status"] = transaction.Status.ToString().ToUpperInvariant(),
-    };
+        ArgumentNullException.ThrowIfNull(transaction);
+        var data = new Dictionary<string, string>
+        {
+            ["transactionId"] = transaction.TransactionId.ToString("D"),
+            ["amount"] = transaction.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+            ["currency"] = transaction.Currency,
+            ["status"] = transaction.Status.ToString().ToUpperInvariant(),
+            ["priority"] = transaction.Priority.WireName(),
+        };
+        if (transaction.StartDateTime is { } start)
+        {
+            data["startDateTime"] = start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+        }
+
+        return data;
+    }
 }

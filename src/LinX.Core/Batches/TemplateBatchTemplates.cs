@@ -17,11 +17,13 @@ public sealed class TemplateBatchTemplates : IBatchTemplates
 
     private readonly TemplateService _service;
     private readonly ITemplateStore _store;
+    private readonly TimeProvider _time;
 
-    public TemplateBatchTemplates(TemplateService service, ITemplateStore store)
+    public TemplateBatchTemplates(TemplateService service, ITemplateStore store, TimeProvider time)
     {
         _service = service;
         _store = store;
+        _time = time;
     }
 
     public async Task<ServiceResult<BatchTemplateRef>> ResolveAsync(Business business, Guid? templateId, string? templateName, CancellationToken cancellationToken)
@@ -37,11 +39,12 @@ public sealed class TemplateBatchTemplates : IBatchTemplates
         ArgumentNullException.ThrowIfNull(business);
         ArgumentNullException.ThrowIfNull(template);
         var version = await _store.GetVersionAsync(business.BusinessId, template.TemplateId, template.TemplateVersionId, cancellationToken);
-        return version is null ? null : entry => Plan(version, entry);
+        return version is null ? null : entry => Plan(version, entry, _time);
     }
 
     /// <summary>An entry's fields as a template's workflow input (its own shape problems first: they reject the entry too).</summary>
-    private static WorkflowValidationResult Plan(TemplateVersion version, string entryJson)
+    /// <remarks>An entry is judged when it starts: a SCHEDULED start time that has passed by then rejects it.</remarks>
+    private static WorkflowValidationResult Plan(TemplateVersion version, string entryJson, TimeProvider time)
     {
         var entry = JsonNode.Parse(entryJson)!.AsObject();
         var errors = new List<FieldError>();
@@ -62,7 +65,7 @@ public sealed class TemplateBatchTemplates : IBatchTemplates
                 _ => Wrong<JsonObject>(errors, "$.parameters", "Must be an object."),
             },
         };
-        var plan = TemplateWorkflows.Plan(version, input);
+        var plan = TemplateWorkflows.Plan(version, input, time);
         return errors.Count == 0 ? plan : WorkflowValidationResult.Invalid([.. errors, .. plan.Errors]);
     }
 

@@ -54,7 +54,11 @@ public sealed record ConsentText(string Version, string Text, ConsentKind Kind, 
         if (move.TransactionType == TransactionType.Request)
         {
             var contact = context.SupportContact is null ? string.Empty : say("ContactSuffix", [context.SupportContact]);
-            var date = context.Today.ToString(say("DateFormat", []), culture);
+            // A SCHEDULED debit is authorised from its start day (the business's own calendar day), not from today.
+            var from = move.StartDateTime is { } start && DateOnly.FromDateTime(start.DateTime) > context.Today
+                ? DateOnly.FromDateTime(start.DateTime)
+                : context.Today;
+            var date = from.ToString(say("DateFormat", []), culture);
             return move.Solution == PaymentSolution.Ach
                 ? (ConsentKind.AchDebitAuthorization, say("AchDebitAuthorization", [context.BusinessName, amount, account, date, contact]))
                 : (ConsentKind.Step, say("DebitOther", [context.BusinessName, amount, account, date, contact]));

@@ -428,7 +428,10 @@ public sealed partial class GatewayService
                 account.FinancialAccountSubType.IsCard() ? "card" : "bank", data, null, consent),
             MoveMoneyStep move => new GatewayCurrentStep(
                 step.Name, null, null, data,
-                new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description),
+                new TransactionSummary(move.Amount, move.Currency, move.TransactionType, move.Solution, move.Priority, move.PaymentReasonId, move.Description)
+                {
+                    StartDateTime = move.StartDateTime,
+                },
                 consent)
             {
                 Recovery = PaymentRecovery.Of(workflow),

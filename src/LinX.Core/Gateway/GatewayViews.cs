@@ -67,7 +67,11 @@ public sealed record GatewayCurrentStep(
 /// <summary>The move-money summary the customer accepts.</summary>
 public sealed record TransactionSummary(
     decimal Amount, string Currency, TransactionType Direction, PaymentSolution Solution, PaymentPriority Priority,
-    string PaymentReasonId, string? Description);
+    string PaymentReasonId, string? Description)
+{
+    /// <summary>When a SCHEDULED payment moves, with the business's offset (the page shows its date); null for any other priority.</summary>
+    public DateTimeOffset? StartDateTime { get; init; }
+}
 
 /// <summary>The answer to a submission or decline: handed to the orchestrator; poll the view for the result.</summary>
 public sealed record GatewayAccepted(Guid WorkflowId, string Action);

@@ -70,7 +70,13 @@ public sealed record TransactionView(
     public static TransactionView From(Transaction t) => new(
         t.TransactionId, t.WorkflowId, t.TransactionType, t.Solution, t.Priority, t.Amount, t.Currency,
         t.CustomerFinancialAccountId, t.BaFinancialAccountId, t.PaymentReasonId, t.Description, t.Memo,
-        t.Status, t.StatusReason, t.CreatedAt, t.SettleAt, t.SettledAt);
+        t.Status, t.StatusReason, t.CreatedAt, t.SettleAt, t.SettledAt)
+    {
+        StartDateTime = t.StartDateTime,
+    };
+
+    /// <summary>When a SCHEDULED transaction moves (ISO 8601, with the offset the business gave); null for any other priority.</summary>
+    public DateTimeOffset? StartDateTime { get; init; }
 
     /// <summary>The customer's acceptance this transaction rests on (an ACH debit's authorisation word for word): null without one.</summary>
     public ConsentView? Acceptance { get; init; }

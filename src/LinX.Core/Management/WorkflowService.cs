@@ -114,7 +114,7 @@ public sealed class WorkflowService
         // A request naming a template is composed with it and checked by the same rules (ADR 0021).
         var validation = TemplateWorkflowRequest.NamesTemplate(body.Span)
             ? await _templates.PlanWorkflowAsync(business, body, cancellationToken)
-            : new WorkflowRequestValidator().Validate(body.Span).ToServiceResult();
+            : new WorkflowRequestValidator(_time).Validate(body.Span).ToServiceResult();
         if (!validation.IsSuccess)
         {
             return ServiceResult.Fail<WorkflowCreated>(validation.Outcome, validation.Errors);

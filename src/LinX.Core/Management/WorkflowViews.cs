@@ -54,7 +54,11 @@ public sealed record WorkflowDetails(
         TemplateId = record.TemplateId,
         TemplateVersionId = record.TemplateVersionId,
         BatchId = record.BatchId,
+        Payment = record.Plan.MoveMoney is { } move ? WorkflowPaymentView.From(move) : null,
     };
+
+    /// <summary>The money movement the workflow asks the customer to accept (its move-money step's terms); null without one.</summary>
+    public WorkflowPaymentView? Payment { get; init; }
 
     /// <summary>The template the workflow was created from; null (absent) for a direct request.</summary>
     public Guid? TemplateId { get; init; }
@@ -76,6 +80,20 @@ public sealed record WorkflowDetails(
 
     /// <summary>What the customer accepted, step by step (only in the answer for one workflow, not in searches).</summary>
     public IReadOnlyList<ConsentView>? Consents { get; init; }
+}
+
+/// <summary>
+/// The terms of a workflow's money movement as the request gave them (LinX): direction, rail, amount, priority and, for a
+/// SCHEDULED payment, when it moves (ISO 8601, the business's offset). The transaction itself is <c>transactionId</c>.
+/// </summary>
+public sealed record WorkflowPaymentView(
+    TransactionType TransactionType, PaymentSolution Solution, decimal Amount, string Currency, PaymentPriority Priority, DateTimeOffset? StartDateTime)
+{
+    public static WorkflowPaymentView From(MoveMoneyStep move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return new(move.TransactionType, move.Solution, move.Amount, move.Currency, move.Priority, move.StartDateTime);
+    }
 }
 
 /// <summary>

@@ -55,7 +55,11 @@ public sealed record PaymentRequest(
     decimal Amount,
     string Currency,
     string? CustomerProcessorToken,
-    string? BusinessProcessorToken);
+    string? BusinessProcessorToken)
+{
+    /// <summary>A SCHEDULED payment moves no earlier than this; once it has passed, as soon as possible (ADR 0024).</summary>
+    public DateTimeOffset? StartDateTime { get; init; }
+}
 
 /// <summary>
 /// What the processor said: a status, its reference, when it will settle (pending), or why it declined: in plain words

@@ -42,5 +42,8 @@ public sealed record Transaction(
     /// <summary>Why it was DECLINED or ERROR, as a <see cref="PaymentDeclineCodes"/> code (null otherwise, and in rows from before ADR 0016).</summary>
     public string? StatusReasonCode { get; init; }
 
+    /// <summary>When a SCHEDULED transaction moves, with the offset the business gave (ADR 0024); null for any other priority.</summary>
+    public DateTimeOffset? StartDateTime { get; init; }
+
     public bool IsFinal => Status is TransactionStatus.Settled or TransactionStatus.Cleared or TransactionStatus.Declined or TransactionStatus.Error;
 }

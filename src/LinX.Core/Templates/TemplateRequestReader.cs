@@ -18,15 +18,15 @@ public static partial class TemplateRequestReader
 
     public const int MaxDescriptionLength = 500;
 
-    /// <summary>The draft and every problem found, reading and checking it by the workflow rules.</summary>
-    public static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) Read(ReadOnlySpan<byte> utf8Json)
+    /// <summary>The draft and every problem found, reading and checking it by the workflow rules (times by <paramref name="time"/>).</summary>
+    public static (TemplateDraft? Draft, IReadOnlyList<FieldError> Errors) Read(ReadOnlySpan<byte> utf8Json, TimeProvider time)
     {
-        var (read, errors) = JsonObjectBody.Read(utf8Json, ReadDraft);
+        var (read, errors) = JsonObjectBody.Read(utf8Json, (root, errors) => ReadDraft(root, errors, time));
         return read.Draft is { } draft ? (draft, [.. errors, .. read.RuleErrors]) : (null, errors);
     }
 
     /// <summary>The draft with the problems of its shape and own fields in <paramref name="errors"/>, and those of the workflow rules apart.</summary>
-    private static (TemplateDraft Draft, IReadOnlyList<FieldError> RuleErrors) ReadDraft(JsonElement root, ValidationErrors errors)
+    private static (TemplateDraft Draft, IReadOnlyList<FieldError> RuleErrors) ReadDraft(JsonElement root, ValidationErrors errors, TimeProvider time)
     {
         var values = new JsonValueReader(errors);
         var draft = new TemplateDraft();
@@ -51,7 +51,7 @@ public static partial class TemplateRequestReader
         }
 
         CheckOwnFields(draft, definitionSeen, errors);
-        return (draft, [.. TemplateWorkflows.Validate(draft.Steps ?? [], draft.CustomerMemo, draft.DefaultExpiryDays)
+        return (draft, [.. TemplateWorkflows.Validate(draft.Steps ?? [], draft.CustomerMemo, draft.DefaultExpiryDays, time)
             .Where(e => draft.Steps is not null || !e.Path.StartsWith("$.definition", StringComparison.Ordinal))]);
     }
 

@@ -205,7 +205,7 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time,
             return ServiceResult.Fail<WorkflowPlan>(resolved.Outcome, resolved.Errors);
         }
 
-        return TemplateWorkflows.Plan(resolved.Value!, request.Input).ToServiceResult();
+        return TemplateWorkflows.Plan(resolved.Value!, request.Input, time).ToServiceResult();
     }
 
     /// <summary>
@@ -279,7 +279,7 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time,
     }
 
     /// <summary>The body's draft, valid by every rule; or the 400 listing every problem.</summary>
-    private static (TemplateDraft Draft, ServiceResult<TemplateDetails>? Invalid) Read(ReadOnlyMemory<byte> body)
+    private (TemplateDraft Draft, ServiceResult<TemplateDetails>? Invalid) Read(ReadOnlyMemory<byte> body)
     {
         if (body.Length > MaxBodyBytes)
         {
@@ -287,7 +287,7 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider time,
                 "$", $"A template body is at most {MaxBodyBytes / 1024} KiB.", WorkflowErrorCodes.BodyTooLarge)));
         }
 
-        var (draft, errors) = TemplateRequestReader.Read(body.Span);
+        var (draft, errors) = TemplateRequestReader.Read(body.Span, time);
         return draft is null || errors.Count > 0
             ? (new TemplateDraft(), ServiceResult.Fail<TemplateDetails>(ServiceOutcome.Invalid, errors))
             : (draft, null);

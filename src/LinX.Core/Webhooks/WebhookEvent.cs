@@ -41,3 +41,19 @@ public sealed record FinancialAccountStateUpdate(
 
     public const string Suspended = "SUSPENDED";
 }
+
+/// <summary>
+/// The data of <c>customer.status-updated</c> in RocketKOR's shape, as <see cref="FinancialAccountStateUpdate"/>: the
+/// customer, its status and since when (<c>dateTime</c>), its previous status and since when (null for a new customer),
+/// when the update was made; LinX adds the workflow and the origin (<c>CREATED</c>).
+/// </summary>
+public sealed record CustomerStatusUpdate(
+    Guid CustomerId, DateTimeOffset DateTime, string Status, string? PreviousStatus, DateTimeOffset? PreviousDateTime, DateTimeOffset CreatedAt,
+    Guid WorkflowId, string Origin)
+{
+    /// <summary>The status of a customer the workflow created (<see cref="Customers.CustomerStatus.Active"/>).</summary>
+    public const string Active = "ACTIVE";
+
+    /// <summary>The origin of a customer the workflow's customer-account step created.</summary>
+    public const string Created = "CREATED";
+}

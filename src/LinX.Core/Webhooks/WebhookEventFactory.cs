@@ -17,15 +17,13 @@ public static class WebhookEventFactory
         var workflowId = current.WorkflowId;
         void Add(string type, object data) => events.Add(new WebhookEvent(WebhookEvent.IdOf(workflowId, current.Version, type), type, now, data));
 
-        if (current.CustomerId is { } customerId && previous.CustomerId != customerId)
+        // A customer the workflow created is new and ACTIVE (no previous status); one it looked up keeps its status: no event.
+        // No step changes an existing customer's status, so creation is the only change there is (ADR 0024).
+        if (current.CustomerId is { } customerId && previous.CustomerId != customerId
+            && !current.Steps.Any(s => s.Name == StepNames.LookupProfile))
         {
-            Add(WebhookEventTypes.CustomerStatusUpdated, new
-            {
-                workflowId,
-                customerId,
-                status = "ACTIVE",
-                origin = current.Steps.Any(s => s.Name == StepNames.LookupProfile) ? "LOOKUP" : "CREATED",
-            });
+            Add(WebhookEventTypes.CustomerStatusUpdated, new CustomerStatusUpdate(
+                customerId, now, CustomerStatusUpdate.Active, null, null, now, workflowId, CustomerStatusUpdate.Created));
         }
 
         // A financial account the workflow created is new and ACTIVE (no previous status); one it looked up keeps its state: no event.
@@ -53,6 +51,8 @@ public static class WebhookEventFactory
                     previousStatus,
                     amount = currentData.GetValueOrDefault("amount"),
                     currency = currentData.GetValueOrDefault("currency"),
+                    priority = currentData.GetValueOrDefault("priority"),
+                    startDateTime = currentData.GetValueOrDefault("startDateTime"),
                 });
             }
         }

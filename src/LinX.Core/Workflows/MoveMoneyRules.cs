@@ -12,11 +12,15 @@ internal static class MoveMoneyRules
     private static readonly Dictionary<PaymentSolution, PaymentPriority[]> PrioritiesBySolution = new()
     {
         [PaymentSolution.PushToCard] = [PaymentPriority.Immediate],
-        [PaymentSolution.Ach] = [PaymentPriority.SameDay, PaymentPriority.NextDay, PaymentPriority.Standard],
-        [PaymentSolution.Wire] = [PaymentPriority.Immediate, PaymentPriority.SameDay],
+        [PaymentSolution.Ach] = [PaymentPriority.SameDay, PaymentPriority.NextDay, PaymentPriority.Scheduled],
+        [PaymentSolution.Wire] = [PaymentPriority.Immediate, PaymentPriority.SameDay, PaymentPriority.Scheduled],
     };
 
-    public static MoveMoneyStep? Check(WorkflowRequestParameters p, FinancialAccountSubType? subType, ValidationErrors errors)
+    /// <param name="p">The request's parameters.</param>
+    /// <param name="subType">The financial-account step's sub type, when the request has that step.</param>
+    /// <param name="now">When the request is made: a SCHEDULED payment's <c>startDateTime</c> must come after it.</param>
+    /// <param name="errors">Where every problem goes.</param>
+    public static MoveMoneyStep? Check(WorkflowRequestParameters p, FinancialAccountSubType? subType, DateTimeOffset now, ValidationErrors errors)
     {
         var before = errors.Count;
         var type = ValueRules.OneOf(p.TransactionType, WireValues.TransactionTypes, JsonPath.Parameter(P.TransactionType), errors);
@@ -24,7 +28,8 @@ internal static class MoveMoneyRules
         var account = ValueRules.Uuid(p.BaFinancialAccountId, JsonPath.Parameter(P.BaFinancialAccountId), errors);
         CheckCurrency(p.Currency, errors);
         CheckAmount(p.Amount, errors);
-        var priority = ValueRules.OneOf(p.Priority, WireValues.Priorities, JsonPath.Parameter(P.Priority), errors);
+        var retired = p.Priority == WireValues.RetiredStandardPriority;
+        var priority = retired ? null : ValueRules.OneOf(p.Priority, WireValues.Priorities, JsonPath.Parameter(P.Priority), errors);
         ValueRules.Text(p.Description, JsonPath.Parameter(P.Description), WorkflowLimits.MaxDescriptionLength, errors);
         ValueRules.Text(p.Memo, JsonPath.Parameter(P.Memo), WorkflowLimits.MaxMemoLength, errors);
         if (p.PaymentReasonId is not null && PaymentReasonCatalog.Find(p.PaymentReasonId) is null)
@@ -33,9 +38,21 @@ internal static class MoveMoneyRules
                 "Unknown payment reason; see GET /api/linx/payment-reasons.");
         }
 
+        if (retired)
+        {
+            errors.Add(JsonPath.Parameter(P.Priority), WorkflowErrorCodes.PriorityNotAllowed, RetiredMessage(solution));
+        }
+
+        // The priority asked for, before the solution's check: what startDateTime is judged against (push-to-card's default included).
+        var asked = priority ?? (p.Priority is null && solution == PaymentSolution.PushToCard ? PaymentPriority.Immediate : null);
+        var start = ScheduleRules.Check(p.StartDateTime, asked, now, errors);
         if (solution is { } s)
         {
-            priority = CheckPriority(s, priority, p.Priority is not null, errors);
+            if (!retired)
+            {
+                priority = CheckPriority(s, priority, p.Priority is not null, errors);
+            }
+
             CheckWireFields(s, p, errors);
             CheckAccountFits(s, type, subType, errors);
         }
@@ -43,9 +60,16 @@ internal static class MoveMoneyRules
         return errors.Count == before
             && type is { } t && solution is { } sol && account is { } a && priority is { } pr
             && p.Currency is { } currency && p.Amount is { } amount && p.PaymentReasonId is { } reason
-            ? new MoveMoneyStep(t, sol, a, currency, decimal.Round(amount, WorkflowLimits.AmountDecimals), pr, p.Description, p.Memo, reason)
+            ? new MoveMoneyStep(t, sol, a, currency, decimal.Round(amount, WorkflowLimits.AmountDecimals), pr, p.Description, p.Memo, reason, start)
             : null;
     }
+
+    /// <summary>STANDARD was LinX's own; RocketKOR's priorities replace it (ADR 0024): say which the solution offers instead.</summary>
+    private static string RetiredMessage(PaymentSolution? solution) => solution is { } s
+        ? $"STANDARD is no longer offered: {WireValues.Solutions.Format(s)} allows {AllowedText(s)}."
+        : $"STANDARD is no longer offered: use {WireValues.Priorities.Allowed} (ach: {AllowedText(PaymentSolution.Ach)}; wire: {AllowedText(PaymentSolution.Wire)}; push-to-card: {AllowedText(PaymentSolution.PushToCard)}).";
+
+    private static string AllowedText(PaymentSolution solution) => string.Join(", ", PrioritiesBySolution[solution].Select(WireValues.Priorities.Format));
 
     private static void CheckCurrency(string? currency, ValidationErrors errors)
     {
@@ -90,7 +114,7 @@ internal static class MoveMoneyRules
     {
         var allowed = PrioritiesBySolution[solution];
         var path = JsonPath.Parameter(P.Priority);
-        var allowedText = string.Join(", ", allowed.Select(WireValues.Priorities.Format));
+        var allowedText = AllowedText(solution);
         if (!given)
         {
             if (solution == PaymentSolution.PushToCard)

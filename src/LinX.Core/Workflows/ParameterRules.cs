@@ -8,7 +8,7 @@ namespace LinX.Core.Workflows;
 internal static class ParameterRules
 {
     public static List<WorkflowStep> Check(
-        WorkflowRequestParameters? parameters, IReadOnlyList<WorkflowRequestStep>? requested, StepAnalysis steps, ValidationErrors errors)
+        WorkflowRequestParameters? parameters, IReadOnlyList<WorkflowRequestStep>? requested, StepAnalysis steps, DateTimeOffset now, ValidationErrors errors)
     {
         var typed = new List<WorkflowStep>();
         var inputs = steps.Accepted.ToDictionary(a => a.Index, a => StepInputRules.Check(requested?[a.Index], a.Index, a.Definition, errors));
@@ -36,7 +36,7 @@ internal static class ParameterRules
                 StepNames.LookupProfile => ToStep(ValueRules.Uuid(parameters.CustomerId, JsonPath.Parameter(WorkflowParameterNames.CustomerId), errors), id => new LookupProfileStep(id)),
                 StepNames.FinancialAccount => ToStep(subType, t => new FinancialAccountStep(t)),
                 StepNames.LookupFinancialAccount => ToStep(ValueRules.Uuid(parameters.CustomerFinancialAccountId, JsonPath.Parameter(WorkflowParameterNames.CustomerFinancialAccountId), errors), id => new LookupFinancialAccountStep(id)),
-                StepNames.MoveMoney => MoveMoneyRules.Check(parameters, subType, errors),
+                StepNames.MoveMoney => MoveMoneyRules.Check(parameters, subType, now, errors),
                 _ => null,
             };
             if (step is not null)

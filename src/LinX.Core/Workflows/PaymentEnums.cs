@@ -36,12 +36,33 @@ public enum PaymentSolution
     [JsonStringEnumMemberName("wire")] Wire,
 }
 
-/// <summary>Speed of the payment; which values a solution allows is a rule of the contract.</summary>
+/// <summary>
+/// Speed of the payment (RocketKOR's settlement priorities); which values a solution allows is a rule of the contract.
+/// SCHEDULED moves the money at the move-money step's <c>startDateTime</c>.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PaymentPriority>))]
 public enum PaymentPriority
 {
     [JsonStringEnumMemberName("IMMEDIATE")] Immediate,
     [JsonStringEnumMemberName("SAME_DAY")] SameDay,
     [JsonStringEnumMemberName("NEXT_DAY")] NextDay,
+
+    /// <summary>Retired (ADR 0024): refused for new requests, kept so that workflows and transactions stored with it still read.</summary>
     [JsonStringEnumMemberName("STANDARD")] Standard,
+    [JsonStringEnumMemberName("SCHEDULED")] Scheduled,
+}
+
+/// <summary>What a payment priority says of itself.</summary>
+public static class PaymentPriorities
+{
+    /// <summary>The contract name (<c>SAME_DAY</c>), the retired STANDARD included.</summary>
+    public static string WireName(this PaymentPriority priority) => priority switch
+    {
+        PaymentPriority.Immediate => "IMMEDIATE",
+        PaymentPriority.SameDay => "SAME_DAY",
+        PaymentPriority.NextDay => "NEXT_DAY",
+        PaymentPriority.Standard => "STANDARD",
+        PaymentPriority.Scheduled => "SCHEDULED",
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Not a payment priority."),
+    };
 }

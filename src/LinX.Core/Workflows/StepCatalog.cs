@@ -53,6 +53,7 @@ public static class StepCatalog
             Required(P.TransactionType), Required(P.Solution), Required(P.BaFinancialAccountId),
             Required(P.Currency), Required(P.Amount),
             new(P.Priority, ParameterRequirement.Conditional, "Required for ach and wire; push-to-card defaults to IMMEDIATE."),
+            new(P.StartDateTime, ParameterRequirement.Conditional, "Required with priority SCHEDULED, refused with any other."),
             new(P.Description, ParameterRequirement.Conditional, "Required for wire; optional otherwise."),
             new(P.Memo, ParameterRequirement.Conditional, "Allowed for wire only."),
             Required(P.PaymentReasonId),

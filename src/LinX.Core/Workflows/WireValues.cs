@@ -44,9 +44,13 @@ internal static class WireValues
     public static WireValues<PaymentSolution> Solutions { get; } = new(
         ("push-to-card", PaymentSolution.PushToCard), ("ach", PaymentSolution.Ach), ("wire", PaymentSolution.Wire));
 
+    /// <summary>The priorities a request may name; STANDARD, retired (ADR 0024), is refused by <see cref="MoveMoneyRules"/> with its own message.</summary>
     public static WireValues<PaymentPriority> Priorities { get; } = new(
         ("IMMEDIATE", PaymentPriority.Immediate), ("SAME_DAY", PaymentPriority.SameDay),
-        ("NEXT_DAY", PaymentPriority.NextDay), ("STANDARD", PaymentPriority.Standard));
+        ("NEXT_DAY", PaymentPriority.NextDay), ("SCHEDULED", PaymentPriority.Scheduled));
+
+    /// <summary>The wire name of the retired priority (ADR 0024).</summary>
+    public const string RetiredStandardPriority = "STANDARD";
 
     public static WireValues<PersonalInfoField> PersonalInfo { get; } = new(
         ("salutation", PersonalInfoField.Salutation), ("dateOfBirth", PersonalInfoField.DateOfBirth));

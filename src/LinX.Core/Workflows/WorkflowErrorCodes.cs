@@ -63,11 +63,14 @@ public static class WorkflowErrorCodes
     /// <summary>A whole number was expected (days, hours).</summary>
     public const string NotWholeNumber = "NOT_WHOLE_NUMBER";
 
-    /// <summary>A number is outside its allowed range.</summary>
+    /// <summary>A number, or a date and time (a SCHEDULED payment's startDateTime), is outside its allowed range.</summary>
     public const string ValueOutOfRange = "VALUE_OUT_OF_RANGE";
 
     /// <summary>An amount has more than two decimals.</summary>
     public const string TooManyDecimals = "TOO_MANY_DECIMALS";
+
+    /// <summary>Not an ISO 8601 date and time with its offset (<c>2026-12-24T09:00:00-05:00</c>, <c>...Z</c>).</summary>
+    public const string InvalidDateTime = "INVALID_DATE_TIME";
 
     /// <summary>A value is not one of the allowed values.</summary>
     public const string InvalidValue = "INVALID_VALUE";

@@ -35,6 +35,9 @@ public static class WorkflowLimits
     public const int MinExpireInHours = 1;
     public const int MaxExpireInHours = 365 * 24;
 
+    /// <summary>How far ahead a SCHEDULED payment's <c>startDateTime</c> may be, in days from the request (ADR 0024).</summary>
+    public const int MaxScheduleAheadDays = 365;
+
     /// <summary>Expiry when the request gives neither <c>expireIn</c> nor <c>expireInHours</c>.</summary>
     public static readonly TimeSpan DefaultExpiry = TimeSpan.FromDays(90);
 

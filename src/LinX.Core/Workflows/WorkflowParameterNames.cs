@@ -18,4 +18,5 @@ public static class WorkflowParameterNames
     public const string Description = "description";
     public const string Memo = "memo";
     public const string PaymentReasonId = "paymentReasonId";
+    public const string StartDateTime = "startDateTime";
 }

@@ -42,7 +42,7 @@ public sealed record WorkflowRequestParameters
     [JsonConverter(typeof(NumberOrStringDecimalConverter))]
     public decimal? Amount { get; init; }
 
-    /// <summary>move-money: IMMEDIATE, SAME_DAY, NEXT_DAY or STANDARD, depending on the solution.</summary>
+    /// <summary>move-money: IMMEDIATE, SAME_DAY, NEXT_DAY or SCHEDULED, depending on the solution.</summary>
     public string? Priority { get; init; }
 
     /// <summary>move-money: required for wire, up to 140 characters.</summary>
@@ -53,6 +53,12 @@ public sealed record WorkflowRequestParameters
 
     /// <summary>move-money: an id of <see cref="PaymentReasonCatalog"/>.</summary>
     public string? PaymentReasonId { get; init; }
+
+    /// <summary>
+    /// move-money: when a SCHEDULED payment moves, ISO 8601 with an offset (<c>2026-12-24T09:00:00-05:00</c>); only with SCHEDULED,
+    /// in the future and at most 365 days ahead.
+    /// </summary>
+    public string? StartDateTime { get; init; }
 
     /// <summary>The value of the parameter named <paramref name="name"/> (JSON name), or null when absent.</summary>
     internal object? Get(string name) => name switch
@@ -72,6 +78,7 @@ public sealed record WorkflowRequestParameters
         WorkflowParameterNames.Description => Description,
         WorkflowParameterNames.Memo => Memo,
         WorkflowParameterNames.PaymentReasonId => PaymentReasonId,
+        WorkflowParameterNames.StartDateTime => StartDateTime,
         _ => null,
     };
 
@@ -92,5 +99,6 @@ public sealed record WorkflowRequestParameters
         Description = strings.GetValueOrDefault(WorkflowParameterNames.Description),
         Memo = strings.GetValueOrDefault(WorkflowParameterNames.Memo),
         PaymentReasonId = strings.GetValueOrDefault(WorkflowParameterNames.PaymentReasonId),
+        StartDateTime = strings.GetValueOrDefault(WorkflowParameterNames.StartDateTime),
     };
 }

@@ -5,14 +5,17 @@ namespace LinX.Core.Workflows;
 /// <summary>The rules of DESIGN.md §2 over a read request; the plan when nothing is wrong.</summary>
 internal static class WorkflowRequestRules
 {
-    public static WorkflowPlan? Apply(WorkflowRequest request, ValidationErrors errors)
+    /// <param name="request">The request as read.</param>
+    /// <param name="now">When the request is made (a SCHEDULED payment must start after it).</param>
+    /// <param name="errors">Where every problem goes.</param>
+    public static WorkflowPlan? Apply(WorkflowRequest request, DateTimeOffset now, ValidationErrors errors)
     {
         CheckTitle(request.Title, errors);
         var expiry = Expiry(request, errors);
         CustomerTextRules.Check(request.CustomerMemo, JsonPath.CustomerMemo, WorkflowLimits.MaxCustomerMemoLength, errors);
         CheckLocale(request.Locale, errors);
         var steps = StepRules.Analyse(request.Steps, errors);
-        var typedSteps = ParameterRules.Check(request.Parameters, request.Steps, steps, errors);
+        var typedSteps = ParameterRules.Check(request.Parameters, request.Steps, steps, now, errors);
 
         return errors.Count == 0 && expiry is { } expireIn
             ? new WorkflowPlan(request.Title!, expireIn, request.Passcode ?? false, request.CustomerMemo, typedSteps) { Locale = request.Locale }

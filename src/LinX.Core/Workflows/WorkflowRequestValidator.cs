@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace LinX.Core.Workflows;
 
 /// <summary>
@@ -7,25 +5,39 @@ namespace LinX.Core.Workflows;
 /// and returns an immutable <see cref="WorkflowPlan"/> or ALL the problems found (up to
 /// <see cref="WorkflowLimits.MaxErrors"/>), each with a JSON path and a <see cref="WorkflowErrorCodes"/> code.
 /// References to stored data (customers, accounts, and so the sub-type of a looked-up account) are
-/// checked by the caller, not here. Thread-safe and stateless: register it as a singleton.
+/// checked by the caller, not here. Thread-safe and stateless but for its clock (a SCHEDULED payment's start must be in
+/// the future): register it as a singleton.
 /// </summary>
 public sealed class WorkflowRequestValidator
 {
+    private readonly TimeProvider _time;
+
+    /// <summary>A validator on the system clock.</summary>
+    public WorkflowRequestValidator()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>A validator that judges times (a SCHEDULED payment's <c>startDateTime</c>) against <paramref name="time"/>.</summary>
+    public WorkflowRequestValidator(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+    }
+
     /// <summary>Validates the posted bytes. Never throws for any input.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API: injected as a service and substitutable in tests.")]
     public WorkflowValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
         var errors = new ValidationErrors();
         var request = new WorkflowRequestReader(errors).Read(utf8Json);
-        return request is null ? WorkflowValidationResult.Invalid(errors.ToList()) : Apply(request, errors);
+        return request is null ? WorkflowValidationResult.Invalid(errors.ToList()) : Apply(request, _time.GetUtcNow(), errors);
     }
 
     /// <summary>Validates a request built in code (e.g. deserialized with <see cref="WorkflowJson.Options"/>).</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API: injected as a service and substitutable in tests.")]
     public WorkflowValidationResult Validate(WorkflowRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Apply(request, new ValidationErrors());
+        return Apply(request, _time.GetUtcNow(), new ValidationErrors());
     }
 
     /// <summary>
@@ -33,21 +45,20 @@ public sealed class WorkflowRequestValidator
     /// the same rules, in template mode: what a request may still give (the title, any parameter) may be absent, but
     /// every value present must be valid. Every problem, at the composed request's paths. Never throws for any input.
     /// </summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Instance API: injected as a service and substitutable in tests.")]
     public IReadOnlyList<FieldError> ValidateTemplate(ReadOnlySpan<byte> utf8Json)
     {
         var errors = new ValidationErrors { WaivesRequestValues = true };
         if (new WorkflowRequestReader(errors).Read(utf8Json) is { } request)
         {
-            WorkflowRequestRules.Apply(request, errors);
+            WorkflowRequestRules.Apply(request, _time.GetUtcNow(), errors);
         }
 
         return errors.ToList();
     }
 
-    private static WorkflowValidationResult Apply(WorkflowRequest request, ValidationErrors errors)
+    private static WorkflowValidationResult Apply(WorkflowRequest request, DateTimeOffset now, ValidationErrors errors)
     {
-        var plan = WorkflowRequestRules.Apply(request, errors);
+        var plan = WorkflowRequestRules.Apply(request, now, errors);
         return plan is not null && errors.Count == 0
             ? WorkflowValidationResult.Valid(plan)
             : WorkflowValidationResult.Invalid(errors.ToList());

@@ -105,6 +105,10 @@ public sealed record LookupFinancialAccountStep(Guid CustomerFinancialAccountId)
 }
 
 /// <summary>The customer accepts a transaction.</summary>
+/// <remarks>
+/// <c>StartDateTime</c>: when a SCHEDULED payment moves, with the offset the business gave; null for any other priority
+/// (and in plans stored before ADR 0024).
+/// </remarks>
 public sealed record MoveMoneyStep(
     TransactionType TransactionType,
     PaymentSolution Solution,
@@ -114,7 +118,8 @@ public sealed record MoveMoneyStep(
     PaymentPriority Priority,
     string? Description,
     string? Memo,
-    string PaymentReasonId) : WorkflowStep
+    string PaymentReasonId,
+    DateTimeOffset? StartDateTime = null) : WorkflowStep
 {
     [JsonIgnore]
     public override string Name => StepNames.MoveMoney;

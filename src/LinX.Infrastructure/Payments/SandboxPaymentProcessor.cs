@@ -8,8 +8,11 @@ namespace LinX.Infrastructure.Payments;
 /// A sandbox processor, deterministic and stateless (so idempotent per key by construction):
 /// <list type="bullet">
 /// <item>push-to-card settles at once (SETTLED);</item>
-/// <item>ach is PENDING and settles by its priority: SAME_DAY after 4 hours, NEXT_DAY after 1 day, STANDARD after 3 days;</item>
+/// <item>ach is PENDING and settles by its priority: SAME_DAY after 4 hours, NEXT_DAY after 1 day (STANDARD, only in
+/// transactions from before ADR 0024, after 3 days);</item>
 /// <item>wire is PENDING and clears the same day, after 1 hour (CLEARED);</item>
+/// <item>SCHEDULED (ach or wire) stays PENDING until its start time, then settles as NEXT_DAY after that moment (1 day later);
+/// accepted after its start time, it runs at once: 1 day after the submission (ADR 0024);</item>
 /// <item>an amount whose cents are <c>.13</c> (e.g. 10.13) is DECLINED for every account (<see cref="PaymentDeclineCodes.PaymentDeclined"/>);</item>
 /// <item>the test cards and bank accounts of <see cref="SandboxTestValues"/> decline with their code, and CVC <c>000</c> or
 /// postal code <c>00000</c> / <c>X0X 0X0</c> fail verification (docs/sandbox.md).</item>
@@ -65,6 +68,7 @@ public sealed class SandboxPaymentProcessor : IPaymentProcessor
         var now = _time.GetUtcNow();
         var outcome = request.Solution switch
         {
+            _ when request.Priority == PaymentPriority.Scheduled => new PaymentOutcome(TransactionStatus.Pending, reference, ScheduledSettlement(request, now), null),
             PaymentSolution.PushToCard => new PaymentOutcome(TransactionStatus.Settled, reference, null, null),
             PaymentSolution.Ach => new PaymentOutcome(TransactionStatus.Pending, reference, now + AchDelay(request.Priority), null),
             _ => new PaymentOutcome(TransactionStatus.Pending, reference, now + TimeSpan.FromHours(1), null),
@@ -77,6 +81,13 @@ public sealed class SandboxPaymentProcessor : IPaymentProcessor
             solution == PaymentSolution.Wire ? TransactionStatus.Cleared : TransactionStatus.Settled, processorReference, null, null));
 
     private static string Token(string behaviour) => "tok_" + behaviour + "_" + Hashing.RandomToken();
+
+    /// <summary>A scheduled payment starts at its start time, or now when that has passed, and settles as NEXT_DAY from there.</summary>
+    private static DateTimeOffset ScheduledSettlement(PaymentRequest request, DateTimeOffset now)
+    {
+        var start = request.StartDateTime is { } at && at > now ? at : now;
+        return start + AchDelay(PaymentPriority.NextDay);
+    }
 
     private static TimeSpan AchDelay(PaymentPriority priority) => priority switch
     {

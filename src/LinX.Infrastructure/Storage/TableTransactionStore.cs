@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using LinX.Core.Payments;
@@ -133,6 +134,9 @@ internal sealed class TableTransactionStore : ITransactionStore
         ["SettleAt"] = t.SettleAt,
         ["SettledAt"] = t.SettledAt,
         ["StatusReasonCode"] = t.StatusReasonCode,
+
+        // As text: Table Storage keeps a date in UTC only, and the start time is shown with the offset the business gave.
+        ["StartDateTime"] = t.StartDateTime?.ToString("O", CultureInfo.InvariantCulture),
     };
 
     private static Transaction ToTransaction(TableEntity e) => new(
@@ -158,5 +162,8 @@ internal sealed class TableTransactionStore : ITransactionStore
         e.GetDateTimeOffset("SettledAt"))
     {
         StatusReasonCode = e.GetString("StatusReasonCode"),
+        StartDateTime = e.GetString("StartDateTime") is { } start
+            ? DateTimeOffset.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            : null,
     };
 }

@@ -78,4 +78,25 @@ public sealed class ConsentTextTests
             "I accept that Maple Credit sends 20.00 CAD to my card ending in 1111 as an instant payout, which usually arrives within minutes and cannot be recalled once sent.",
             consent.Text);
     }
+
+    [Theory]
+    [InlineData("en", "on or after December 24, 2026")]
+    [InlineData("fr-CA", "le 24 décembre 2026")]
+    public void For_ScheduledAchDebit_AuthorizesFromTheStartDay(string locale, string expected)
+    {
+        // 24 December 09:00 in New York is the 24th there, whatever the reader's zone.
+        var scheduled = AchDebit with { Priority = PaymentPriority.Scheduled, StartDateTime = new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5)) };
+
+        var consent = ConsentText.For(scheduled, Context(locale));
+
+        Assert.Contains(expected, consent.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_ScheduledAchDebitWhoseStartHasPassed_AuthorizesFromToday()
+    {
+        var late = AchDebit with { Priority = PaymentPriority.Scheduled, StartDateTime = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(-5)) };
+
+        Assert.Contains("on or after December 2, 2026", ConsentText.For(late, Context("en")).Text, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LinX.Core.Templates;
 using LinX.Core.Workflows;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LinX.Core.Tests.Templates;
 
@@ -12,12 +13,14 @@ public sealed class TemplateWorkflowsTests
 {
     private static readonly Guid BusinessAccount = Guid.Parse("31c6d624-6a0c-4049-b1f1-f3ea7d00ba35");
 
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+
     [Fact]
     public void Plan_TemplateAndRequestValues_PlanOfBothRecordingTheVersion()
     {
         var template = Payout();
 
-        var result = TemplateWorkflows.Plan(template, Input(new JsonObject { ["phoneNumber"] = "+16471234567", ["amount"] = "25.50", ["baFinancialAccountId"] = BusinessAccount.ToString() }));
+        var result = TemplateWorkflows.Plan(template, Input(new JsonObject { ["phoneNumber"] = "+16471234567", ["amount"] = "25.50", ["baFinancialAccountId"] = BusinessAccount.ToString() }), Clock);
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => e.Path + " " + e.ErrorCode)));
         var plan = result.Plan!;
@@ -30,7 +33,7 @@ public sealed class TemplateWorkflowsTests
     [Fact]
     public void Plan_RequestMemoAndHours_OverrideTheTemplates()
     {
-        var result = TemplateWorkflows.Plan(Payout(), Input(RequestParameters()) with { CustomerMemo = "Request memo", ExpireInHours = JsonValue.Create(5) });
+        var result = TemplateWorkflows.Plan(Payout(), Input(RequestParameters()) with { CustomerMemo = "Request memo", ExpireInHours = JsonValue.Create(5) }, Clock);
 
         Assert.Equal(("Request memo", TimeSpan.FromHours(5)), (result.Plan!.CustomerMemo, result.Plan.ExpireIn));
     }
@@ -40,7 +43,7 @@ public sealed class TemplateWorkflowsTests
     {
         var input = Input(new JsonObject { ["phoneNumber"] = "12", ["currency"] = "USD" }) with { Title = null, Root = "$.payload.batchEntries[7]" };
 
-        var errors = TemplateWorkflows.Plan(Payout(), input).Errors.Select(e => (e.Path, e.ErrorCode)).ToList();
+        var errors = TemplateWorkflows.Plan(Payout(), input, Clock).Errors.Select(e => (e.Path, e.ErrorCode)).ToList();
 
         Assert.Contains(("$.payload.batchEntries[7].parameters.currency", ServiceErrorCodes.TemplateParameterFixed), errors);
         Assert.Contains(("$.payload.batchEntries[7].parameters.phoneNumber", WorkflowErrorCodes.InvalidPhoneNumber), errors);
@@ -55,7 +58,7 @@ public sealed class TemplateWorkflowsTests
         var template = Payout() with { Steps = [.. Payout().Steps.Take(3), MoveMoney(new JsonObject { ["transactionType"] = "SEND", ["solution"] = "ach", ["currency"] = "CAD", ["paymentReasonId"] = "payment-of-rebates" })] };
         template = template with { Steps = [.. template.Steps.Take(2), new TemplateStep(StepNames.FinancialAccount) { PreDefined = new JsonObject { ["financialAccountSubType"] = "CHECKING" } }, template.Steps[3]] };
 
-        var errors = TemplateWorkflows.Plan(template, Input(RequestParameters())).Errors;
+        var errors = TemplateWorkflows.Plan(template, Input(RequestParameters()), Clock).Errors;
 
         var error = Assert.Single(errors);
         Assert.Equal(("$.parameters.priority", WorkflowErrorCodes.ParameterRequired), (error.Path, error.ErrorCode));
@@ -66,7 +69,7 @@ public sealed class TemplateWorkflowsTests
     {
         var template = Payout();
 
-        Assert.Empty(TemplateWorkflows.Validate(template.Steps, template.CustomerMemo, template.DefaultExpiryDays));
+        Assert.Empty(TemplateWorkflows.Validate(template.Steps, template.CustomerMemo, template.DefaultExpiryDays, Clock));
     }
 
     [Fact]
@@ -80,7 +83,7 @@ public sealed class TemplateWorkflowsTests
             MoveMoney(new JsonObject { ["solution"] = "push-to-card", ["transactionType"] = "REQUEST", ["amount"] = "-3" }),
         ];
 
-        var errors = TemplateWorkflows.Validate(steps, "Visit https://example.com", 0).Select(e => (e.Path, e.ErrorCode)).ToList();
+        var errors = TemplateWorkflows.Validate(steps, "Visit https://example.com", 0, Clock).Select(e => (e.Path, e.ErrorCode)).ToList();
 
         Assert.Contains(("$.definition.steps[0].input.preDefined.phoneNumber", WorkflowErrorCodes.InvalidPhoneNumber), errors);
         Assert.Contains(("$.definition.steps[0].input.preDefined.amount", ServiceErrorCodes.ParameterOfAnotherStep), errors);
@@ -97,9 +100,48 @@ public sealed class TemplateWorkflowsTests
     {
         TemplateStep[] steps = [new(StepNames.Notification) { PreDefined = new JsonObject { ["cardNumber"] = "4111" } }, new(StepNames.CustomerAccount)];
 
-        var error = Assert.Single(TemplateWorkflows.Validate(steps, null, null));
+        var error = Assert.Single(TemplateWorkflows.Validate(steps, null, null, Clock));
 
         Assert.Equal(("$.definition.steps[0].input.preDefined.cardNumber", WorkflowErrorCodes.UnknownParameter), (error.Path, error.ErrorCode));
+    }
+
+    [Fact]
+    public void Plan_TemplateSchedulesAndRequestGivesTheStart_PlanWithTheRequestsStart()
+    {
+        var template = ScheduledAch(new JsonObject());
+
+        var withStart = TemplateWorkflows.Plan(template, Input(RequestParameters(start: "2026-12-24T09:00:00-05:00")), Clock);
+        var without = TemplateWorkflows.Plan(template, Input(RequestParameters()), Clock);
+
+        Assert.Empty(TemplateWorkflows.Validate(template.Steps, template.CustomerMemo, template.DefaultExpiryDays, Clock));
+        Assert.True(withStart.IsValid, string.Join("; ", withStart.Errors.Select(e => e.Path + " " + e.ErrorCode)));
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5)), withStart.Plan!.MoveMoney!.StartDateTime);
+        Assert.Equal([("$.parameters.startDateTime", WorkflowErrorCodes.ParameterRequired)], without.Errors.Select(e => (e.Path, e.ErrorCode)));
+    }
+
+    [Fact]
+    public void Plan_TemplateFixesTheStart_RequestMayNotGiveItAgain()
+    {
+        var template = ScheduledAch(new JsonObject { ["startDateTime"] = "2026-12-24T09:00:00-05:00" });
+
+        var fixedStart = TemplateWorkflows.Plan(template, Input(RequestParameters()), Clock);
+        var again = TemplateWorkflows.Plan(template, Input(RequestParameters(start: "2026-12-25T09:00:00-05:00")), Clock);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5)), fixedStart.Plan?.MoveMoney?.StartDateTime);
+        Assert.Equal([("$.parameters.startDateTime", ServiceErrorCodes.TemplateParameterFixed)], again.Errors.Select(e => (e.Path, e.ErrorCode)));
+    }
+
+    [Fact]
+    public void Validate_TemplateFixesAPastStartOrOneWithAnotherPriority_ReportedAtItsStep()
+    {
+        var past = ScheduledAch(new JsonObject { ["startDateTime"] = "2026-11-30T09:00:00-05:00" });
+        var sameDay = ScheduledAch(new JsonObject { ["startDateTime"] = "2026-12-24T09:00:00-05:00", ["priority"] = "SAME_DAY" }, priority: null);
+
+        var pastErrors = TemplateWorkflows.Validate(past.Steps, null, null, Clock).Select(e => (e.Path, e.ErrorCode));
+        var sameDayErrors = TemplateWorkflows.Validate(sameDay.Steps, null, null, Clock).Select(e => (e.Path, e.ErrorCode));
+
+        Assert.Equal([("$.definition.steps[3].input.preDefined.startDateTime", WorkflowErrorCodes.ValueOutOfRange)], pastErrors);
+        Assert.Equal([("$.definition.steps[3].input.preDefined.startDateTime", WorkflowErrorCodes.ParameterNotAllowed)], sameDayErrors);
     }
 
     [Fact]
@@ -150,8 +192,37 @@ public sealed class TemplateWorkflowsTests
 
     private static TemplateWorkflowInput Input(JsonObject parameters) => new() { Title = "Rebate", Parameters = parameters };
 
-    private static JsonObject RequestParameters() =>
-        new() { ["phoneNumber"] = "+16471234567", ["amount"] = "25.50", ["baFinancialAccountId"] = BusinessAccount.ToString() };
+    private static JsonObject RequestParameters(string? start = null)
+    {
+        var parameters = new JsonObject { ["phoneNumber"] = "+16471234567", ["amount"] = "25.50", ["baFinancialAccountId"] = BusinessAccount.ToString() };
+        if (start is not null)
+        {
+            parameters["startDateTime"] = start;
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The payout template on ach, SCHEDULED unless <paramref name="priority"/> is null, with <paramref name="extra"/> in move-money's preDefined.</summary>
+    private static TemplateVersion ScheduledAch(JsonObject extra, string? priority = "SCHEDULED")
+    {
+        var move = new JsonObject { ["transactionType"] = "SEND", ["solution"] = "ach", ["currency"] = "CAD", ["paymentReasonId"] = "payment-of-rebates" };
+        if (priority is not null)
+        {
+            move["priority"] = priority;
+        }
+
+        foreach (var (name, value) in extra)
+        {
+            move[name] = value?.DeepClone();
+        }
+
+        var steps = Payout().Steps;
+        return Payout() with
+        {
+            Steps = [steps[0], steps[1], new TemplateStep(StepNames.FinancialAccount) { PreDefined = new JsonObject { ["financialAccountSubType"] = "CHECKING" } }, MoveMoney(move)],
+        };
+    }
 
     private static TemplateStep MoveMoney(JsonObject preDefined) => new(StepNames.MoveMoney) { PreDefined = preDefined };
 

@@ -95,6 +95,85 @@ public sealed class WebhookEventFactoryTests
     }
 
     [Fact]
+    public void Derive_CustomerCreated_IsCustomerStatusUpdatedInRocketKorsShape()
+    {
+        // Arrange: the customer-account step completes and names the new customer.
+        var customerId = Guid.NewGuid();
+        var previous = Record(WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
+        var update = Update(2, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]) with
+        {
+            CustomerId = customerId,
+            Steps =
+            [
+                new StepState(StepNames.Notification, StepStatus.Completed),
+                new StepState(StepNames.CustomerAccount, StepStatus.Completed, new Dictionary<string, string> { ["customerId"] = customerId.ToString() }),
+                new StepState(StepNames.MoveMoney, StepStatus.Active),
+            ],
+        };
+
+        // Act
+        var e = WebhookEventFactory.Derive(previous, update, Now)[0];
+
+        // Assert: RocketKOR's fields, as financial-account.state-updated has them, and what LinX sent before.
+        Assert.Equal(WebhookEventTypes.CustomerStatusUpdated, e.Type);
+        var data = Data(e);
+        Assert.Equal(
+            ["customerId", "dateTime", "status", "previousStatus", "previousDateTime", "createdAt", "workflowId", "origin"],
+            data.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            (customerId, Now, "ACTIVE", JsonValueKind.Null, JsonValueKind.Null, Now, WorkflowId, "CREATED"),
+            (data.GetProperty("customerId").GetGuid(), data.GetProperty("dateTime").GetDateTimeOffset(), data.GetProperty("status").GetString(),
+             data.GetProperty("previousStatus").ValueKind, data.GetProperty("previousDateTime").ValueKind, data.GetProperty("createdAt").GetDateTimeOffset(),
+             data.GetProperty("workflowId").GetGuid(), data.GetProperty("origin").GetString()));
+    }
+
+    [Fact]
+    public void Derive_CustomerFoundByLookup_IsNoCustomerStatusUpdated()
+    {
+        var previous = Record(WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
+        var update = Update(2, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]) with
+        {
+            CustomerId = Guid.NewGuid(),
+            Steps =
+            [
+                new StepState(StepNames.Notification, StepStatus.Completed),
+                new StepState(StepNames.LookupProfile, StepStatus.Completed),
+                new StepState(StepNames.MoveMoney, StepStatus.Active),
+            ],
+        };
+
+        Assert.Equal([WebhookEventTypes.WorkflowUpdated], WebhookEventFactory.Derive(previous, update, Now).Select(e => e.Type));
+    }
+
+    [Fact]
+    public void Derive_ScheduledTransactionCreated_TransactionEventHasItsPriorityAndStart()
+    {
+        var transactionId = Guid.NewGuid();
+        var previous = Record(WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]);
+        var update = Update(3, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]) with
+        {
+            TransactionId = transactionId,
+            Steps =
+            [
+                new StepState(StepNames.Notification, StepStatus.Completed),
+                new StepState(StepNames.FinancialAccount, StepStatus.Completed),
+                new StepState(StepNames.MoveMoney, StepStatus.Active, new Dictionary<string, string>
+                {
+                    ["transactionId"] = transactionId.ToString(), ["status"] = "PENDING", ["amount"] = "25.00", ["currency"] = "USD",
+                    ["priority"] = "SCHEDULED", ["startDateTime"] = "2026-12-24T09:00:00-05:00",
+                }),
+            ],
+        };
+
+        var e = Assert.Single(WebhookEventFactory.Derive(previous, update, Now), e => e.Type == WebhookEventTypes.TransactionStatusChanged);
+
+        var data = Data(e);
+        Assert.Equal(
+            ("PENDING", "SCHEDULED", "2026-12-24T09:00:00-05:00"),
+            (data.GetProperty("status").GetString(), data.GetProperty("priority").GetString(), data.GetProperty("startDateTime").GetString()));
+    }
+
+    [Fact]
     public void Derive_SameTransitionTwice_HasTheSameEventIds()
     {
         var previous = Record(WorkflowStatus.Created, 0, [StepStatus.Created, StepStatus.Created, StepStatus.Created]);

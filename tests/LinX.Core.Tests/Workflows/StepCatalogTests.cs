@@ -53,7 +53,7 @@ public sealed class StepCatalogTests
     {
         var conditional = StepCatalog.MoveMoney.Parameters.Where(p => p.Requirement == ParameterRequirement.Conditional).ToList();
 
-        Assert.Equal(["priority", "description", "memo"], conditional.Select(p => p.Name));
+        Assert.Equal(["priority", "startDateTime", "description", "memo"], conditional.Select(p => p.Name));
         Assert.All(conditional, p => Assert.False(string.IsNullOrWhiteSpace(p.Condition)));
     }
 

@@ -249,6 +249,34 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task MoveMoneyThenSettle_ScheduledAch_StoresItsStartAndSettlesADayAfterIt()
+    {
+        // Arrange: the host's clock is 2026-03-01T12:00Z; the payment is scheduled for 10 March, 09:00 in New York.
+        await using var host = await TestHost.StartAsync(azurite);
+        var start = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(-5));
+        var step = TestPlans.Rebate(PaymentSolution.Ach) with { Priority = PaymentPriority.Scheduled, StartDateTime = start };
+        var input = new MoveMoneyInput(DemoData.BusinessId, Guid.NewGuid(), DemoData.BusinessFinancialAccountId, step);
+        var bank = await host.Get<CreateFinancialAccountActivity>().RunAsync(
+            new CreateFinancialAccountInput(DemoData.BusinessId, input.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
+                TestPlans.Sealed(host, input.WorkflowId, new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe"))),
+            CancellationToken.None);
+        input = input with { CustomerFinancialAccountId = bank.Id };
+
+        // Act
+        var pending = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
+        var stored = (await host.Get<ITransactionStore>().GetAsync(DemoData.BusinessId, pending.TransactionId, CancellationToken.None))!;
+        host.Time.Advance(start.AddDays(1) - host.Time.GetUtcNow());
+        var settled = await host.Get<SettleTransactionActivity>().RunAsync(new SettleTransactionInput(DemoData.BusinessId, pending.TransactionId), CancellationToken.None);
+
+        // Assert: PENDING until a day after the start, the start kept with its offset, then SETTLED.
+        Assert.Equal((TransactionStatus.Pending, (DateTime?)start.AddDays(1).UtcDateTime), (pending.Status, pending.SettleAt));
+        Assert.Equal((PaymentPriority.Scheduled, (DateTimeOffset?)start, TimeSpan.FromHours(-5)), (stored.Priority, stored.StartDateTime, stored.StartDateTime!.Value.Offset));
+        var data = TestPlans.Open(host, input.WorkflowId, pending.SealedData);
+        Assert.Equal(("SCHEDULED", "2026-03-10T09:00:00-05:00"), (data["priority"], data["startDateTime"]));
+        Assert.Equal(TransactionStatus.Settled, settled.Status);
+    }
+
+    [Fact]
     public async Task UpdateWorkflowStatus_RunTwice_AppliesOnce()
     {
         await using var host = await TestHost.StartAsync(azurite);

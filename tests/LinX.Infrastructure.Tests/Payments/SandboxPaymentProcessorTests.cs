@@ -1,6 +1,7 @@
 using LinX.Core.Payments;
 using LinX.Core.Workflows;
 using LinX.Infrastructure.Payments;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LinX.Infrastructure.Tests.Payments;
 
@@ -76,6 +77,56 @@ public sealed class SandboxPaymentProcessorTests
         Assert.DoesNotContain("ZQ4X7W9", text, StringComparison.Ordinal);
         Assert.Contains("9995", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(PaymentSolution.Ach)]
+    [InlineData(PaymentSolution.Wire)]
+    public async Task SubmitAsync_ScheduledAcceptedBeforeItsStart_PendingUntilADayAfterTheStart(PaymentSolution solution)
+    {
+        // Arrange: accepted on 2 December for 24 December, 09:00 in New York.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        var start = new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5));
+        var sandbox = new SandboxPaymentProcessor(clock);
+
+        // Act
+        var outcome = await sandbox.SubmitAsync(Scheduled(solution, start), CancellationToken.None);
+
+        // Assert: PENDING, and settled as NEXT_DAY from the start time, not from the acceptance.
+        Assert.Equal((TransactionStatus.Pending, (DateTimeOffset?)start.AddDays(1)), (outcome.Status, outcome.SettleAt));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ScheduledAcceptedAfterItsStart_RunsAtOnceAsNextDay()
+    {
+        // Arrange: the start (24 December) has passed when the customer accepts (26 December).
+        var start = new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(-5));
+        var accepted = new DateTimeOffset(2026, 12, 26, 15, 30, 0, TimeSpan.Zero);
+        var sandbox = new SandboxPaymentProcessor(new FakeTimeProvider(accepted));
+
+        // Act
+        var outcome = await sandbox.SubmitAsync(Scheduled(PaymentSolution.Ach, start), CancellationToken.None);
+
+        // Assert
+        Assert.Equal((TransactionStatus.Pending, (DateTimeOffset?)accepted.AddDays(1)), (outcome.Status, outcome.SettleAt));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NextDay_SettlesADayAfterTheSubmission()
+    {
+        var now = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+        var sandbox = new SandboxPaymentProcessor(new FakeTimeProvider(now));
+
+        var outcome = await sandbox.SubmitAsync(
+            new PaymentRequest("key-next", TransactionType.Send, PaymentSolution.Ach, PaymentPriority.NextDay, 25m, "USD", "tok_pay_c", "tok_pay_b"), CancellationToken.None);
+
+        Assert.Equal((TransactionStatus.Pending, (DateTimeOffset?)now.AddDays(1)), (outcome.Status, outcome.SettleAt));
+    }
+
+    private static PaymentRequest Scheduled(PaymentSolution solution, DateTimeOffset start) =>
+        new("key-" + Guid.NewGuid().ToString("N"), TransactionType.Send, solution, PaymentPriority.Scheduled, 25.00m, "USD", "tok_pay_customer", "tok_pay_business")
+        {
+            StartDateTime = start,
+        };
 
     private static PaymentRequest Payment(string token, decimal amount, PaymentSolution solution = PaymentSolution.PushToCard) =>
         new("key-" + Guid.NewGuid().ToString("N"), TransactionType.Send, solution, PaymentPriority.SameDay, amount, "USD", token, "tok_pay_business");

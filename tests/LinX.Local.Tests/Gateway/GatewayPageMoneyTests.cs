@@ -12,13 +12,17 @@ public sealed class GatewayPageMoneyTests(GatewayHostFixture host, BrowserFixtur
     private static readonly GatewayStrings En = GatewayStrings.English;
 
     [Fact]
-    public async Task AchDebit_AuthorisationRefusedThenAccepted_PaysAndSaysWhenTheMoneyArrives()
+    public async Task AchDebit_AuthorisationRefusedThenAccepted_PaysAndSaysWhenTheMoneyMoves()
     {
-        // Arrange: a new customer pays the business by ACH debit from a new checking account.
+        // Arrange: a new customer pays the business by ACH debit from a new checking account, scheduled 20 days ahead.
+        var day = DateTime.UtcNow.Date.AddDays(20);
+        var start = new DateTimeOffset(day.Year, day.Month, day.Day, 9, 0, 0, TimeSpan.FromHours(-5));
+        var startDay = start.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var scenario = await GatewayScenario.PostSeedAsync(host, 3, body =>
         {
             var p = body["parameters"]!;
-            (p["financialAccountSubType"], p["transactionType"], p["solution"], p["priority"]) = ("CHECKING", "REQUEST", "ach", "STANDARD");
+            (p["financialAccountSubType"], p["transactionType"], p["solution"], p["priority"]) = ("CHECKING", "REQUEST", "ach", "SCHEDULED");
+            p["startDateTime"] = start.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         });
         await using var customer = await GatewayCustomer.StartAsync(browser, "ach-debit");
         var posted = new List<string>();
@@ -52,6 +56,8 @@ public sealed class GatewayPageMoneyTests(GatewayHostFixture host, BrowserFixtur
         await Expect(customer.Panel).ToContainTextAsync("You pay LinX Demo Business");
         await Expect(customer.Panel.GetByRole(AriaRole.Heading, new() { Name = En["consent.achTitle"] })).ToBeVisibleAsync();
         await Expect(customer.Panel.Locator("#consent-text")).Not.ToBeEmptyAsync();
+        await Expect(customer.Panel.Locator("#consent-text")).ToContainTextAsync("on or after " + startDay);
+        await Expect(customer.Panel).ToContainTextAsync(En.Format("money.onDate", ("date", startDay)));
         var authorise = En.Format("consent.achCheckbox", ("business", "LinX Demo Business"));
         await customer.ScreenshotAsync("ach-authorization");
         await customer.ClickAsync("Accept and pay");
@@ -70,7 +76,7 @@ public sealed class GatewayPageMoneyTests(GatewayHostFixture host, BrowserFixtur
         await customer.ExpectPanelAsync(En["state.COMPLETED_PENDING.title"]);
         var accepted = JsonDocument.Parse(posted[^1]).RootElement;
         Assert.True(accepted.GetProperty("accept").GetBoolean() && accepted.GetProperty("authorize").GetBoolean());
-        await Expect(customer.Panel).ToContainTextAsync(En["next.STANDARD"]);
+        await Expect(customer.Panel).ToContainTextAsync(En.Format("next.SCHEDULED", ("date", startDay)));
         await ExpectFullNameAsync(host, customer, scenario, "Jane Roe");
         await customer.ScreenshotAsync("ach-pending");
         await scenario.WaitForStatusAsync(host, "COMPLETED");

@@ -69,6 +69,15 @@ function formatDate(iso) {
   catch { return d.toLocaleString(locale, options); }
 }
 
+// The calendar day of a date and time as the business wrote it (its own offset), in the locale: "December 24, 2026".
+// Not converted to the reader's zone: a payment the business schedules for the 24th moves on the 24th.
+function formatDay(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T/.exec(iso || "");
+  if (!m) return "";
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+}
+
 function formatExpiry(yyyyMm) {
   const m = /^(\d{4})-(\d{2})$/.exec(yyyyMm || "");
   return m ? `${m[2]}/${m[1]}` : yyyyMm;

@@ -170,6 +170,7 @@ function renderMoveMoney(step) {
       [t(sending ? "money.to" : "money.from")]: seen.account, // as render() last saw it (gateway.js)
       [t("money.method")]: words("solution", tx.solution),
       [t("money.speed")]: words("priority", tx.priority),
+      [t("money.when")]: tx.startDateTime ? t("money.onDate", { date: formatDay(tx.startDateTime) }) : null,
       [t("money.reason")]: humanize(tx.paymentReasonId),
       [t("money.description")]: tx.description,
       [t("money.currency")]: tx.currency,

@@ -180,6 +180,8 @@ function nextText(d) {
   if (!d || !d.status) return null;
   if (d.status === "SETTLED") return t("next.settled");
   const priority = d.priority || (lastTransaction && lastTransaction.priority);
+  const start = d.startDateTime || (lastTransaction && lastTransaction.startDateTime);
+  if (priority === "SCHEDULED") return start ? t("next.SCHEDULED", { date: formatDay(start) }) : t("next.pending");
   return has(`next.${priority}`) ? t(`next.${priority}`) : t("next.pending");
 }
 
