@@ -83,7 +83,7 @@ internal static class WorkflowBench
     internal static async Task<List<DriveResult>> DriveAsync(
         InProcessHost host, CustomerDriver driver, int[] seeds, int first, int count, int customers, Func<bool>? stop = null)
     {
-        var results = new List<DriveResult>(Math.Min(count, 10_000)); // count is int.MaxValue while a batch runs
+        var results = new List<DriveResult>();
         var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, customers).Select(async _ =>

@@ -76,17 +76,20 @@ public sealed class WebhookEventFactoryTests
         Assert.Equal(transactionId, Data(events[4]).GetProperty("transactionId").GetGuid());
     }
 
-    [Fact]
-    public void Derive_AccountFoundByLookup_IsNoFinancialAccountStateUpdate()
+    [Theory]
+    [InlineData(StepNames.LookupFinancialAccount)] // no financial-account.state-updated
+    [InlineData(StepNames.LookupProfile)] // no customer.status-updated
+    public void Derive_FoundByLookup_IsNoStatusEvent(string lookupStep)
     {
         var previous = Record(WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
-        var update = Update(2, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]) with
+        var found = Update(2, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]);
+        found = lookupStep == StepNames.LookupProfile ? found with { CustomerId = Guid.NewGuid() } : found with { FinancialAccountId = Guid.NewGuid() };
+        var update = found with
         {
-            FinancialAccountId = Guid.NewGuid(),
             Steps =
             [
                 new StepState(StepNames.Notification, StepStatus.Completed),
-                new StepState(StepNames.LookupFinancialAccount, StepStatus.Completed),
+                new StepState(lookupStep, StepStatus.Completed),
                 new StepState(StepNames.MoveMoney, StepStatus.Active),
             ],
         };
@@ -125,24 +128,6 @@ public sealed class WebhookEventFactoryTests
             (data.GetProperty("customerId").GetGuid(), data.GetProperty("dateTime").GetDateTimeOffset(), data.GetProperty("status").GetString(),
              data.GetProperty("previousStatus").ValueKind, data.GetProperty("previousDateTime").ValueKind, data.GetProperty("createdAt").GetDateTimeOffset(),
              data.GetProperty("workflowId").GetGuid(), data.GetProperty("origin").GetString()));
-    }
-
-    [Fact]
-    public void Derive_CustomerFoundByLookup_IsNoCustomerStatusUpdated()
-    {
-        var previous = Record(WorkflowStatus.Active, 1, [StepStatus.Completed, StepStatus.Active, StepStatus.Created]);
-        var update = Update(2, WorkflowStatus.Active, 2, [StepStatus.Completed, StepStatus.Completed, StepStatus.Active]) with
-        {
-            CustomerId = Guid.NewGuid(),
-            Steps =
-            [
-                new StepState(StepNames.Notification, StepStatus.Completed),
-                new StepState(StepNames.LookupProfile, StepStatus.Completed),
-                new StepState(StepNames.MoveMoney, StepStatus.Active),
-            ],
-        };
-
-        Assert.Equal([WebhookEventTypes.WorkflowUpdated], WebhookEventFactory.Derive(previous, update, Now).Select(e => e.Type));
     }
 
     [Fact]
