@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using LinX.Local;
+using LinX.Local.Durable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,7 @@ public sealed class InProcessHost : IAsyncDisposable
             options.AddPolicy(tables.Policy, HttpPipelinePosition.PerRetry);
             builder.Services.AddSingleton(new TableServiceClient(settings.ConnectionString, options));
             builder.Services.AddSingleton(EngineClients(settings.ConnectionString, engine));
-            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         });
         await app.StartAsync();
         return new InProcessHost(app, settings, tables, engine);
@@ -90,17 +91,5 @@ public sealed class InProcessHost : IAsyncDisposable
         Api.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    /// <summary>
-    /// The host is a part of the bench or test process, not its owner: no console lifetime, which would turn
-    /// SIGTERM and Ctrl+C into "stop this host" and leave the process running. The process ends on the signal,
-    /// and its own exit handlers stop what it started.
-    /// </summary>
-    private sealed class EmbeddedLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -51,7 +51,7 @@ internal static class BatchBench
                     return null;
                 }
             },
-            b => b is { } read && BatchRun.Started(read) >= entries - invalid.Count, TimeSpan.FromMinutes(30), "every valid entry to start");
+            b => b is { } read && BatchRun.Started(read) >= entries - invalid.Count, TimeSpan.FromMinutes(60), "every valid entry to start");
         var batch = done.GetValueOrDefault();
         var startedIn = clock.Elapsed - accepted;
         Volatile.Write(ref allStarted, true);

@@ -70,6 +70,7 @@ internal static class EngineBench
             ["LinX:Durable:MaxQueuePollingInterval"] = TimeSpan.FromMilliseconds(queuePollingMs).ToString(),
         });
         builder.Services.AddSingleton(InProcessHost.EngineClients(connectionString, engine));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddDurableTaskEngine(tasks => tasks
             .AddActivityFunc<int, int>(Noop, (_, step) => step)
             .AddOrchestratorFunc<int, int>(Orchestrator, RunShapeAsync));

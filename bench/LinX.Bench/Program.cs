@@ -17,7 +17,7 @@ var azurite = onDisk ? AzuriteFixture.OnDisk() : new AzuriteFixture();
 await azurite.InitializeAsync();
 
 // Ctrl+C or a SIGTERM (timeout, kill) ends the run and stops its Azurite; the in-process host takes no signals of its
-// own (InProcessHost.EmbeddedLifetime).
+// own (LinX.Local.Durable.EmbeddedHostLifetime).
 using var stopOnExit = azurite.StopOnProcessExit();
 try
 {

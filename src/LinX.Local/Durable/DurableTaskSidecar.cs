@@ -65,7 +65,9 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         await service.CreateIfNotExistsAsync();
         _service = service;
 
+        // Its own lifetime: this server stops when the local host stops it (StopAsync, after the worker), never on a signal.
         var server = new HostBuilder()
+            .ConfigureServices(services => services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>())
             .ConfigureWebHost(web => web
                 .UseKestrel(kestrel => kestrel.ListenUnixSocket(_socketPath, listen => listen.Protocols = HttpProtocols.Http2))
                 .ConfigureServices(services =>
