@@ -12,6 +12,22 @@ using LinX.Testing;
 var command = args.Length > 0 ? args[0] : "all";
 var options = BenchOptions.Parse(args.Skip(1));
 
+// LINX_BENCH_STORAGE (a connection string, kept out of the command line): the search benchmark against that storage
+// account instead of a local Azurite, which cannot load 100,000 workflows in hours (docs/performance.md §5). Each size's
+// tables, queues and containers are deleted after it. Never set on this machine: its network is loopback only.
+if (Environment.GetEnvironmentVariable("LINX_BENCH_STORAGE") is { Length: > 0 } account)
+{
+    if (command != "search")
+    {
+        Console.Error.WriteLine("LINX_BENCH_STORAGE runs the search benchmark only.");
+        return 2;
+    }
+
+    Console.WriteLine($"LinX on the local host and the storage account of LINX_BENCH_STORAGE, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    await SearchBench.RunAsync(account, options, cleanUp: true);
+    return 0;
+}
+
 var onDisk = options.Text("azurite", "disk") == "disk";
 var azurite = onDisk ? AzuriteFixture.OnDisk() : new AzuriteFixture();
 await azurite.InitializeAsync();
@@ -44,7 +60,7 @@ try
 
     if (command is "search" or "all")
     {
-        await SearchBench.RunAsync(azurite.ConnectionString, options);
+        await SearchBench.RunAsync(azurite.ConnectionString, options, cleanUp: false);
     }
 
     if (command is "batch")
@@ -56,3 +72,5 @@ finally
 {
     await azurite.DisposeAsync();
 }
+
+return 0;

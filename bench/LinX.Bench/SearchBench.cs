@@ -30,7 +30,8 @@ internal static class SearchBench
     // Azurite is one Node.js process: more requests at once only queue in it (and time out at 100 s).
     private const int Parallelism = 2;
 
-    public static async Task RunAsync(string connectionString, BenchOptions options)
+    /// <summary>Runs each size on its own host and tables; <paramref name="cleanUp"/> deletes them after it (a storage account's).</summary>
+    public static async Task RunAsync(string connectionString, BenchOptions options, bool cleanUp)
     {
         var sizes = options.Ints("sizes", 10_000, 100_000);
         var repeats = options.Int("searches", 50);
@@ -40,21 +41,36 @@ internal static class SearchBench
         foreach (var size in sizes)
         {
             var settings = new HostSettings(connectionString);
-            await using var host = await InProcessHost.StartAsync(settings);
-            await host.Worker.StopAsync(CancellationToken.None);
-            var clock = Stopwatch.StartNew();
-            var target = await LoadAsync(connectionString, settings, host.Services.GetRequiredService<LinXCrypto>(), size);
-            Console.WriteLine($"loaded {size:N0} workflows and their index in {clock.Elapsed.TotalSeconds:F0} s");
-            foreach (var (name, query) in Queries(target))
+            try
             {
-                var (matches, latencies, requests) = await TimeAsync(host, query, repeats);
-                table.Add(
-                    size.ToString("N0", CultureInfo.InvariantCulture), name, matches, Stats.F(Stats.Percentile(latencies, 0.5)),
-                    Stats.F(Stats.Percentile(latencies, 0.99)), Stats.F(requests, 1));
+                await RunSizeAsync(settings, size, repeats, table);
+            }
+            finally
+            {
+                if (cleanUp)
+                {
+                    await StorageCleanup.DeleteAsync(settings);
+                }
             }
         }
 
         table.Print();
+    }
+
+    private static async Task RunSizeAsync(HostSettings settings, int size, int repeats, ResultTable table)
+    {
+        await using var host = await InProcessHost.StartAsync(settings);
+        await host.Worker.StopAsync(CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var target = await LoadAsync(settings, host.Services.GetRequiredService<LinXCrypto>(), size);
+        Console.WriteLine($"loaded {size:N0} workflows and their index in {clock.Elapsed.TotalSeconds:F0} s");
+        foreach (var (name, query) in Queries(target))
+        {
+            var (matches, latencies, requests) = await TimeAsync(host, query, repeats);
+            table.Add(
+                size.ToString("N0", CultureInfo.InvariantCulture), name, matches, Stats.F(Stats.Percentile(latencies, 0.5)),
+                Stats.F(Stats.Percentile(latencies, 0.99)), Stats.F(requests, 1));
+        }
     }
 
     private static IEnumerable<(string Name, string Query)> Queries(Guid target) =>
@@ -92,9 +108,9 @@ internal static class SearchBench
 
     // The demo business's workflows: 60 % ACTIVE, 30 % COMPLETED, 10 % EXPIRED, customers of 100 first and 500 last names;
     // the target (one Ada Lovelace, with her e-mail and phone) in the middle of them. Uncounted clients: only searches count.
-    private static async Task<Guid> LoadAsync(string connectionString, HostSettings settings, LinXCrypto crypto, int size)
+    private static async Task<Guid> LoadAsync(HostSettings settings, LinXCrypto crypto, int size)
     {
-        var storage = new TableStorage(new TableServiceClient(connectionString), new TableNames(settings.TablePrefix));
+        var storage = new TableStorage(new TableServiceClient(settings.ConnectionString), new TableNames(settings.TablePrefix));
         await storage.CreateTablesAsync(CancellationToken.None);
         var index = new TableWorkflowIndex(storage.WorkflowIndex);
         var start = DateTimeOffset.UtcNow.AddDays(-30);
