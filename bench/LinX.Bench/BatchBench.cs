@@ -9,7 +9,7 @@ namespace LinX.Bench;
 /// <summary>
 /// Benchmark 5: a 1,000-entry batch (10 invalid) on the local host: its accept time (POST to 202), workflows started per
 /// second until every valid entry has started, and submit -> step done of 16 scripted customers (seed workflows) while it
-/// runs, against the same customers without a batch (ADR 0022).
+/// runs, against the same customers without a batch and after it (its workflows waiting for their customers) (ADR 0022).
 /// </summary>
 internal static class BatchBench
 {
@@ -19,6 +19,7 @@ internal static class BatchBench
         var customers = options.Int("customers", 16);
         var rate = options.Int("rate", 20);
         var baseline = options.Int("baseline", 160);
+        var afterwards = options.Int("after", 64);
         var settings = new HostSettings(connectionString);
         settings.Values["LinX:Durable:MaxQueuePollingInterval"] = "00:00:00.100";
         settings.Values["LinX:Batches:WorkflowsPerSecond"] = rate.ToString(CultureInfo.InvariantCulture);
@@ -57,6 +58,10 @@ internal static class BatchBench
         Volatile.Write(ref allStarted, true);
         var withBatch = await during;
 
+        // The same customers again once every entry has started and waits for its customer: what is left of the cost is
+        // that of the waiting workflows, not of the batch's starts.
+        var after = await WorkflowBench.DriveAsync(host, driver, seeds, 0, afterwards, customers);
+
         var table = new ResultTable(
             $"Batch: {entries} entries ({invalid.Count} invalid) at LinX:Batches:WorkflowsPerSecond={rate}, while {customers} scripted customers drive seed workflows",
             "metric", "value");
@@ -67,6 +72,7 @@ internal static class BatchBench
         table.Add("503 answers (retried): creates / batch reads", $"{WorkflowBench.Sheds} / {shedReads}");
         Add(table, $"without a batch ({alone.Count} workflows)", alone);
         Add(table, $"while the batch runs ({withBatch.Count} workflows)", withBatch);
+        Add(table, $"after, with its {BatchRun.Started(batch)} waiting ({after.Count} workflows)", after);
         table.Print();
     }
 

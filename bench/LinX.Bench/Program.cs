@@ -7,7 +7,7 @@ using LinX.Testing;
 //   engine:   workflows=200 customers=16 (the bare engine, seed-3-shaped orchestrations)
 //   idle:     waiting=10000 idleSeconds=60
 //   search:   sizes=10000,100000 searches=50 (rows written straight to storage; searches over HTTP)
-//   batch:    entries=1000 customers=16 rate=20 baseline=160 (not part of all)
+//   batch:    entries=1000 customers=16 rate=20 baseline=160 after=64 (not part of all)
 //   any:      azurite=disk|memory (disk: in memory, Azurite's queue garbage collection is quadratic)
 var command = args.Length > 0 ? args[0] : "all";
 var options = BenchOptions.Parse(args.Skip(1));
