@@ -132,7 +132,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         await Poll.UntilAsync(
             async () => await CanConnectAsync(TablePort) && await CanConnectAsync(QueuePort) && await CanConnectAsync(BlobPort),
-            TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(90),
             "Azurite to listen");
         await new TableServiceClient(ConnectionString).GetPropertiesAsync();
     }
