@@ -229,11 +229,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         await using var host = await TestHost.StartAsync(azurite);
         var input = new MoveMoneyInput(DemoData.BusinessId, Guid.NewGuid(), DemoData.BusinessFinancialAccountId, TestPlans.Rebate(PaymentSolution.Ach));
         // The ach needs a customer bank account: use a new one.
-        var bank = await host.Get<CreateFinancialAccountActivity>().RunAsync(
-            new CreateFinancialAccountInput(DemoData.BusinessId, input.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
-                TestPlans.Sealed(host, input.WorkflowId, new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe"))),
-            CancellationToken.None);
-        input = input with { CustomerFinancialAccountId = bank.Id };
+        input = await WithNewBankAccountAsync(host, input);
 
         var pending = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromHours(4));
@@ -256,11 +252,7 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
         var start = new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(-5));
         var step = TestPlans.Rebate(PaymentSolution.Ach) with { Priority = PaymentPriority.Scheduled, StartDateTime = start };
         var input = new MoveMoneyInput(DemoData.BusinessId, Guid.NewGuid(), DemoData.BusinessFinancialAccountId, step);
-        var bank = await host.Get<CreateFinancialAccountActivity>().RunAsync(
-            new CreateFinancialAccountInput(DemoData.BusinessId, input.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
-                TestPlans.Sealed(host, input.WorkflowId, new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe"))),
-            CancellationToken.None);
-        input = input with { CustomerFinancialAccountId = bank.Id };
+        input = await WithNewBankAccountAsync(host, input);
 
         // Act
         var pending = await host.Get<MoveMoneyActivity>().RunAsync(input, CancellationToken.None);
@@ -373,5 +365,15 @@ public sealed class ActivityIdempotencyTests(AzuriteFixture azurite)
             await Open.Task.WaitAsync(cancellationToken);
             return await inner.SendAsync(toE164, message, idempotency, cancellationToken);
         }
+    }
+
+    /// <summary>The input with a new customer bank account (an ach needs one), created through its activity.</summary>
+    private static async Task<MoveMoneyInput> WithNewBankAccountAsync(TestHost host, MoveMoneyInput input)
+    {
+        var bank = await host.Get<CreateFinancialAccountActivity>().RunAsync(
+            new CreateFinancialAccountInput(DemoData.BusinessId, input.WorkflowId, DemoData.CustomerId, FinancialAccountSubType.Checking, null,
+                TestPlans.Sealed(host, input.WorkflowId, new TokenizedBankAccount("011000015", "1234", new string('c', 64), "tok_b", "John Doe"))),
+            CancellationToken.None);
+        return input with { CustomerFinancialAccountId = bank.Id };
     }
 }
